@@ -1,0 +1,106 @@
+import type { ColumnDef, ReportEdition, RowDef, SectionDef, TableDef, Wording } from './standard';
+
+/** A range of the original text, as UTF-16 offsets (the unit of JavaScript strings and of LSP positions). */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export type CellValue =
+  | { kind: 'blank' }
+  | { kind: 'number'; value: number; integer: boolean }
+  /** Text that is not a number; `recovered` is the one number it holds, where there is exactly one. */
+  | { kind: 'text'; recovered?: number };
+
+export interface Cell {
+  /** The cell's text as written, trimmed; `span` covers exactly this text (an empty span where the cell is blank). */
+  text: string;
+  span: Span;
+  value: CellValue;
+}
+
+export interface Row {
+  /** The whole row in the original text (for a row spread over several lines, from its first to its last line). */
+  span: Span;
+  labels: Cell[];
+  values: Cell[];
+  /** Cells past the table's columns that are not blank (a row with too many values). */
+  extra: Cell[];
+  /** The standard row this row is, with how its label is worded; absent for an unknown row. */
+  def?: RowDef;
+  wording?: Wording;
+  /** The label cell matched to `def` (absent where the row was placed by its position). */
+  label?: Cell;
+}
+
+export interface HeaderLabel {
+  cell: Cell;
+  column: ColumnDef;
+  wording: Wording;
+}
+
+/** How a table was written in the draft. */
+export type TableLayout = 'markdown' | 'pipe' | 'cells' | 'columns';
+
+export interface Table {
+  def: TableDef;
+  /** The edition whose table this is (may differ from the report's edition: `edition-mismatch`). */
+  edition: '2019' | '2021';
+  layout: TableLayout;
+  span: Span;
+  /** Section 二: the item name (`第二十条第（一）项`) where it is written. */
+  item?: Cell;
+  headerLabels: HeaderLabel[];
+  rows: Row[];
+}
+
+export interface Heading {
+  text: string;
+  span: Span;
+  /** The span of the heading's text, after any `#` markers. */
+  textSpan: Span;
+  /** 0 for a plain line of a pasted report, 1–6 for a markdown heading. */
+  level: number;
+}
+
+export interface Section {
+  def: SectionDef;
+  heading: Heading;
+  wording: Wording;
+  /** From the heading to the next section heading (or the end of the text). */
+  span: Span;
+  tables: Table[];
+}
+
+export interface DateMention {
+  year: number;
+  month: number;
+  day: number;
+  span: Span;
+}
+
+export interface Period {
+  start: DateMention;
+  /** Absent when the end date omits nothing but names no year (`至12月31日`): then `end.year` is the start's. */
+  end: DateMention;
+  span: Span;
+}
+
+export interface Directive {
+  kind: 'disable' | 'enable' | 'disable-next-line';
+  rules: string[];
+  line: number;
+}
+
+export interface Report {
+  text: string;
+  /** Offsets of the first character of each line. */
+  lineStarts: number[];
+  title?: Heading & { year?: number };
+  year?: { value: number; source: 'title' | 'period' | 'overview' | 'setting' };
+  edition: ReportEdition;
+  sections: Section[];
+  period?: Period;
+  signingDate?: DateMention;
+  directives: Directive[];
+}

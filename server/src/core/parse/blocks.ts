@@ -1,0 +1,181 @@
+import type { Span, TableLayout } from '../model';
+import { isBlank, lineAt, lineSpan, trimSpan } from './text';
+import { parseValue } from './values';
+
+export interface RawCell {
+  text: string;
+  span: Span;
+}
+
+export interface RawRow {
+  span: Span;
+  cells: RawCell[];
+}
+
+export interface RawBlock {
+  layout: TableLayout;
+  span: Span;
+  rows: RawRow[];
+}
+
+/** A section body, read as a sequence of table blocks and the other non-blank lines between them. */
+export type Piece = { kind: 'table'; block: RawBlock } | { kind: 'line'; text: string; span: Span; line: number };
+
+export interface LineSource {
+  text: string;
+  lineStarts: number[];
+  /** Line ranges [start, end) of GFM tables, from markdown-it. */
+  markdownTables: Map<number, number>;
+  /** Lines that are section headings (a cell-per-line block never swallows one). */
+  headingLines: Set<number>;
+}
+
+const PIPE = /(?<!\\)[|｜]/g;
+const DELIMITER_ROW = /^\s*[|｜]?\s*:?-+:?\s*(?:[|｜]\s*:?-+:?\s*)*[|｜]?\s*$/;
+const PAGE_NUMBER = /^\s*(?:[-—–]\s*\d+\s*[-—–]|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?|\d+\s*\/\s*\d+)\s*$/;
+const COLUMN_GAP = /[ \u3000]{2,}|\t+/;
+/** Longest line taken as the continuation of a cell that a word processor wrapped. */
+const MAX_CONTINUATION = 40;
+
+function cellAt(text: string, start: number, end: number): RawCell {
+  const span = trimSpan(text, start, end);
+  return { text: text.slice(span.start, span.end), span };
+}
+
+export function splitPipeRow(text: string, span: Span): RawCell[] {
+  const line = text.slice(span.start, span.end);
+  const bounds = [-1];
+  for (const m of line.matchAll(PIPE)) bounds.push(m.index);
+  bounds.push(line.length);
+  const cells: RawCell[] = [];
+  for (let i = 0; i + 1 < bounds.length; i++) cells.push(cellAt(text, span.start + bounds[i] + 1, span.start + bounds[i + 1]));
+  if (cells.length > 1 && cells[0].text === '') cells.shift();
+  if (cells.length > 1 && cells[cells.length - 1].text === '') cells.pop();
+  return cells;
+}
+
+function pipeCount(line: string): number {
+  return line.match(PIPE)?.length ?? 0;
+}
+
+function columnTokens(text: string, span: Span): RawCell[] {
+  const line = text.slice(span.start, span.end);
+  const cells: RawCell[] = [];
+  const gap = new RegExp(COLUMN_GAP.source, 'g');
+  let from = 0;
+  for (const m of line.matchAll(gap)) {
+    if (m.index > from) cells.push(cellAt(text, span.start + from, span.start + m.index));
+    from = m.index + m[0].length;
+  }
+  if (from < line.length) cells.push(cellAt(text, span.start + from, span.start + line.length));
+  return cells.filter((c) => c.text !== '');
+}
+
+function isColumnsRow(cells: RawCell[]): boolean {
+  return cells.length >= 3 && cells.filter((c) => parseValue(c.text).kind === 'number').length >= 2;
+}
+
+/** Reads lines [from, to) into pieces. Never throws; every line lands in exactly one piece or is blank. */
+export function readPieces(src: LineSource, from: number, to: number): Piece[] {
+  const { text, lineStarts } = src;
+  const pieces: Piece[] = [];
+  const spanOf = (n: number) => lineSpan(text, lineStarts, n);
+  const lineText = (n: number) => {
+    const s = spanOf(n);
+    return text.slice(s.start, s.end);
+  };
+  let i = from;
+  while (i < to) {
+    const line = lineText(i);
+    const mdEnd = src.markdownTables.get(i);
+    if (mdEnd !== undefined && mdEnd <= to) {
+      const rows: RawRow[] = [];
+      for (let n = i; n < mdEnd; n++) {
+        if (n === i + 1 && DELIMITER_ROW.test(lineText(n))) continue;
+        rows.push({ span: spanOf(n), cells: splitPipeRow(text, spanOf(n)) });
+      }
+      pieces.push({ kind: 'table', block: { layout: 'markdown', span: { start: spanOf(i).start, end: spanOf(mdEnd - 1).end }, rows } });
+      i = mdEnd;
+    } else if (pipeCount(line) >= 1 && !src.headingLines.has(i)) {
+      const rows: RawRow[] = [];
+      let n = i;
+      for (; n < to && pipeCount(lineText(n)) >= 1 && !src.headingLines.has(n); n++) {
+        if (!DELIMITER_ROW.test(lineText(n))) rows.push({ span: spanOf(n), cells: splitPipeRow(text, spanOf(n)) });
+      }
+      pieces.push({ kind: 'table', block: { layout: 'pipe', span: { start: spanOf(i).start, end: spanOf(n - 1).end }, rows } });
+      i = n;
+    } else if (line.startsWith('\t')) {
+      const { block, next } = readCellLines(src, i, to);
+      pieces.push({ kind: 'table', block });
+      i = next;
+    } else if (isColumnsRow(columnTokens(text, spanOf(i)))) {
+      const { block, next } = readColumns(src, i, to);
+      pieces.push({ kind: 'table', block });
+      i = next;
+    } else {
+      if (!isBlank(line)) pieces.push({ kind: 'line', text: line.trim(), span: trimSpan(text, spanOf(i).start, spanOf(i).end), line: i });
+      i++;
+    }
+  }
+  return pieces;
+}
+
+/** A table pasted from a word processor: one cell per line behind a tab, blank lines between rows. */
+function readCellLines(src: LineSource, from: number, to: number): { block: RawBlock; next: number } {
+  const { text, lineStarts } = src;
+  const rows: RawRow[] = [];
+  let row: RawRow | undefined;
+  let lastEnd = lineSpan(text, lineStarts, from).end;
+  let n = from;
+  for (; n < to; n++) {
+    const span = lineSpan(text, lineStarts, n);
+    const line = text.slice(span.start, span.end);
+    if (line.startsWith('\t') && !src.headingLines.has(n)) {
+      if (!row) rows.push((row = { span: { start: span.start, end: span.end }, cells: [] }));
+      row.cells.push(cellAt(text, span.start + 1, span.end));
+      row.span.end = lastEnd = span.end;
+    } else if (isBlank(line)) {
+      row = undefined;
+    } else if (row && row.cells.length > 0 && !src.headingLines.has(n) && line.trim().length <= MAX_CONTINUATION) {
+      const cell = row.cells[row.cells.length - 1];
+      const end = trimSpan(text, span.start, span.end).end;
+      if (cell.text === '') cell.span = trimSpan(text, span.start, span.end);
+      else cell.span = { start: cell.span.start, end };
+      cell.text = text.slice(cell.span.start, cell.span.end);
+      row.span.end = lastEnd = span.end;
+    } else {
+      break;
+    }
+  }
+  return { block: { layout: 'cells', span: { start: lineStarts[from], end: lastEnd }, rows }, next: n };
+}
+
+/** A table copied out of a PDF: cells apart by runs of spaces, labels wrapped onto lines of their own. */
+function readColumns(src: LineSource, from: number, to: number): { block: RawBlock; next: number } {
+  const { text, lineStarts } = src;
+  const rows: RawRow[] = [];
+  let pending: RawCell | undefined;
+  let lastEnd = lineStarts[from];
+  let n = from;
+  for (; n < to; n++) {
+    const span = lineSpan(text, lineStarts, n);
+    const line = text.slice(span.start, span.end);
+    if (isBlank(line) || PAGE_NUMBER.test(line)) continue;
+    if (src.headingLines.has(n)) break;
+    const cells = columnTokens(text, span);
+    if (isColumnsRow(cells) || (cells.length >= 2 && rows.length === 0)) {
+      if (pending && cells.length > 0 && parseValue(cells[0].text).kind === 'text') {
+        cells[0] = { text: text.slice(pending.span.start, cells[0].span.end), span: { start: pending.span.start, end: cells[0].span.end } };
+      }
+      pending = undefined;
+      rows.push({ span: { start: span.start, end: span.end }, cells });
+      lastEnd = span.end;
+    } else if (cells.length === 1 && line.trim().length <= MAX_CONTINUATION && n + 1 < to) {
+      pending = pending ? { text: '', span: { start: pending.span.start, end: cells[0].span.end } } : cells[0];
+    } else {
+      break;
+    }
+  }
+  const next = rows.length ? lineAt(lineStarts, lastEnd) + 1 : from + 1;
+  return { block: { layout: 'columns', span: { start: lineStarts[from], end: lastEnd }, rows }, next };
+}

@@ -1,0 +1,134 @@
+import { EDITIONS, SECTIONS } from './editions';
+import type { ColumnDef, EditionDef, EditionId, RowDef, SectionDef, TableDef } from './schema';
+import { editDistance, fold, labelKey, numberingOf, typoAllowance } from './text';
+
+export { EDITIONS, SECTIONS };
+export type { ColumnDef, EditionDef, EditionId, RelationDef, RowDef, SectionDef, SectionId, TableDef } from './schema';
+export { fold, labelKey, numberingOf, simplify } from './text';
+
+/** The edition a report follows: `pre2019` for years before any national table format. */
+export type ReportEdition = EditionId | 'pre2019' | 'unknown';
+
+export function editionForYear(year: number): ReportEdition {
+  if (year < EDITIONS[0].firstYear) return 'pre2019';
+  return [...EDITIONS].reverse().find((e) => year >= e.firstYear)!.id;
+}
+
+export function getEdition(id: EditionId): EditionDef {
+  return EDITIONS.find((e) => e.id === id)!;
+}
+
+export function otherEdition(id: EditionId): EditionId {
+  return id === '2019' ? '2021' : '2019';
+}
+
+export function fullRowLabel(row: RowDef): string {
+  return row.number + row.label;
+}
+
+/** How a wording relates to the standard label it was matched to. */
+export type Wording = 'standard' | 'variant' | 'typo';
+
+export interface LabelMatch<T> {
+  def: T;
+  wording: Wording;
+}
+
+interface Entry<T> {
+  def: T;
+  key: string;
+  wording: Wording;
+}
+
+function entriesOf<T extends { label: string; variants: string[] }>(defs: T[]): Entry<T>[] {
+  return defs.flatMap((def) => [
+    { def, key: labelKey(def.label), wording: 'standard' as const },
+    ...def.variants.map((v) => ({ def, key: labelKey(v), wording: 'variant' as const })),
+  ]);
+}
+
+/** Exact key first, then a known variant, then the nearest label within the typo allowance. */
+function matchLabel<T>(entries: Entry<T>[], text: string): LabelMatch<T> | undefined {
+  const key = labelKey(text);
+  if (!key) return undefined;
+  const exact = entries.find((e) => e.key === key);
+  if (exact) return { def: exact.def, wording: exact.wording };
+  let best: { entry: Entry<T>; distance: number } | undefined;
+  for (const entry of entries) {
+    const limit = Math.min(typoAllowance(entry.key), typoAllowance(key));
+    if (limit === 0) continue;
+    const distance = editDistance(key, entry.key, limit);
+    if (distance <= limit && (!best || distance < best.distance)) best = { entry, distance };
+  }
+  return best && { def: best.entry.def, wording: 'typo' };
+}
+
+const rowEntries = new Map<TableDef, Entry<RowDef>[]>();
+const columnEntries = new Map<TableDef, Entry<ColumnDef>[]>();
+
+export function matchRow(table: TableDef, text: string): LabelMatch<RowDef> | undefined {
+  let entries = rowEntries.get(table);
+  if (!entries) rowEntries.set(table, (entries = entriesOf(table.rows.filter((r) => r.label))));
+  return matchLabel(entries, text);
+}
+
+export function matchColumn(table: TableDef, text: string): LabelMatch<ColumnDef> | undefined {
+  let entries = columnEntries.get(table);
+  if (!entries) columnEntries.set(table, (entries = entriesOf(table.columns)));
+  return matchLabel(entries, text);
+}
+
+/** Group labels of a table (`三、本年度办理结果`, `（三）不予公开`, `法人或其他组织`, `行政诉讼`). */
+export function isGroupLabel(table: TableDef, text: string): boolean {
+  const key = labelKey(text);
+  if (!key) return false;
+  const groups = new Set<string>();
+  for (const r of table.rows) for (const p of r.parents) groups.add(labelKey(p));
+  for (const c of table.columns) if (c.group) for (const part of c.group.split('·')) groups.add(labelKey(part));
+  groups.add(labelKey('申请人情况'));
+  return groups.has(key);
+}
+
+const sectionEntries = entriesOf(SECTIONS.map((s) => ({ label: s.title, variants: s.variants, section: s })));
+
+export interface SectionMatch {
+  def: SectionDef;
+  wording: Wording;
+}
+
+/**
+ * The standard section a heading names. `strict` (plain lines of a pasted report): the title must be a standard
+ * section's or a known variant, with the right numeral. Otherwise (a markdown heading): the numeral decides, and
+ * the wording may differ.
+ */
+export function matchSection(text: string, strict: boolean): SectionMatch | undefined {
+  const folded = fold(text).replace(/\s+/g, '');
+  const numbering = numberingOf(folded);
+  const numeral = numbering.replace(/[、.()]/g, '');
+  const byTitle = matchLabel(sectionEntries, folded);
+  if (byTitle && (!numeral || numeral === byTitle.def.section.numeral)) {
+    if (strict && (byTitle.wording === 'typo' || !numeral)) return undefined;
+    return { def: byTitle.def.section, wording: byTitle.wording };
+  }
+  if (strict || !/^[一二三四五六]、$/.test(numbering)) return undefined;
+  const def = SECTIONS.find((s) => s.numeral === numeral)!;
+  return { def, wording: 'typo' };
+}
+
+export function standardHeading(section: SectionDef): string {
+  return `${section.numeral}、${section.title}`;
+}
+
+export function tablesOf(edition: EditionId, section?: string): TableDef[] {
+  return getEdition(edition).tables.filter((t) => !section || t.section === section);
+}
+
+/** The table of an edition a Section 二 item name (`第二十条第(一)项`) announces. */
+export function tableForItem(edition: EditionId, text: string): TableDef | undefined {
+  const item = itemNumeral(text);
+  return item ? tablesOf(edition, 'proactive').find((t) => t.item && itemNumeral(t.item) === item) : undefined;
+}
+
+export function itemNumeral(text: string): string | undefined {
+  return /第二十条第\(([一二三四五六七八九十]+)\)项/.exec(fold(text).replace(/\s+/g, ''))?.[1];
+}

@@ -1,0 +1,84 @@
+import { z } from 'zod';
+
+/** How a value column is read: counts are whole and non-negative, signed counts may be negative, money is 万元. */
+export const columnKind = z.enum(['count', 'signedCount', 'money']);
+export type ColumnKind = z.infer<typeof columnKind>;
+
+export const editionId = z.enum(['2019', '2021']);
+export type EditionId = z.infer<typeof editionId>;
+
+export const sectionId = z.enum(['overview', 'proactive', 'requests', 'appeals', 'problems', 'other']);
+export type SectionId = z.infer<typeof sectionId>;
+
+const label = z.string().min(1);
+
+export const columnDef = z.object({
+  id: z.string().min(1),
+  label,
+  /** The group heading above the column in the official table (法人或其他组织, 行政诉讼 · 复议后起诉). */
+  group: z.string().optional(),
+  kind: columnKind,
+  /** Other wordings seen in real reports; each one is reported by `label-wording`. */
+  variants: z.array(label).default([]),
+  /** The column of the other edition that holds the same figure (values carried over by the edition fix). */
+  sameAs: z.string().optional(),
+});
+export type ColumnDef = z.infer<typeof columnDef>;
+
+export const rowDef = z.object({
+  id: z.string().min(1),
+  /** Numbering as the official table writes it: `一、`, `（三）`, `1.`; empty for an unnumbered row. */
+  number: z.string(),
+  label: z.string(),
+  /** Labels of the enclosing groups, outermost first (`三、本年度办理结果`, `（三）不予公开`). */
+  parents: z.array(label).default([]),
+  variants: z.array(label).default([]),
+  sameAs: z.string().optional(),
+});
+export type RowDef = z.infer<typeof rowDef>;
+
+/** A sum the standard requires; `rule` is the id of the rule that reports it. */
+export const relationDef = z.object({
+  rule: z.enum(['row-total', 'results-total', 'balance', 'review-total']),
+  /** `row`: within each row, over columns; `column`: within each column, over rows. */
+  axis: z.enum(['row', 'column']),
+  /** The cell (column id for axis row, row id for axis column) where a mismatch is reported. */
+  total: z.string(),
+  terms: z.array(z.string()).min(1),
+  /** Terms on the side of the total (balance: 一 + 二 = （七） + 四, so （七） stands beside 四). */
+  totalSide: z.array(z.string()).default([]),
+  /** For axis row: restrict to these rows; default every row. For axis column: restrict to these columns. */
+  only: z.array(z.string()).optional(),
+});
+export type RelationDef = z.infer<typeof relationDef>;
+
+export const tableDef = z.object({
+  id: z.string().min(1),
+  section: sectionId,
+  /** The item of Article 20 a Section 二 table reports (`第二十条第（一）项`). */
+  item: z.string().optional(),
+  /** The first header cell (`信息内容`, or the 勾稽关系 note of Section 三). */
+  corner: z.string(),
+  /** Label columns the canonical markdown table uses before the value columns. */
+  labelColumns: z.number().int().min(0).max(3),
+  columns: z.array(columnDef).min(1),
+  rows: z.array(rowDef).min(1),
+  relations: z.array(relationDef).default([]),
+});
+export type TableDef = z.infer<typeof tableDef>;
+
+export const editionDef = z.object({
+  id: editionId,
+  document: z.string(),
+  firstYear: z.number().int(),
+  tables: z.array(tableDef).min(1),
+});
+export type EditionDef = z.infer<typeof editionDef>;
+
+export const sectionDef = z.object({
+  id: sectionId,
+  numeral: z.string().length(1),
+  title: label,
+  variants: z.array(label).default([]),
+});
+export type SectionDef = z.infer<typeof sectionDef>;

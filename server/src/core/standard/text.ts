@@ -1,0 +1,57 @@
+import { Converter } from 'opencc-js/t2cn';
+
+const traditionalToSimplified = Converter({ from: 't', to: 'cn' });
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/** Traditional → Simplified; ASCII-only text is returned as it is without touching the dictionary. */
+export function simplify(text: string): string {
+  return NON_ASCII.test(text) ? traditionalToSimplified(text) : text;
+}
+
+/** Full-width forms folded to their ASCII twins (（一） → (一), ２２ → 22, ｜ → |), Traditional to Simplified. */
+export function fold(text: string): string {
+  return simplify(text).normalize('NFKC');
+}
+
+export const CHINESE_DIGITS = '〇零一二三四五六七八九十';
+const NUMBERING = new RegExp(
+  `^(?:[${CHINESE_DIGITS}]+[、.]|\\([${CHINESE_DIGITS}]+\\)[、.]?|\\d+[.、)]|\\(\\d+\\)|[①-⑳])`,
+);
+
+/** The numbering that opens a label (`一、`, `(三)`, `1.`), after folding; '' where there is none. */
+export function numberingOf(folded: string): string {
+  return NUMBERING.exec(folded.replace(/\s+/g, ''))?.[0] ?? '';
+}
+
+/**
+ * The comparison key of a label: folded, with whitespace, quotes, punctuation and the leading numbering removed.
+ * Two wordings with the same key are the same label (a Traditional form or `1、` for `1.` is not a finding).
+ */
+export function labelKey(text: string): string {
+  const folded = fold(text).replace(/\s+/g, '');
+  return folded.replace(NUMBERING, '').replace(/["“”'‘’「」『』,，、。.:;·•\-—_*]/g, '');
+}
+
+/** Levenshtein distance, giving up (returning limit + 1) as soon as it exceeds `limit`. */
+export function editDistance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+      current.push(value);
+      if (value < best) best = value;
+    }
+    if (best > limit) return limit + 1;
+    previous = current;
+  }
+  return previous[b.length];
+}
+
+/** How far a wording may stray from a standard label and still be taken for it. */
+export function typoAllowance(key: string): number {
+  return key.length < 4 ? 0 : Math.max(1, Math.floor(key.length / 5));
+}

@@ -1,0 +1,81 @@
+import { type Locale, type Settings, type Severity, readSettings } from '../shared/settings';
+import type { Report, Span } from './model';
+import { parseReport } from './parse/report';
+import { lineAt } from './parse/text';
+import { RULES } from './rules';
+import type { Message, Rule, TextEdit } from './rules/types';
+
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+  safe: boolean;
+}
+
+export interface Finding {
+  rule: string;
+  severity: Severity;
+  span: Span;
+  message: string;
+  expected?: number;
+  actual?: number | string;
+  terms?: number[];
+  /** Preferred first. */
+  fixes: Fix[];
+}
+
+export interface CheckResult {
+  report: Report;
+  findings: Finding[];
+}
+
+export function localize(message: Message, locale: Locale): string {
+  return locale === 'en' ? message.en : message.zh;
+}
+
+function severityOf(rule: Rule, settings: Settings): Severity | 'off' {
+  return settings.rules[rule.id] ?? rule.severity;
+}
+
+/** Whether `<!-- govreport-disable … -->` comments silence `rule` on `line`. */
+function suppressed(report: Report, rule: string, line: number): boolean {
+  let off = false;
+  for (const d of report.directives) {
+    const names = d.rules.length === 0 || d.rules.includes(rule);
+    if (!names) continue;
+    if (d.kind === 'disable-next-line') {
+      if (d.line + 1 === line) return true;
+    } else if (d.line <= line) {
+      off = d.kind === 'disable';
+    }
+  }
+  return off;
+}
+
+/** The one entry of the checking core: text and settings in, the report model and its findings out. */
+export function check(text: string, input: Partial<Settings> | Settings = {}): CheckResult {
+  const { settings } = readSettings(input);
+  const report = parseReport(text, {
+    year: settings.year ?? undefined,
+    edition: settings.edition === 'auto' ? undefined : settings.edition,
+  });
+  const findings: Finding[] = [];
+  for (const rule of RULES) {
+    const severity = severityOf(rule, settings);
+    if (severity === 'off') continue;
+    for (const f of rule.check(report)) {
+      if (report.directives.length && suppressed(report, rule.id, lineAt(report.lineStarts, f.span.start))) continue;
+      findings.push({
+        rule: rule.id,
+        severity,
+        span: f.span,
+        message: localize(f.message, settings.locale),
+        ...(f.expected !== undefined && { expected: f.expected }),
+        ...(f.actual !== undefined && { actual: f.actual }),
+        ...(f.terms && { terms: f.terms }),
+        fixes: (f.fixes ?? []).map((x) => ({ title: localize(x.title, settings.locale), edits: x.edits, safe: x.safe ?? true })),
+      });
+    }
+  }
+  findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.rule.localeCompare(b.rule));
+  return { report, findings };
+}

@@ -1,0 +1,65 @@
+import type { Settings } from '../shared/settings';
+import { type Finding, type Fix, check } from './check';
+import type { TextEdit } from './rules/types';
+
+/** Applies edits that do not overlap; insertions at one point keep their order. */
+export function applyEdits(text: string, edits: TextEdit[]): string {
+  const sorted = edits.map((e, i) => ({ e, i })).sort((a, b) => a.e.start - b.e.start || a.i - b.i);
+  let out = '';
+  let at = 0;
+  for (const { e } of sorted) {
+    out += text.slice(at, e.start) + e.newText;
+    at = Math.max(at, e.end);
+  }
+  return out + text.slice(at);
+}
+
+const overlaps = (a: TextEdit, b: TextEdit) => a.start < b.end && b.start < a.end;
+/** An insertion inside (not at the edge of) a replaced range is lost with it. */
+const touches = (a: TextEdit, b: TextEdit) =>
+  overlaps(a, b) || (a.start === a.end && b.start < a.start && a.start < b.end) || (b.start === b.end && a.start < b.start && b.start < a.end);
+
+/** The fixes that can be applied together: each whole, none touching another, first come first served. */
+export function compatibleFixes(fixes: Fix[]): Fix[] {
+  const taken: TextEdit[] = [];
+  const chosen: Fix[] = [];
+  for (const fix of fixes) {
+    if (fix.edits.some((e) => taken.some((t) => touches(e, t)))) continue;
+    taken.push(...fix.edits);
+    chosen.push(fix);
+  }
+  return chosen;
+}
+
+export interface FixOptions {
+  /** Also apply fixes marked unsafe (that may drop figures). */
+  unsafe?: boolean;
+  /** Only fixes of these rules. */
+  rules?: string[];
+  maxPasses?: number;
+}
+
+export interface FixResult {
+  text: string;
+  /** The findings whose fix was applied, over all passes. */
+  applied: Finding[];
+  passes: number;
+}
+
+/** Applies every (safe) preferred fix, checking again after each pass, until none is left or nothing changes. */
+export function fixAll(text: string, settings: Partial<Settings> = {}, options: FixOptions = {}): FixResult {
+  const applied: Finding[] = [];
+  let passes = 0;
+  for (; passes < (options.maxPasses ?? 8); passes++) {
+    const candidates = check(text, settings).findings.filter(
+      (f) => f.fixes.length && (options.unsafe || f.fixes[0].safe) && (!options.rules || options.rules.includes(f.rule)),
+    );
+    const chosen = new Set(compatibleFixes(candidates.map((f) => f.fixes[0])));
+    if (chosen.size === 0) break;
+    const next = applyEdits(text, [...chosen].flatMap((f) => f.edits));
+    applied.push(...candidates.filter((f) => chosen.has(f.fixes[0])));
+    if (next === text) break;
+    text = next;
+  }
+  return { text, applied, passes };
+}

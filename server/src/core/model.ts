@@ -17,6 +17,8 @@ export interface Cell {
   text: string;
   span: Span;
   value: CellValue;
+  /** A value cell the row does not have at all (a label with no values): it has no place to edit. */
+  missing?: boolean;
 }
 
 export interface Row {

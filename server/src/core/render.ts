@@ -45,24 +45,40 @@ function headerRows(def: TableDef): string[][] {
   return rows;
 }
 
+/** One body row to render: a standard row (its label placed by the standard) or an unknown row's own labels. */
+export interface RowToRender {
+  def?: RowDef;
+  /** The row's own label as written (kept when converting a pasted table); the standard label by default. */
+  label?: string;
+  /** Label cells of a row that matches no standard row. */
+  labels?: string[];
+  values: string[];
+}
+
 /** The label cells of a row: its groups' labels on the first row of each group, its own label last. */
-function labelCells(def: TableDef, row: RowDef, index: number): string[] {
+function labelCells(def: TableDef, row: RowToRender, previous: RowToRender | undefined): string[] {
   if (def.labelColumns === 0) return [];
-  const previous = index > 0 ? def.rows[index - 1] : undefined;
-  const cells = row.parents.map((p, level) => (previous?.parents[level] === p ? '' : p));
-  cells.push(fullRowLabel(row));
+  const cells = row.def
+    ? [...row.def.parents.map((p, level) => (previous?.def?.parents[level] === p ? '' : p)), row.label ?? fullRowLabel(row.def)]
+    : [...(row.labels ?? [])];
   while (cells.length < def.labelColumns) cells.push('');
-  return cells;
+  return [...cells.slice(0, def.labelColumns - 1), cells.slice(def.labelColumns - 1).filter(Boolean).join(' ')];
+}
+
+/** A canonical GFM pipe table of `def`'s header over the given rows. */
+export function renderRows(def: TableDef, rows: RowToRender[]): string {
+  const [head, ...moreHeads] = headerRows(def);
+  const lines = [line(head), delimiter(def), ...moreHeads.map(line)];
+  rows.forEach((row, i) => lines.push(line([...labelCells(def, row, rows[i - 1]), ...row.values.map(escapeCell)])));
+  return lines.join('\n');
 }
 
 /** A canonical GFM pipe table for a standard table, values from `cell`. */
 export function renderTable(def: TableDef, cell: CellText = zeroCells): string {
-  const [head, ...moreHeads] = headerRows(def);
-  const lines = [line(head), delimiter(def), ...moreHeads.map(line)];
-  def.rows.forEach((row, r) => {
-    lines.push(line([...labelCells(def, row, r), ...def.columns.map((c, i) => escapeCell(cell(row, c, r, i)))]));
-  });
-  return lines.join('\n');
+  return renderRows(
+    def,
+    def.rows.map((row, r) => ({ def: row, values: def.columns.map((c, i) => cell(row, c, r, i)) })),
+  );
 }
 
 /** A standard table with the item name Section 二 writes above it. */
@@ -77,9 +93,9 @@ export function renderSectionTables(edition: EditionId, section: string, cell: C
     .join('\n\n');
 }
 
-/** The canonical label row of one standard row, filled with 0 (`row-missing`). */
+/** The canonical line of one standard row, filled with 0 (`row-missing`). */
 export function renderRow(def: TableDef, row: RowDef): string {
-  return line([...labelCells(def, row, def.rows.indexOf(row)), ...def.columns.map(() => '0')]);
+  return line([...labelCells(def, { def: row, values: [] }, undefined), ...def.columns.map(() => '0')]);
 }
 
 /** A whole report skeleton in the edition of `year`. */

@@ -37,9 +37,10 @@ const COLUMN_GAP = /[ \u3000]{2,}|\t+/;
 /** Longest line taken as the continuation of a cell that a word processor wrapped. */
 const MAX_CONTINUATION = 40;
 
+/** A cell's trimmed text; a blank cell keeps its whole width, so that filling it in replaces the spaces. */
 function cellAt(text: string, start: number, end: number): RawCell {
   const span = trimSpan(text, start, end);
-  return { text: text.slice(span.start, span.end), span };
+  return span.start === span.end ? { text: '', span: { start, end } } : { text: text.slice(span.start, span.end), span };
 }
 
 export function splitPipeRow(text: string, span: Span): RawCell[] {

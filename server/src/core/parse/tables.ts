@@ -61,7 +61,6 @@ function splitProactive(pieces: Piece[]): Candidate[] {
       current!.rows.push(row);
       current!.span.end = row.span.end;
     }
-    if (block.layout === 'markdown' && out.length && item) out[out.length - 1].span.start = Math.min(out[out.length - 1].span.start, block.span.start);
     item = undefined;
   }
   return out.filter((c) => c.rows.length > 0);
@@ -105,7 +104,7 @@ function splitRow(def: TableDef, raw: RawRow): Pick<Row, 'labels' | 'values' | '
   while (rest.length > width && rest[0].value.kind === 'blank') rest = rest.slice(1);
   if (rest.length === 0) {
     const at = raw.span.end;
-    rest = def.columns.map(() => ({ text: '', span: { start: at, end: at }, value: { kind: 'blank' } }));
+    rest = def.columns.map(() => ({ text: '', span: { start: at, end: at }, value: { kind: 'blank' }, missing: true }));
   }
   return { labels, values: rest.slice(0, width), extra: rest.slice(width).filter((c) => c.value.kind !== 'blank') };
 }

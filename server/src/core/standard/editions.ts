@@ -39,7 +39,7 @@ function proactiveTable(item: string, columns: ColumnInput[], rows: RowInput[]):
 const projectColumns = (withDecisions: boolean): ColumnInput[] => [
   count('previousYear', '上一年项目数量'),
   { id: 'change', label: '本年增/减', kind: 'signedCount', variants: ['本年增减', '本年增 / 减'] },
-  ...(withDecisions ? [count('decisions', '处理决定数量', { sameAs: 'decisions' })] : []),
+  ...(withDecisions ? [count('decisions', '处理决定数量')] : []),
 ];
 
 // Section 三 ------------------------------------------------------------------------------------------------------
@@ -148,16 +148,16 @@ export const EDITIONS = [
     tables: [
       proactiveTable(
         '一',
-        [count('made', '本年新制作数量'), count('published', '本年新公开数量'), count('inForce', '对外公开总数量', { sameAs: 'inForce' })],
-        [row('rules', '', '规章', { sameAs: 'rules' }), row('normative', '', '规范性文件', { sameAs: 'normative' })],
+        [count('made', '本年新制作数量'), count('published', '本年新公开数量'), count('inForce', '对外公开总数量')],
+        [row('rules', '', '规章'), row('normative', '', '规范性文件')],
       ),
       proactiveTable('五', projectColumns(true), [
-        row('licensing', '', '行政许可', { sameAs: 'licensing' }),
+        row('licensing', '', '行政许可'),
         row('otherServices', '', '其他对外管理服务事项'),
       ]),
       proactiveTable('六', projectColumns(true), [
-        row('penalty', '', '行政处罚', { sameAs: 'penalty' }),
-        row('coercion', '', '行政强制', { sameAs: 'coercion' }),
+        row('penalty', '', '行政处罚'),
+        row('coercion', '', '行政强制'),
       ]),
       proactiveTable('八', projectColumns(false), [row('fees', '', '行政事业性收费')]),
       proactiveTable(
@@ -176,15 +176,15 @@ export const EDITIONS = [
     tables: [
       proactiveTable(
         '一',
-        [count('issued', '本年制发件数'), count('repealed', '本年废止件数'), count('inForce', '现行有效件数', { sameAs: 'inForce' })],
-        [row('rules', '', '规章', { sameAs: 'rules' }), row('normative', '', '行政规范性文件', { sameAs: 'normative' })],
+        [count('issued', '本年制发件数'), count('repealed', '本年废止件数'), count('inForce', '现行有效件数')],
+        [row('rules', '', '规章'), row('normative', '', '行政规范性文件')],
       ),
-      proactiveTable('五', [count('decisions', '本年处理决定数量', { sameAs: 'decisions' })], [
-        row('licensing', '', '行政许可', { sameAs: 'licensing' }),
+      proactiveTable('五', [count('decisions', '本年处理决定数量')], [
+        row('licensing', '', '行政许可'),
       ]),
-      proactiveTable('六', [count('decisions', '本年处理决定数量', { sameAs: 'decisions' })], [
-        row('penalty', '', '行政处罚', { sameAs: 'penalty' }),
-        row('coercion', '', '行政强制', { sameAs: 'coercion' }),
+      proactiveTable('六', [count('decisions', '本年处理决定数量')], [
+        row('penalty', '', '行政处罚'),
+        row('coercion', '', '行政强制'),
       ]),
       proactiveTable('八', [{ id: 'amount', label: '本年收费金额（单位：万元）', kind: 'money', variants: ['本年收费金额'] }], [
         row('fees', '', '行政事业性收费'),

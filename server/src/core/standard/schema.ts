@@ -12,6 +12,7 @@ export type SectionId = z.infer<typeof sectionId>;
 
 const label = z.string().min(1);
 
+/** Ids are shared across editions where a row or column holds the same figure (the edition fix carries it over). */
 export const columnDef = z.object({
   id: z.string().min(1),
   label,
@@ -20,8 +21,6 @@ export const columnDef = z.object({
   kind: columnKind,
   /** Other wordings seen in real reports; each one is reported by `label-wording`. */
   variants: z.array(label).default([]),
-  /** The column of the other edition that holds the same figure (values carried over by the edition fix). */
-  sameAs: z.string().optional(),
 });
 export type ColumnDef = z.infer<typeof columnDef>;
 
@@ -33,7 +32,6 @@ export const rowDef = z.object({
   /** Labels of the enclosing groups, outermost first (`三、本年度办理结果`, `（三）不予公开`). */
   parents: z.array(label).default([]),
   variants: z.array(label).default([]),
-  sameAs: z.string().optional(),
 });
 export type RowDef = z.infer<typeof rowDef>;
 

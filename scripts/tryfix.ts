@@ -1,0 +1,10 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { check } from '../server/src/core/check';
+import { fixAll } from '../server/src/core/fix';
+const text = readFileSync(process.argv[2], 'utf8');
+const r = fixAll(text, {}, { unsafe: true });
+writeFileSync('/tmp/fixed.md', r.text);
+console.log('passes', r.passes, 'applied', r.applied.length);
+const after = check(r.text).findings;
+const lineOf = (o: number) => r.text.slice(0, o).split('\n').length;
+for (const f of after) console.log(`${lineOf(f.span.start)} ${f.rule}: ${f.message}${f.fixes.length ? ' [FIXABLE: ' + f.fixes[0].title + ']' : ''}`);

@@ -1,0 +1,65 @@
+import type { Cell, Row, Table } from '../model';
+import { evaluate } from './arithmetic';
+import type { Rule, RuleFinding, TextEdit } from './types';
+import { allTables, editable, fillCell, formatNumber, lineSpanAt, msg } from './util';
+
+interface Blank {
+  row: Row;
+  cell: Cell;
+  column: string;
+}
+
+/** What a blank cell is filled with: the computed value where it is a total that can be computed, else 0. */
+function fillValue(table: Table, cell: Cell): string {
+  const result = evaluate(table).find((r) => r.cell === cell && r.status === 'blank');
+  return result && result.reliable && result.expected >= 0 ? formatNumber(result.expected) : '0';
+}
+
+const rule: Rule = {
+  id: 'cell-blank',
+  severity: 'error',
+  description: msg('数值格为空；表格大部分为空时，每个表格只报告一次（附空格数）', 'A value cell is empty; where most cells of a table are blank, one finding per table (with the count)'),
+  fixDescription: msg('填 0（本格，或本表全部空格；可计算的合计格填计算值）', 'Fill with 0 (one cell, or every blank of the table; a computable total gets its computed value)'),
+  check(report) {
+    const findings: RuleFinding[] = [];
+    for (const table of allTables(report)) {
+      const blanks: Blank[] = [];
+      let cells = 0;
+      for (const row of table.rows) {
+        row.values.forEach((cell, i) => {
+          cells++;
+          if (cell.value.kind === 'blank') blanks.push({ row, cell, column: table.def.columns[i]?.label ?? '' });
+        });
+      }
+      if (blanks.length === 0) continue;
+      const fillEdits: TextEdit[] = blanks.filter((b) => editable(b.cell)).map((b) => fillCell(b.cell, fillValue(table, b.cell)));
+      const fillAll = fillEdits.length
+        ? [{ title: msg(`本表 ${fillEdits.length} 个空格全部填 0`, `Fill all ${fillEdits.length} blank cells of the table with 0`), edits: fillEdits }]
+        : [];
+      if (blanks.length * 2 > cells && blanks.length > 1) {
+        findings.push({
+          span: lineSpanAt(report, table.span.start),
+          message: msg(`表格有 ${blanks.length} 个空白数值格（共 ${cells} 格）`, `The table has ${blanks.length} blank value cells (of ${cells})`),
+          fixes: fillAll,
+        });
+        continue;
+      }
+      for (const { row, cell, column } of blanks) {
+        const label = row.label?.text ?? row.def?.label ?? '';
+        const value = fillValue(table, cell);
+        findings.push({
+          span: cell.missing ? (row.label?.span ?? row.span) : cell.span,
+          message: msg(
+            `${label ? `“${label}”行` : ''}“${column}”列为空`,
+            `${label ? `Row “${label}”, ` : ''}column “${column}” is empty`,
+          ),
+          fixes: editable(cell)
+            ? [{ title: msg(`填入 ${value}`, `Fill in ${value}`), edits: [fillCell(cell, value)] }, ...(blanks.length > 1 ? fillAll : [])]
+            : [],
+        });
+      }
+    }
+    return findings;
+  },
+};
+export default rule;

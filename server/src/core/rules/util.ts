@@ -1,0 +1,102 @@
+import type { Cell, Report, Row, Section, Span, Table } from '../model';
+import { lineAt, lineSpan } from '../parse/text';
+import type { EditionId, SectionId } from '../standard';
+import type { Message, TextEdit } from './types';
+
+export const msg = (zh: string, en: string): Message => ({ zh, en });
+
+/** Quotes text from the draft in a message (whitespace folded, long text shortened). */
+export function quote(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return `“${flat.length > 40 ? `${flat.slice(0, 39)}…` : flat}”`;
+}
+
+/** Whether the report follows one of the national table formats (checks of sections and tables apply). */
+export function followsFormat(report: Report): boolean {
+  return report.edition !== 'pre2019';
+}
+
+/** The edition whose tables a report should carry; a report with no year and no tables gets the newest. */
+export function requiredEdition(report: Report): EditionId {
+  return report.edition === '2019' ? '2019' : '2021';
+}
+
+export function sectionsOf(report: Report, id: SectionId): Section[] {
+  return report.sections.filter((s) => s.def.id === id);
+}
+
+export function allTables(report: Report): Table[] {
+  return followsFormat(report) ? report.sections.flatMap((s) => s.tables) : [];
+}
+
+
+export function columnIndex(table: Table, id: string): number {
+  return table.def.columns.findIndex((c) => c.id === id);
+}
+
+export function findRow(table: Table, id: string): Row | undefined {
+  return table.rows.find((r) => r.def?.id === id);
+}
+
+/** Cells can be edited in place where they have a place in the text. */
+export function editable(cell: Cell): boolean {
+  return !cell.missing;
+}
+
+export function replace(span: Span, newText: string): TextEdit {
+  return { start: span.start, end: span.end, newText };
+}
+
+/** A blank cell filled in keeps the table's spacing (`|  |` becomes `| 0 |`). */
+export function fillCell(cell: Cell, value: string): TextEdit {
+  const inner = cell.span.end - cell.span.start;
+  return replace(cell.span, inner >= 2 ? ` ${value} ` : value);
+}
+
+export function lineSpanAt(report: Report, offset: number): Span {
+  return lineSpan(report.text, report.lineStarts, lineAt(report.lineStarts, offset));
+}
+
+/** The span of the last non-blank line (where a finding about something absent from the end is shown). */
+export function lastLineSpan(report: Report): Span {
+  for (let n = report.lineStarts.length - 1; n >= 0; n--) {
+    const span = lineSpan(report.text, report.lineStarts, n);
+    if (report.text.slice(span.start, span.end).trim()) return span;
+  }
+  return { start: 0, end: 0 };
+}
+
+export function firstLineSpan(report: Report): Span {
+  for (let n = 0; n < report.lineStarts.length; n++) {
+    const span = lineSpan(report.text, report.lineStarts, n);
+    if (report.text.slice(span.start, span.end).trim()) return span;
+  }
+  return { start: 0, end: 0 };
+}
+
+/** An edit that inserts a block of lines at `offset` (a line start or the end), with blank lines around it. */
+export function insertBlock(report: Report, offset: number, block: string): TextEdit {
+  const before = report.text.slice(0, offset);
+  const lead = before === '' ? '' : before.endsWith('\n\n') ? '' : before.endsWith('\n') ? '\n' : '\n\n';
+  const trail = offset >= report.text.length ? '\n' : '\n\n';
+  return { start: offset, end: offset, newText: `${lead}${block}${trail}` };
+}
+
+/** Where the closing (issuing office and signing date) starts, or the end of the text. */
+export function closingOffset(report: Report): number {
+  const date = report.signingDate;
+  if (!date) return report.text.length;
+  const dateLine = lineAt(report.lineStarts, date.span.start);
+  const previous = dateLine > 0 ? lineSpan(report.text, report.lineStarts, dateLine - 1) : undefined;
+  const office = previous && report.text.slice(previous.start, previous.end).trim();
+  const isOffice = office && office.length <= 30 && !/[。；;]$/.test(office) && !report.sections.some((s) => s.heading.span.start === previous.start);
+  return isOffice ? previous.start : report.lineStarts[dateLine];
+}
+
+export function cellNumber(cell: Cell): number | undefined {
+  return cell.value.kind === 'number' ? cell.value.value : undefined;
+}
+
+export function formatNumber(n: number): string {
+  return Number.isInteger(n) ? String(n) : String(Math.round(n * 100) / 100);
+}

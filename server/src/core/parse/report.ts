@@ -120,7 +120,7 @@ function findSigningDate(src: LineSource): DateMention | undefined {
     if (line.trim() === '') continue;
     seen++;
     const m = SIGNING_LINE.exec(line);
-    if (m) return mention(span.start, m, 1, undefined);
+    if (m) return { ...mention(span.start, m, 1, undefined), span: trimSpan(src.text, span.start, span.end) };
   }
   return undefined;
 }

@@ -20,11 +20,17 @@ export interface RelationResult {
   expected: number;
   /** `blank`: the total cell is blank (not compared; its cell-blank fix fills `expected` in). */
   status: 'holds' | 'mismatch' | 'blank';
-  /** balance only: results-total holds in this column, so `expected` can be trusted as a fix. */
+  /**
+   * Whether `expected` can be trusted as a fix: no term is itself a total that fails its own relation, and no other
+   * failing relation reported on the same cell wants another value (balance: the column's （七）总计 holds).
+   */
   reliable: boolean;
+  termCells: (Cell | undefined)[];
 }
 
 const EPSILON = 0.005;
+/** Stands for the cell a short row does not have: its value is unknown, so relations through it are skipped. */
+const ABSENT: Cell = { text: '', span: { start: 0, end: 0 }, value: { kind: 'text' } };
 const cache = new WeakMap<Table, RelationResult[]>();
 
 /** Every relation of the standard evaluated on a table (blank terms count as 0; text terms skip the relation). */
@@ -52,7 +58,7 @@ export function evaluate(table: Table): RelationResult[] {
     } else {
       status = Math.abs(cell.value.value - expected) < EPSILON ? 'holds' : 'mismatch';
     }
-    results.push({ relation, table, cell, context, terms, expected, status, reliable: true });
+    results.push({ relation, table, cell, context, terms, expected, status, reliable: true, termCells });
   };
   for (const relation of table.def.relations) {
     if (relation.axis === 'row') {
@@ -61,7 +67,7 @@ export function evaluate(table: Table): RelationResult[] {
       for (const row of table.rows) {
         if (!row.def || row.values.length <= total) continue;
         const context = row.def.label || table.def.columns[total].group || '';
-        record(relation, row.values[total], context, terms.map((i) => row.values[i]), terms.map(() => false));
+        record(relation, row.values[total], context, terms.map((i) => row.values[i] ?? ABSENT), terms.map(() => false));
       }
     } else {
       const totalRow = findRow(table, relation.total);
@@ -69,14 +75,17 @@ export function evaluate(table: Table): RelationResult[] {
       const termRows = [...relation.terms, ...relation.totalSide].map((id) => findRow(table, id));
       const negatives = [...relation.terms.map(() => false), ...relation.totalSide.map(() => true)];
       table.def.columns.forEach((column, c) => {
-        record(relation, totalRow.values[c], column.label, termRows.map((r) => r?.values[c]), negatives);
+        record(relation, totalRow.values[c], column.label, termRows.map((r) => (r ? (r.values[c] ?? ABSENT) : undefined)), negatives);
       });
     }
   }
+  const failing = results.filter((r) => r.status === 'mismatch');
   for (const result of results) {
-    if (result.relation.rule !== 'balance') continue;
-    const sameColumn = results.find((r) => r.relation.rule === 'results-total' && r.context === result.context);
-    result.reliable = !sameColumn || sameColumn.status !== 'mismatch';
+    result.reliable = !failing.some(
+      (other) =>
+        other !== result &&
+        (result.termCells.includes(other.cell) || (other.cell === result.cell && Math.abs(other.expected - result.expected) >= EPSILON)),
+    );
   }
   cache.set(table, results);
   return results;
@@ -104,7 +113,7 @@ export function relationFindings(report: Report, rule: RelationDef['rule']): Rul
       const actual = (r.cell.value as { value: number }).value;
       const expected = formatNumber(r.expected);
       const what = WHAT[rule];
-      const canFix = (rule !== 'balance' || r.reliable) && r.expected >= 0;
+      const canFix = r.reliable && r.expected >= 0;
       findings.push({
         span: r.cell.span,
         message: msg(

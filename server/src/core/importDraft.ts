@@ -1,0 +1,82 @@
+import { type Settings, readSettings } from '../shared/settings';
+import { type Finding, check } from './check';
+import { applyEdits, fixAll } from './fix';
+import type { Span } from './model';
+import { parseReport } from './parse/report';
+import { lineAt, lineSpan } from './parse/text';
+import type { TextEdit } from './rules/types';
+
+export interface ImportResult {
+  /** The canonical draft. */
+  text: string;
+  /** Whether a title written as plain lines became a `#` heading. */
+  title: boolean;
+  /** Section headings written as plain lines that became `##` headings. */
+  headings: number;
+  /** Tables rewritten as canonical markdown tables. */
+  tables: number;
+}
+
+/** The rules whose findings a faithful conversion must leave exactly as they were. */
+export const ARITHMETIC_RULES = ['row-total', 'results-total', 'balance', 'review-total'];
+
+/** The whole lines a span lies on, without the final line break. */
+function wholeLines(text: string, lineStarts: number[], span: Span): Span {
+  const first = lineSpan(text, lineStarts, lineAt(lineStarts, span.start));
+  const last = lineSpan(text, lineStarts, lineAt(lineStarts, Math.max(span.start, span.end - 1)));
+  return { start: first.start, end: last.end };
+}
+
+/**
+ * Turns a pasted or scraped report into a canonical draft: line breaks as `\n`, the title a level-1 heading, the
+ * section headings level-2 headings (worded as found), every recognised table a canonical markdown table with its
+ * values kept as found (the `table-not-markdown` fix).
+ */
+export function importDraft(input: string, options: Partial<Settings> = {}): ImportResult {
+  const { settings } = readSettings(options);
+  const text = input.replace(/\r\n?/g, '\n');
+  const report = parseReport(text, {
+    year: settings.year ?? undefined,
+    edition: settings.edition === 'auto' ? undefined : settings.edition,
+  });
+  const edits: TextEdit[] = [];
+  const title = report.title && report.title.level === 0 ? report.title : undefined;
+  if (title) edits.push({ ...wholeLines(text, report.lineStarts, title.span), newText: `# ${title.text}` });
+  const plainHeadings = report.sections.filter((s) => s.heading.level === 0).map((s) => s.heading);
+  for (const heading of plainHeadings) {
+    edits.push({ ...wholeLines(text, report.lineStarts, heading.span), newText: `## ${heading.text}` });
+  }
+  const withHeadings = applyEdits(text, edits);
+  const converted = fixAll(
+    withHeadings,
+    { ...settings, rules: { ...settings.rules, 'table-not-markdown': 'warning' } },
+    { rules: ['table-not-markdown'] },
+  );
+  return { text: converted.text, title: !!title, headings: plainHeadings.length, tables: converted.applied.length };
+}
+
+function arithmeticKey(f: Finding): string {
+  return JSON.stringify([f.rule, f.expected, f.actual, f.terms]);
+}
+
+/**
+ * Arithmetic findings that differ between two versions of a draft (rule, expected, actual and terms compared;
+ * positions may move): empty where a conversion kept every figure that the arithmetic reads.
+ */
+export function arithmeticChanges(before: string, after: string, settings: Partial<Settings> = {}): { lost: Finding[]; gained: Finding[] } {
+  const pick = (text: string) => check(text, settings).findings.filter((f) => ARITHMETIC_RULES.includes(f.rule));
+  const a = pick(before);
+  const b = pick(after);
+  const count = (list: Finding[]) => {
+    const counts = new Map<string, number>();
+    for (const f of list) counts.set(arithmeticKey(f), (counts.get(arithmeticKey(f)) ?? 0) + 1);
+    return counts;
+  };
+  const unmatched = (list: Finding[], other: Map<string, number>) =>
+    list.filter((f) => {
+      const left = other.get(arithmeticKey(f)) ?? 0;
+      other.set(arithmeticKey(f), left - 1);
+      return left <= 0;
+    });
+  return { lost: unmatched(a, count(b)), gained: unmatched(b, count(a)) };
+}

@@ -49,9 +49,8 @@ export function replaceLines(report: Report, span: Span, block: string): TextEdi
   const start = text.lastIndexOf('\n', span.start - 1) + 1;
   const newline = text.indexOf('\n', span.end);
   const end = newline === -1 ? text.length : text[newline - 1] === '\r' ? newline - 1 : newline;
-  const before = text.slice(0, start);
-  const after = text.slice(end);
-  const lead = before !== '' && !/\n[ \t]*\r?\n$/.test(before) ? '\n' : '';
-  const trail = /^\r?\n[ \t]*\S/.test(after) ? '\n' : '';
+  const previousLine = text.slice(text.lastIndexOf('\n', start - 2) + 1, Math.max(start - 1, 0));
+  const lead = start > 0 && previousLine.trim() !== '' ? '\n' : '';
+  const trail = /^\r?\n[ \t]*\S/.test(text.slice(end, end + 200)) ? '\n' : '';
   return { start, end, newText: `${lead}${block}${trail}` };
 }

@@ -109,10 +109,18 @@ function splitRow(def: TableDef, raw: RawRow): Pick<Row, 'labels' | 'values' | '
   return { labels, values: rest.slice(0, width), extra: rest.slice(width).filter((c) => c.value.kind !== 'blank') };
 }
 
-function interpret(def: TableDef, edition: EditionId, candidate: Candidate): { table: Table; score: number } {
+interface Reading {
+  table: Table;
+  score: number;
+  /** Labels that matched nothing: a reading without any is taken without trying the other edition. */
+  misses: number;
+}
+
+function interpret(def: TableDef, edition: EditionId, candidate: Candidate): Reading {
   const headerLabels: HeaderLabel[] = [];
   const rows: Row[] = [];
   let score = 0;
+  let misses = 0;
   let body = 0;
   while (body < candidate.rows.length && body < maxHeaderRows(def) && isHeaderRow(def, candidate.rows[body])) {
     for (const raw of candidate.rows[body].cells) {
@@ -120,6 +128,8 @@ function interpret(def: TableDef, edition: EditionId, candidate: Candidate): { t
       if (match) {
         headerLabels.push({ cell: toCell(raw), column: match.def, wording: match.wording });
         score++;
+      } else if (raw.text && !isGroupLabel(def, raw.text)) {
+        misses++;
       }
     }
     body++;
@@ -139,6 +149,7 @@ function interpret(def: TableDef, edition: EditionId, candidate: Candidate): { t
       continue;
     } else {
       score--;
+      misses++;
     }
     if (row.def) {
       used.add(row.def.id);
@@ -147,7 +158,7 @@ function interpret(def: TableDef, edition: EditionId, candidate: Candidate): { t
     rows.push(row);
   }
   const item = candidate.item && toCell(candidate.item);
-  return { table: { def, edition, layout: candidate.layout, span: candidate.span, item, headerLabels, rows }, score };
+  return { table: { def, edition, layout: candidate.layout, span: candidate.span, item, headerLabels, rows }, score, misses };
 }
 
 function defsFor(edition: EditionId, section: SectionId, candidate: Candidate): TableDef[] {
@@ -164,8 +175,9 @@ export function readTables(pieces: Piece[], section: SectionId, edition: Edition
   const editions: EditionId[] = edition ? [edition, otherEdition(edition)] : ['2021', '2019'];
   const tables: Table[] = [];
   for (const candidate of candidatesOf(pieces, section)) {
-    let best: { table: Table; score: number } | undefined;
+    let best: Reading | undefined;
     for (const e of editions) {
+      if (edition && best && best.misses === 0 && best.score > 0) break;
       for (const def of defsFor(e, section, candidate)) {
         const reading = interpret(def, e, candidate);
         if (!best || reading.score > best.score) best = reading;

@@ -15,8 +15,12 @@ function normalizeNumber(text: string): string {
     .replace(/^[−–—]/, '-');
 }
 
+const PLAIN_INTEGER = /^-?\d{1,15}$/;
+const ANY_DIGIT = /[0-9０-９]/;
+
 export function parseValue(text: string): CellValue {
-  if (text.trim() === '') return { kind: 'blank' };
+  if (PLAIN_INTEGER.test(text)) return { kind: 'number', value: Number(text) || 0, integer: true };
+  if (!ANY_DIGIT.test(text)) return text.trim() === '' ? { kind: 'blank' } : { kind: 'text' };
   const plain = normalizeNumber(text).replace(UNIT, '');
   if (NUMBER.test(plain)) {
     const value = Number(plain);

@@ -47,9 +47,21 @@ function entriesOf<T extends { label: string; variants: string[] }>(defs: T[]): 
   ]);
 }
 
-/** Exact key first, then a known variant, then the nearest label within the typo allowance. */
+const matches = new WeakMap<Entry<unknown>[], Map<string, LabelMatch<unknown> | undefined>>();
+
+/** Exact key first, then a known variant, then the nearest label within the typo allowance (memoized per key). */
 function matchLabel<T>(entries: Entry<T>[], text: string): LabelMatch<T> | undefined {
   const key = labelKey(text);
+  let memo = matches.get(entries) as Map<string, LabelMatch<T> | undefined> | undefined;
+  if (!memo) matches.set(entries, (memo = new Map()));
+  if (memo.has(key)) return memo.get(key);
+  if (memo.size >= 5_000) memo.clear();
+  const match = matchKey(entries, key);
+  memo.set(key, match);
+  return match;
+}
+
+function matchKey<T>(entries: Entry<T>[], key: string): LabelMatch<T> | undefined {
   if (!key) return undefined;
   const exact = entries.find((e) => e.key === key);
   if (exact) return { def: exact.def, wording: exact.wording };

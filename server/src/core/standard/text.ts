@@ -28,9 +28,19 @@ export function numberingOf(folded: string): string {
  * Two wordings with the same key are the same label (a Traditional form or `1、` for `1.` is not a finding).
  */
 export function labelKey(text: string): string {
-  const folded = fold(text).replace(/\s+/g, '');
-  return folded.replace(NUMBERING, '').replace(/["“”'‘’「」『』,，、。.:;·•\-—_*]/g, '');
+  let key = keys.get(text);
+  if (key === undefined) {
+    const folded = fold(text).replace(/\s+/g, '');
+    key = folded.replace(NUMBERING, '').replace(/["“”'‘’「」『』,，、。.:;·•\-—_*]/g, '');
+    if (keys.size >= MAX_CACHED_KEYS) keys.clear();
+    keys.set(text, key);
+  }
+  return key;
 }
+
+/** Labels repeat across tables, editions and checks of the same draft: their keys are kept. */
+const keys = new Map<string, string>();
+const MAX_CACHED_KEYS = 20_000;
 
 /** Levenshtein distance, giving up (returning limit + 1) as soon as it exceeds `limit`. */
 export function editDistance(a: string, b: string, limit: number): number {

@@ -24,8 +24,6 @@ export type Piece = { kind: 'table'; block: RawBlock } | { kind: 'line'; text: s
 export interface LineSource {
   text: string;
   lineStarts: number[];
-  /** Line ranges [start, end) of GFM tables, from markdown-it. */
-  markdownTables: Map<number, number>;
   /** Lines that are section headings (a cell-per-line block never swallows one). */
   headingLines: Set<number>;
 }
@@ -88,22 +86,15 @@ export function readPieces(src: LineSource, from: number, to: number): Piece[] {
   let i = from;
   while (i < to) {
     const line = lineText(i);
-    const mdEnd = src.markdownTables.get(i);
-    if (mdEnd !== undefined && mdEnd <= to) {
-      const rows: RawRow[] = [];
-      for (let n = i; n < mdEnd; n++) {
-        if (n === i + 1 && DELIMITER_ROW.test(lineText(n))) continue;
-        rows.push({ span: spanOf(n), cells: splitPipeRow(text, spanOf(n)) });
-      }
-      pieces.push({ kind: 'table', block: { layout: 'markdown', span: { start: spanOf(i).start, end: spanOf(mdEnd - 1).end }, rows } });
-      i = mdEnd;
-    } else if (pipeCount(line) >= 1 && !src.headingLines.has(i)) {
+    if (pipeCount(line) >= 1 && !src.headingLines.has(i)) {
       const rows: RawRow[] = [];
       let n = i;
       for (; n < to && pipeCount(lineText(n)) >= 1 && !src.headingLines.has(n); n++) {
         if (!DELIMITER_ROW.test(lineText(n))) rows.push({ span: spanOf(n), cells: splitPipeRow(text, spanOf(n)) });
       }
-      pieces.push({ kind: 'table', block: { layout: 'pipe', span: { start: spanOf(i).start, end: spanOf(n - 1).end }, rows } });
+      // A GFM table is a header row followed by a delimiter row (`| --- | ---: |`).
+      const layout = n > i + 1 && DELIMITER_ROW.test(lineText(i + 1)) ? 'markdown' : 'pipe';
+      pieces.push({ kind: 'table', block: { layout, span: { start: spanOf(i).start, end: spanOf(n - 1).end }, rows } });
       i = n;
     } else if (line.startsWith('\t')) {
       const { block, next } = readCellLines(src, i, to);

@@ -13,24 +13,22 @@ export interface ParseOptions {
 }
 
 const markdown = new MarkdownIt('default', { html: true });
-// Only the block structure is needed: headings and GFM tables.
+// Only the block structure is needed: which lines are headings. Tables are read by our own readers (GFM's rule is a
+// header row followed by a delimiter row); markdown-it's table tokens, one per cell, cost more than the whole check.
 markdown.core.ruler.disable(['inline', 'linkify', 'replacements', 'smartquotes', 'text_join']);
+markdown.block.ruler.disable('table');
 
 interface BlockStructure {
   /** Markdown heading lines with their level. */
   headings: Map<number, number>;
-  tables: Map<number, number>;
 }
 
 function blockStructure(text: string): BlockStructure {
   const headings = new Map<number, number>();
-  const tables = new Map<number, number>();
   for (const token of markdown.parse(text, {})) {
-    if (!token.map) continue;
-    if (token.type === 'heading_open' && token.markup.startsWith('#')) headings.set(token.map[0], Number(token.tag.slice(1)));
-    else if (token.type === 'table_open') tables.set(token.map[0], token.map[1]);
+    if (token.map && token.type === 'heading_open' && token.markup.startsWith('#')) headings.set(token.map[0], Number(token.tag.slice(1)));
   }
-  return { headings, tables };
+  return { headings };
 }
 
 const SECTION_LINE = /^[ \u3000]*[一二三四五六壹贰叁肆伍陆][、.．]/;
@@ -146,8 +144,8 @@ function voteEdition(tables: Table[]): ReportEdition {
 export function parseReport(text: string, options: ParseOptions = {}): Report {
   const lineStarts = lineStartsOf(text);
   const structure = blockStructure(text);
-  const found = findSections({ text, lineStarts, markdownTables: structure.tables, headingLines: new Set() }, structure);
-  const src: LineSource = { text, lineStarts, markdownTables: structure.tables, headingLines: new Set(found.map((f) => f.line)) };
+  const found = findSections({ text, lineStarts, headingLines: new Set() }, structure);
+  const src: LineSource = { text, lineStarts, headingLines: new Set(found.map((f) => f.line)) };
   const title = findTitle(src, structure, found[0]?.line ?? lineStarts.length);
   const period = findPeriod(text);
 

@@ -4,6 +4,7 @@ const NUMBER = /^[+-]?\d+(?:\.\d+)?$/;
 const UNIT = /(?:万元|元|件|个|项|次|人次|宗)$/;
 /** Word-processor and converter leftovers: `[bookmark: _GoBack]`, `{.mark}`, HTML tags, footnote marks. */
 const DEBRIS = /\[[^\]]*\]|\{[^}]*\}|<[^>]*>|\*+/g;
+const DEBRIS_OPENER = /[[{<*]/;
 const HAN = /\p{Script=Han}/u;
 const CHINESE_NUMBER = /^[〇零一二三四五六七八九十百千万两]+$/;
 
@@ -21,15 +22,16 @@ const ANY_DIGIT = /[0-9０-９]/;
 export function parseValue(text: string): CellValue {
   if (PLAIN_INTEGER.test(text)) return { kind: 'number', value: Number(text) || 0, integer: true };
   if (!ANY_DIGIT.test(text)) return text.trim() === '' ? { kind: 'blank' } : { kind: 'text' };
-  const plain = normalizeNumber(text).replace(UNIT, '');
-  if (NUMBER.test(plain)) {
+  const debris = DEBRIS_OPENER.test(text);
+  const core = (debris ? text.replace(DEBRIS, ' ') : text).trim().replace(UNIT, '');
+  if (HAN.test(core)) return { kind: 'text' };
+  const plain = normalizeNumber(core);
+  if (!debris && NUMBER.test(plain)) {
     const value = Number(plain);
     return { kind: 'number', value: Object.is(value, -0) ? 0 : value, integer: !plain.includes('.') };
   }
-  const numbers = normalizeNumber(text.replace(DEBRIS, ' ')).replace(UNIT, '').match(/[+-]?\d+(?:\.\d+)?/g);
-  return numbers?.length === 1 && !HAN.test(text.replace(DEBRIS, '').replace(UNIT, ''))
-    ? { kind: 'text', recovered: Number(numbers[0]) }
-    : { kind: 'text' };
+  const numbers = plain.match(/[+-]?\d+(?:\.\d+)?/g);
+  return numbers?.length === 1 ? { kind: 'text', recovered: Number(numbers[0]) } : { kind: 'text' };
 }
 
 /** Text that names something (a row or column label), as opposed to a value that is malformed. */

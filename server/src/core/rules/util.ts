@@ -25,8 +25,13 @@ export function sectionsOf(report: Report, id: SectionId): Section[] {
   return report.sections.filter((s) => s.def.id === id);
 }
 
+const tablesByReport = new WeakMap<Report, Table[]>();
+
+/** The standard tables of a report that follows the national format (none for a pre-2019 report). */
 export function allTables(report: Report): Table[] {
-  return followsFormat(report) ? report.sections.flatMap((s) => s.tables) : [];
+  let tables = tablesByReport.get(report);
+  if (!tables) tablesByReport.set(report, (tables = followsFormat(report) ? report.sections.flatMap((s) => s.tables) : []));
+  return tables;
 }
 
 

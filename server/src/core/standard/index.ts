@@ -90,15 +90,19 @@ export function matchColumn(table: TableDef, text: string): LabelMatch<ColumnDef
   return matchLabel(entries, text);
 }
 
+const groupKeys = new Map<TableDef, Set<string>>();
+
 /** Group labels of a table (`三、本年度办理结果`, `（三）不予公开`, `法人或其他组织`, `行政诉讼`). */
 export function isGroupLabel(table: TableDef, text: string): boolean {
+  let groups = groupKeys.get(table);
+  if (!groups) {
+    groups = new Set([labelKey('申请人情况')]);
+    for (const r of table.rows) for (const p of r.parents) groups.add(labelKey(p));
+    for (const c of table.columns) for (const part of c.group?.split('·') ?? []) groups.add(labelKey(part));
+    groupKeys.set(table, groups);
+  }
   const key = labelKey(text);
-  if (!key) return false;
-  const groups = new Set<string>();
-  for (const r of table.rows) for (const p of r.parents) groups.add(labelKey(p));
-  for (const c of table.columns) if (c.group) for (const part of c.group.split('·')) groups.add(labelKey(part));
-  groups.add(labelKey('申请人情况'));
-  return groups.has(key);
+  return key !== '' && groups.has(key);
 }
 
 const sectionEntries = entriesOf(SECTIONS.map((s) => ({ label: s.title, variants: s.variants, section: s })));
@@ -142,5 +146,6 @@ export function tableForItem(edition: EditionId, text: string): TableDef | undef
 }
 
 export function itemNumeral(text: string): string | undefined {
+  if (!text.includes('二十')) return undefined;
   return /第二十条第\(([一二三四五六七八九十]+)\)项/.exec(fold(text).replace(/\s+/g, ''))?.[1];
 }

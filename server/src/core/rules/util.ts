@@ -1,6 +1,6 @@
 import type { Cell, Report, Row, Section, Span, Table } from '../model';
 import { lineAt, lineSpan } from '../parse/text';
-import type { EditionId, SectionId } from '../standard';
+import type { ColumnDef, EditionId, SectionId } from '../standard';
 import type { Message, TextEdit } from './types';
 
 export const msg = (zh: string, en: string): Message => ({ zh, en });
@@ -34,6 +34,21 @@ export function allTables(report: Report): Table[] {
   return tables;
 }
 
+
+export interface ValueCell {
+  table: Table;
+  row: Row;
+  cell: Cell;
+  /** Absent for a cell past the table's columns. */
+  column?: ColumnDef;
+}
+
+/** Every value cell of every standard table, with its row and column. */
+export function valueCells(report: Report): ValueCell[] {
+  return allTables(report).flatMap((table) =>
+    table.rows.flatMap((row) => row.values.map((cell, i) => ({ table, row, cell, column: table.def.columns[i] }))),
+  );
+}
 
 export function columnIndex(table: Table, id: string): number {
   return table.def.columns.findIndex((c) => c.id === id);

@@ -45,6 +45,18 @@ describe('parser: what pasted drafts look like', () => {
     assert.deepEqual(values(table, 'withheld.secret'), [0, 0, 0, 0, 0, 0, 0]);
   });
 
+  it('reads a PDF label cut inside its brackets, its rest on the line after the numbers', () => {
+    const text = [
+      '三、收到和处理政府信息公开申请情况',
+      '（二）部分公开（区分处理的，只计这一情形，      1      0      0      0      0      0      1',
+      '不计其他情形）',
+      '（三）不予公开   1.属于国家秘密      0      0      0      0      0      0      0',
+    ].join('\n');
+    const table = tableOf(parseReport(text, { year: 2022 }), 'requests');
+    assert.deepEqual(table.rows.map((r) => [r.def?.id, r.wording]), [['partly', 'standard'], ['withheld.secret', 'standard']]);
+    assert.deepEqual(values(table, 'partly'), [1, 0, 0, 0, 0, 0, 1]);
+  });
+
   it('reads full-width pipes, rows without outer pipes, full-width digits, separators and money units', () => {
     const text = [
       '# 某县2022年政府信息公开工作年度报告',

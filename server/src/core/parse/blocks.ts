@@ -142,6 +142,11 @@ function readCellLines(src: LineSource, from: number, to: number): { block: RawB
   return { block: { layout: 'cells', span: { start: lineStarts[from], end: lastEnd }, rows }, next: n };
 }
 
+/** A label cut inside its brackets, its rest on the next line (`（二）部分公开（区分处理的，` / `不计其他情形）`). */
+function unclosed(label: string): boolean {
+  return (label.match(/[（(]/g)?.length ?? 0) > (label.match(/[）)]/g)?.length ?? 0);
+}
+
 /** A table copied out of a PDF: cells apart by runs of spaces, labels wrapped onto lines of their own. */
 function readColumns(src: LineSource, from: number, to: number): { block: RawBlock; next: number } {
   const { text, lineStarts } = src;
@@ -163,7 +168,11 @@ function readColumns(src: LineSource, from: number, to: number): { block: RawBlo
       rows.push({ span: { start: span.start, end: span.end }, cells });
       lastEnd = span.end;
     } else if (cells.length === 1 && line.trim().length <= MAX_CONTINUATION && n + 1 < to) {
-      pending = pending ? { text: '', span: { start: pending.span.start, end: cells[0].span.end } } : cells[0];
+      const previous = rows[rows.length - 1]?.cells[0];
+      // The rest of a label cut inside its brackets: the label already names its row (see matchRow's prefixes).
+      if (pending || !previous || !unclosed(previous.text)) {
+        pending = pending ? { text: '', span: { start: pending.span.start, end: cells[0].span.end } } : cells[0];
+      }
     } else {
       break;
     }

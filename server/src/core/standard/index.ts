@@ -47,6 +47,7 @@ function entriesOf<T extends { label: string; variants: string[] }>(defs: T[]): 
   ]);
 }
 
+const MIN_CUT_LABEL = 6;
 const matches = new WeakMap<Entry<unknown>[], Map<string, LabelMatch<unknown> | undefined>>();
 
 /** Exact key first, then a known variant, then the nearest label within the typo allowance (memoized per key). */
@@ -65,6 +66,11 @@ function matchKey<T>(entries: Entry<T>[], key: string): LabelMatch<T> | undefine
   if (!key) return undefined;
   const exact = entries.find((e) => e.key === key);
   if (exact) return { def: exact.def, wording: exact.wording };
+  // A label a PDF cut at the end of a line: the start of exactly one standard label.
+  if (key.length >= MIN_CUT_LABEL) {
+    const cut = new Set(entries.filter((e) => e.wording === 'standard' && e.key.startsWith(key)).map((e) => e.def));
+    if (cut.size === 1) return { def: [...cut][0], wording: 'standard' };
+  }
   let best: { entry: Entry<T>; distance: number } | undefined;
   for (const entry of entries) {
     const limit = Math.min(typoAllowance(entry.key), typoAllowance(key));

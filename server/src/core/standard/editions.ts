@@ -149,7 +149,7 @@ export const EDITIONS = [
       proactiveTable(
         '一',
         [count('made', '本年新制作数量'), count('published', '本年新公开数量'), count('inForce', '对外公开总数量')],
-        [row('rules', '', '规章'), row('normative', '', '规范性文件')],
+        [row('rules', '', '规章'), row('normative', '', '规范性文件', { variants: ['行政规范性文件'] })],
       ),
       proactiveTable('五', projectColumns(true), [
         row('licensing', '', '行政许可'),
@@ -177,7 +177,7 @@ export const EDITIONS = [
       proactiveTable(
         '一',
         [count('issued', '本年制发件数'), count('repealed', '本年废止件数'), count('inForce', '现行有效件数')],
-        [row('rules', '', '规章'), row('normative', '', '行政规范性文件')],
+        [row('rules', '', '规章'), row('normative', '', '行政规范性文件', { variants: ['规范性文件'] })],
       ),
       proactiveTable('五', [count('decisions', '本年处理决定数量')], [
         row('licensing', '', '行政许可'),

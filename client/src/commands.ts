@@ -1,0 +1,104 @@
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import {
+  type CheckDocumentParams,
+  type CheckDocumentResult,
+  type InsertSnippetArgs,
+  LANGUAGE_ID,
+  type NewReportParams,
+  type NewReportResult,
+  Requests,
+  type StandardTablesParams,
+  type StandardTablesResult,
+} from '../../server/src/shared/protocol';
+import { say } from './settings';
+
+const FIRST_FORMAT_YEAR = 2019;
+
+/** New report: pick the year, get the whole skeleton in that year's edition as a snippet (agency name first). */
+export async function newReport(client: Promise<LanguageClient>): Promise<void> {
+  const latest = new Date().getFullYear();
+  const years = Array.from({ length: latest - FIRST_FORMAT_YEAR + 1 }, (_, i) => ({ label: String(latest - i), year: latest - i }));
+  const lastYear = years.find((y) => y.year === latest - 1)!;
+  const picked = await vscode.window.showQuickPick([lastYear, ...years.filter((y) => y !== lastYear)], {
+    title: say('新建政府信息公开工作年度报告', 'New government information disclosure annual report'),
+    placeHolder: say('报告年度', 'Report year'),
+  });
+  if (!picked) return;
+  const params: NewReportParams = { year: picked.year, snippet: true };
+  const result = await (await client).sendRequest<NewReportResult>(Requests.newReport, params);
+  const document = await vscode.workspace.openTextDocument({ language: LANGUAGE_ID, content: '' });
+  const editor = await vscode.window.showTextDocument(document);
+  await editor.insertSnippet(new vscode.SnippetString(result.text), new vscode.Position(0, 0));
+}
+
+/** Insert standard table…: the tables of the document's edition first, then the other edition's. */
+export async function insertStandardTable(client: Promise<LanguageClient>): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor) return;
+  const params: StandardTablesParams = { uri: editor.document.uri.toString() };
+  const { tables } = await (await client).sendRequest<StandardTablesResult>(Requests.standardTables, params);
+  type Item = vscode.QuickPickItem & { snippet?: string };
+  const items: Item[] = [];
+  for (const table of tables) {
+    if (items.length === 0 || tables[tables.indexOf(table) - 1].edition !== table.edition) {
+      items.push({ label: say(`${table.edition} 版`, `Edition ${table.edition}`), kind: vscode.QuickPickItemKind.Separator });
+    }
+    items.push({ label: table.label, description: say(`${table.edition} 版`, `edition ${table.edition}`), snippet: table.snippet });
+  }
+  const picked = await vscode.window.showQuickPick(items, { placeHolder: say('选择要插入的标准表格', 'Choose the standard table to insert') });
+  if (!picked?.snippet) return;
+  const line = editor.document.lineAt(editor.selection.active.line);
+  const blank = line.isEmptyOrWhitespace;
+  const at = blank ? line.range.start : line.range.end;
+  await editor.insertSnippet(new vscode.SnippetString(`${blank ? '' : '\n\n'}${picked.snippet}\n`), at);
+}
+
+/** Runs a snippet insertion that a code action asked for (a standard table with tab stops). */
+export async function insertSnippet(args: InsertSnippetArgs): Promise<void> {
+  const editor =
+    vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === args.uri) ??
+    (await vscode.window.showTextDocument(vscode.Uri.parse(args.uri)));
+  if (editor.document.version !== args.version) return;
+  await editor.insertSnippet(new vscode.SnippetString(args.snippet), new vscode.Position(args.line, args.character));
+}
+
+/** Check all reports in the workspace: each draft's findings go to Problems, with progress. */
+export async function checkWorkspace(client: Promise<LanguageClient>): Promise<void> {
+  const files = await vscode.workspace.findFiles('**/*.md', '**/node_modules/**');
+  const open = new Map(vscode.workspace.textDocuments.map((d) => [d.uri.toString(), d]));
+  let reports = 0;
+  let problems = 0;
+  await vscode.window.withProgress(
+    {
+      location: vscode.ProgressLocation.Notification,
+      title: say('检查工作区中的报告', 'Checking the reports in the workspace'),
+      cancellable: true,
+    },
+    async (progress, token) => {
+      const server = await client;
+      for (const [i, file] of files.entries()) {
+        if (token.isCancellationRequested) break;
+        progress.report({ message: vscode.workspace.asRelativePath(file), increment: 100 / files.length });
+        const document = open.get(file.toString());
+        const params: CheckDocumentParams = {
+          uri: file.toString(),
+          languageId: document?.languageId ?? (file.path.endsWith('.report.md') ? LANGUAGE_ID : 'markdown'),
+          text: document ? document.getText() : new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(file)),
+        };
+        const result = await server.sendRequest<CheckDocumentResult>(Requests.checkDocument, params);
+        if (result.checked) {
+          reports++;
+          problems += result.problems;
+        }
+        if (i % 20 === 19) await new Promise((resolve) => setTimeout(resolve, 0));
+      }
+    },
+  );
+  const showProblems = say('打开“问题”面板', 'Open Problems');
+  const answer = await vscode.window.showInformationMessage(
+    say(`已检查 ${reports} 份报告，发现 ${problems} 个问题。`, `Checked ${reports} reports: ${problems} problems.`),
+    showProblems,
+  );
+  if (answer === showProblems) await vscode.commands.executeCommand('workbench.actions.view.problems');
+}

@@ -1,0 +1,49 @@
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Range } from 'vscode-languageserver';
+import { check, type CheckResult } from '../core/check';
+import type { Span } from '../core/model';
+import { fold } from '../core/standard';
+import type { Settings } from '../shared/settings';
+import { LANGUAGE_ID } from '../shared/protocol';
+
+/** One document as the analysis sees it, with its check result for the settings it was last asked with. */
+export interface Analysis {
+  document: TextDocument;
+  settings: Settings;
+  result: CheckResult;
+  /** Whether the document is a report the editor features apply to (always for `govreport`; see `looksLikeReport`). */
+  isReport: boolean;
+  /** Time the check took, in ms. */
+  checkMs: number;
+}
+
+const REPORT_TITLE = /政府信息公开/;
+
+/** A markdown document looks like a report when it has a report title or at least three standard section headings. */
+export function looksLikeReport(result: CheckResult): boolean {
+  const { report } = result;
+  if (report.title && REPORT_TITLE.test(fold(report.title.text)) && /报告/.test(fold(report.title.text))) return true;
+  const named = new Set(report.sections.filter((s) => s.wording !== 'typo').map((s) => s.def.id));
+  return named.size >= 3;
+}
+
+export function isChecked(languageId: string, settings: Settings, result: CheckResult): boolean {
+  if (languageId === LANGUAGE_ID) return true;
+  if (languageId !== 'markdown' || settings.markdown === 'never') return false;
+  return settings.markdown === 'always' || looksLikeReport(result);
+}
+
+export function analyze(document: TextDocument, settings: Settings): Analysis {
+  const started = performance.now();
+  const result = check(document.getText(), settings);
+  const checkMs = performance.now() - started;
+  return { document, settings, result, isReport: isChecked(document.languageId, settings, result), checkMs };
+}
+
+export function rangeOf(document: TextDocument, span: Span): Range {
+  return { start: document.positionAt(span.start), end: document.positionAt(span.end) };
+}
+
+export function contains(span: Span, offset: number): boolean {
+  return span.start <= offset && offset <= span.end;
+}

@@ -1,0 +1,132 @@
+import { parentPort } from 'node:worker_threads';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { renderReport } from '../core/render';
+import { editionForYear } from '../core/standard';
+import type { Settings } from '../shared/settings';
+import type { NewReportParams, StandardTableItem, StandardTablesResult } from '../shared/protocol';
+import { codeActions, insertEdition, resolveCodeAction } from './codeActions';
+import { completions } from './completion';
+import { toDiagnostic } from './diagnostics';
+import { type Analysis, analyze } from './documents';
+import { formatTables } from './format';
+import { hover } from './hover';
+import { documentSymbols, foldingRanges } from './outline';
+import { reportSnippet, standardTables, tableLabel, tableSnippet } from './snippets';
+
+/**
+ * The analysis thread: it holds a copy of each open document, checks it with the core and answers every request
+ * that needs the parsed report. The server's main thread only routes messages, so a long check (a 1 MB draft)
+ * never holds up the protocol.
+ */
+
+export interface DocumentRef {
+  uri: string;
+  languageId: string;
+  version: number;
+  /** Sent only when the analysis thread does not have this version yet. */
+  text?: string;
+}
+
+export type WorkerMethod = keyof typeof handlers;
+
+export interface WorkerRequest {
+  id: number;
+  method: WorkerMethod | 'close';
+  document?: DocumentRef;
+  settings?: Settings;
+  params?: unknown;
+}
+
+export interface WorkerResponse {
+  id: number;
+  result?: unknown;
+  error?: string;
+}
+
+const documents = new Map<string, TextDocument>();
+const analyses = new Map<string, { key: string; analysis: Analysis }>();
+let longestCheck = { ms: 0, chars: 0 };
+
+function analysisOf(document: TextDocument, settings: Settings, store = true): Analysis {
+  const key = `${document.version}\u0000${JSON.stringify(settings)}`;
+  const cached = analyses.get(document.uri);
+  if (store && cached && cached.key === key && cached.analysis.document === document) return cached.analysis;
+  const analysis = analyze(document, settings);
+  if (analysis.checkMs > longestCheck.ms) longestCheck = { ms: analysis.checkMs, chars: document.getText().length };
+  if (store) analyses.set(document.uri, { key, analysis });
+  return analysis;
+}
+
+type Handler = (analysis: Analysis | undefined, params: any) => unknown;
+const withReport =
+  (f: (analysis: Analysis, params: any) => unknown, none: unknown): Handler =>
+  (analysis, params) =>
+    analysis?.isReport ? f(analysis, params) : none;
+
+const handlers = {
+  diagnostics: ((analysis) => ({
+    isReport: analysis!.isReport,
+    diagnostics: analysis!.isReport ? analysis!.result.findings.map((f) => toDiagnostic(analysis!.document, f)) : [],
+  })) as Handler,
+  codeActions: withReport((a, p) => codeActions(a, p.params, p.abilities), []),
+  resolveCodeAction: ((a, p) => (a ? resolveCodeAction(a, p.action, p.abilities) : p.action)) as Handler,
+  hover: withReport((a, p) => hover(a, p.position), null),
+  symbols: withReport((a) => documentSymbols(a), []),
+  folding: withReport((a) => foldingRanges(a), []),
+  formatting: withReport((a) => formatTables(a.document), []),
+  completion: withReport((a, p) => completions(a, p.position), []),
+  standardTables: ((analysis) => {
+    const edition = (analysis?.isReport && insertEdition(analysis)) || '2021';
+    const order = edition === '2021' ? (['2021', '2019'] as const) : (['2019', '2021'] as const);
+    const tables: StandardTableItem[] = order.flatMap((e) =>
+      standardTables(e).map(({ def }) => ({ id: def.id, edition: e, section: def.section, label: tableLabel(def), snippet: tableSnippet(def) })),
+    );
+    return { edition, tables } satisfies StandardTablesResult;
+  }) as Handler,
+  newReport: ((_, p: NewReportParams) => {
+    const edition = editionForYear(p.year);
+    if (edition !== '2019' && edition !== '2021') throw new Error(`No national format for ${p.year}`);
+    return { edition, text: p.snippet ? reportSnippet(edition, { year: p.year, cells: false }) : renderReport(edition, p.year) };
+  }) as Handler,
+  /** A document that is not open (workspace check): checked once, not kept. */
+  checkText: ((analysis) => ({
+    isReport: analysis!.isReport,
+    diagnostics: analysis!.isReport ? analysis!.result.findings.map((f) => toDiagnostic(analysis!.document, f)) : [],
+  })) as Handler,
+  stats: (() => ({ longestCheckMs: longestCheck.ms, longestCheckChars: longestCheck.chars })) as Handler,
+};
+
+function documentOf(ref: DocumentRef, keep: boolean): TextDocument {
+  if (ref.text !== undefined) {
+    const document = TextDocument.create(ref.uri, ref.languageId, ref.version, ref.text);
+    if (keep) documents.set(ref.uri, document);
+    return document;
+  }
+  const document = documents.get(ref.uri);
+  if (!document || document.version !== ref.version) throw new Error(`No text for ${ref.uri} version ${ref.version}`);
+  return document;
+}
+
+function handle(request: WorkerRequest): unknown {
+  if (request.method === 'close') {
+    documents.delete(request.document!.uri);
+    analyses.delete(request.document!.uri);
+    return null;
+  }
+  const keep = request.method !== 'checkText';
+  const document = request.document && documentOf(request.document, keep);
+  const analysis = document && request.settings ? analysisOf(document, request.settings, keep) : undefined;
+  return handlers[request.method](analysis, request.params);
+}
+
+export function runWorker(): void {
+  parentPort!.on('message', (request: WorkerRequest) => {
+    let response: WorkerResponse;
+    try {
+      response = { id: request.id, result: handle(request) };
+    } catch (error) {
+      response = { id: request.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+    }
+    parentPort!.postMessage(response);
+  });
+}

@@ -1,0 +1,117 @@
+import type { TextEdit } from 'vscode-languageserver-types';
+
+/** Names and payloads shared by the language server and the VS Code client. */
+
+export const LANGUAGE_ID = 'govreport';
+export const CONFIG_SECTION = 'govreport';
+export const DIAGNOSTIC_SOURCE = 'govreport';
+/** The code action kind of "fix everything fixable", so `editor.codeActionsOnSave` can name it. */
+export const FIX_ALL_KIND = 'source.fixAll.govreport';
+export const INSERT_TABLE_KIND = 'refactor.insert.govreport';
+
+export const Commands = {
+  newReport: 'govreport.newReport',
+  insertStandardTable: 'govreport.insertStandardTable',
+  checkWorkspace: 'govreport.checkWorkspace',
+  /** Internal: inserts a snippet at a position (code actions that insert a standard table with tab stops). */
+  insertSnippet: 'govreport.insertSnippet',
+} as const;
+
+/** Sent by the client in `initializationOptions`. */
+export interface InitializationOptions {
+  /** The client runs `govreport.insertSnippet`, so inserted tables may carry tab stops. */
+  snippetCommand?: boolean;
+  /** Delay between the last change and the check; 200 ms by default. */
+  debounceMs?: number;
+  /** Settings for clients that cannot answer `workspace/configuration`. */
+  settings?: unknown;
+}
+
+export interface FixData {
+  title: string;
+  safe: boolean;
+  edits: TextEdit[];
+}
+
+/** `Diagnostic.data`: the finding's fixes, so code actions need no state on the server. */
+export interface DiagnosticData {
+  /** The document version the edits were computed for; older data is not applied. */
+  version: number | null;
+  fixes: FixData[];
+}
+
+/** `CodeAction.data` of actions whose edit is computed on `codeAction/resolve`. */
+export interface ResolveData {
+  kind: 'fixRule' | 'fixAll';
+  uri: string;
+  rule?: string;
+}
+
+/** Arguments of `govreport.insertSnippet`. */
+export interface InsertSnippetArgs {
+  uri: string;
+  /** The document version the position belongs to. */
+  version: number;
+  line: number;
+  character: number;
+  snippet: string;
+}
+
+export const Requests = {
+  /** A whole report skeleton for a year, in that year's edition. */
+  newReport: 'govreport/newReport',
+  /** The standard tables for a document (its report's edition first). */
+  standardTables: 'govreport/standardTables',
+  /** Checks a document that is not open and publishes its diagnostics. */
+  checkDocument: 'govreport/checkDocument',
+  /** Figures for the benchmark: event-loop delay, longest check, memory. */
+  stats: 'govreport/stats',
+} as const;
+
+export interface NewReportParams {
+  year: number;
+  /** With tab stops (the agency name) for `SnippetString`; plain text otherwise. */
+  snippet: boolean;
+}
+export interface NewReportResult {
+  edition: string;
+  text: string;
+}
+
+export interface StandardTablesParams {
+  uri?: string;
+}
+export interface StandardTableItem {
+  id: string;
+  edition: '2019' | '2021';
+  section: string;
+  /** `第二十条第（一）项`, or the section's title for 三 and 四. */
+  label: string;
+  snippet: string;
+}
+export interface StandardTablesResult {
+  /** The edition of the document's report, where one is open and has one. */
+  edition: '2019' | '2021';
+  tables: StandardTableItem[];
+}
+
+export interface CheckDocumentParams {
+  uri: string;
+  languageId: string;
+  text: string;
+}
+export interface CheckDocumentResult {
+  /** False where the document is markdown that does not look like a report (or markdown is off). */
+  checked: boolean;
+  problems: number;
+}
+
+export interface StatsResult {
+  /** Longest event-loop delay of the server's main thread since start, in ms. */
+  mainLoopMaxDelayMs: number;
+  /** Longest single check (run off the main thread) and the size of its text. */
+  longestCheckMs: number;
+  longestCheckChars: number;
+  rssBytes: number;
+  heapUsedBytes: number;
+}

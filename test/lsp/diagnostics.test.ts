@@ -1,0 +1,58 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { DiagnosticSeverity } from 'vscode-languageserver-protocol';
+import type { DiagnosticData } from '../../server/src/shared/protocol';
+import { Session } from './harness';
+import { CLEAN, MISTAKES, find, seed, textAt } from './drafts';
+
+describe('diagnostics over stdio', () => {
+  let session: Session;
+  before(async () => (session = await Session.start()));
+  after(() => session.stop());
+
+  test('a draft gets its findings with rule codes, README links, severities and exact ranges', async () => {
+    const document = session.open('file:///drafts/mistakes.report.md', MISTAKES);
+    const { diagnostics, version } = await session.diagnosticsFor(document.uri, 1);
+    assert.equal(version, 1);
+    const review = find(diagnostics, 'review-total');
+    assert.equal(textAt(document, review.range), '6');
+    assert.equal(review.source, 'govreport');
+    assert.equal(review.severity, DiagnosticSeverity.Error);
+    assert.match(review.codeDescription!.href, /#review-total$/);
+    assert.match(review.message, /应为 5/);
+    const wording = diagnostics.filter((d) => d.code === 'label-wording').map((d) => textAt(document, d.range));
+    assert.ok(wording.includes('3.危机“三安全一稳定”'), wording.join());
+    assert.equal(find(diagnostics, 'label-wording').severity, DiagnosticSeverity.Warning);
+    assert.equal(textAt(document, find(diagnostics, 'cell-not-number').range), '二');
+    const data = review.data as DiagnosticData;
+    assert.equal(data.version, 1);
+    assert.equal(data.fixes[0].edits[0].newText, '5');
+    assert.deepEqual(data.fixes[0].edits[0].range, review.range);
+  });
+
+  test('a clean draft publishes an empty list', async () => {
+    const document = session.open('file:///drafts/clean.report.md', CLEAN);
+    const { diagnostics } = await session.diagnosticsFor(document.uri, 1);
+    assert.deepEqual(diagnostics, []);
+  });
+
+  test('a pasted report (seed 000) gets the findings the spec lists, each on its cell', async () => {
+    const document = session.open('file:///drafts/000.report.md', seed('000_'));
+    const { diagnostics } = await session.diagnosticsFor(document.uri, 1);
+    const results = diagnostics.filter((d) => d.code === 'results-total');
+    assert.deepEqual(results.map((d) => textAt(document, d.range)).sort(), ['0', '109', '323']);
+    assert.ok(diagnostics.filter((d) => d.code === 'table-not-markdown').length >= 5);
+    assert.ok(diagnostics.some((d) => d.code === 'signing-date'));
+  });
+
+  test('a change is checked again and published for the new version', async () => {
+    const uri = 'file:///drafts/edit.report.md';
+    session.open(uri, CLEAN);
+    await session.diagnosticsFor(uri, 1);
+    const document = session.documents.get(uri)!;
+    const offset = CLEAN.indexOf('## 五、');
+    const edited = session.change(uri, [{ range: { start: document.positionAt(offset), end: document.positionAt(offset) }, text: '## 三、重复\n\n' }]);
+    const { diagnostics } = await session.diagnosticsFor(uri, edited.version);
+    assert.ok(diagnostics.some((d) => d.code === 'section-duplicate'), diagnostics.map((d) => d.code).join());
+  });
+});

@@ -1,0 +1,163 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { type Browser, type Page, chromium } from 'playwright-core';
+import { findingOf, findingsOf, positionAt, readDraft } from './drafts';
+
+// Started by scripts/e2e/run.sh: code-server serving the packaged extension and a copy of test/e2e/workspace.
+const CODE_SERVER = process.env.GOVREPORT_E2E_URL;
+const WORKSPACE = process.env.GOVREPORT_E2E_WORKSPACE;
+const RESULTS = process.env.GOVREPORT_E2E_RESULTS ?? join(__dirname, '../../test-results/e2e');
+const CHROMIUM = process.env.GOVREPORT_E2E_CHROMIUM ?? '/usr/bin/chromium';
+if (!CODE_SERVER || !WORKSPACE) throw new Error('run the real-editor tests with `npm run e2e`');
+const workspace: string = WORKSPACE;
+
+let browser: Browser;
+let page: Page;
+let shots = 0;
+
+before(async () => {
+  mkdirSync(RESULTS, { recursive: true });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
+      '--disable-component-update', '--no-first-run', '--disable-sync'],
+  });
+  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  page.setDefaultTimeout(20_000);
+  await page.goto(`${CODE_SERVER}/?folder=${encodeURIComponent(workspace)}`);
+  await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+});
+
+after(() => browser?.close());
+
+async function screenshot(name: string): Promise<void> {
+  shots++;
+  await page.screenshot({ path: join(RESULTS, `${String(shots).padStart(2, '0')}-${name}.png`) });
+}
+
+/** A test that leaves a screenshot of how the editor looked at its end, passed or failed. */
+function step(name: string, slug: string, body: () => Promise<void>): void {
+  test(name, { timeout: 120_000 }, async () => {
+    try {
+      await body();
+      await screenshot(slug);
+    } catch (error) {
+      await screenshot(`${slug}-FAILED`).catch(() => {});
+      throw error;
+    }
+  });
+}
+
+const editor = () => page.locator('.editor-instance .monaco-editor').first();
+const problem = (message: string) => page.locator('.markers-panel .monaco-list-row', { hasText: message });
+const squiggles = () => editor().locator('.squiggly-error');
+
+async function openDraft(name: string): Promise<void> {
+  await page.getByRole('treeitem', { name }).dblclick();
+  await page.locator('.tab.active', { hasText: name }).waitFor();
+  await editor().locator('.view-lines', { hasText: '政府信息公开工作年度报告' }).waitFor();
+}
+
+async function showProblems(): Promise<void> {
+  if (!(await page.locator('.markers-panel').isVisible())) await page.keyboard.press('Control+Shift+M');
+  await page.locator('.markers-panel').waitFor();
+}
+
+/**
+ * Puts the cursor at a UTF-16 offset. Go to Line's column counts a Chinese character as two, so the line comes from
+ * Go to Line and the column from arrow keys, as a person would move there.
+ */
+async function moveCursorTo(text: string, offset: number): Promise<void> {
+  const { line, character } = positionAt(text, offset);
+  await editor().locator('.view-lines').click();
+  await page.keyboard.press('Control+G');
+  await page.keyboard.type(String(line + 1));
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  for (let i = 0; i < character; i++) await page.keyboard.press('ArrowRight');
+}
+
+const draft = readDraft('draft-2021.md');
+const wrongTotal = findingOf(draft, 'row-total');
+
+step('a draft with a wrong total and a missing section shows squiggles and Problems entries', 'diagnostics', async () => {
+  await openDraft('draft-2021.md');
+  await squiggles().first().waitFor();
+  await showProblems();
+  for (const finding of findingsOf(draft)) await problem(finding.message).waitFor();
+  assert.ok(findingsOf(draft).some((f) => f.rule === 'section-missing'));
+});
+
+step('Ctrl+. on the wrong total offers the fix; applying it changes the total and clears the problem', 'quick-fix', async () => {
+  await openDraft('draft-2021.md');
+  await moveCursorTo(draft, wrongTotal.span.start + 1);
+  await page.keyboard.press('Control+.');
+  const fix = page.locator('.action-widget .monaco-list-row', { hasText: wrongTotal.fixes[0].title });
+  await fix.waitFor();
+  await screenshot('quick-fix-menu');
+  await fix.click();
+  await editor().locator('.view-lines', { hasText: '| 2 | 28 |' }).waitFor();
+  await showProblems();
+  await problem(wrongTotal.message).waitFor({ state: 'detached' });
+  await problem(findingOf(draft, 'section-missing').message).waitFor();
+});
+
+const tableDraft = readDraft('table-2021.md');
+/** The palette shows the title the manifest gives the command in the UI language (English in code-server). */
+const INSERT_TABLE_COMMAND = (JSON.parse(readFileSync(join(__dirname, '../../package.nls.json'), 'utf8')) as Record<string, string>)[
+  'govreport.command.insertStandardTable'
+].replace(/…$/, '');
+const missingTable = findingOf(tableDraft, 'table-missing');
+
+step('the command palette inserts the standard table of section 四, and the missing-table problem clears', 'insert-table', async () => {
+  await openDraft('table-2021.md');
+  await showProblems();
+  await problem(missingTable.message).waitFor();
+  // The line below the heading of section 四 is blank: the table goes there.
+  const belowHeading = tableDraft.indexOf('\n', missingTable.span.start) + 1;
+  assert.equal(tableDraft[belowHeading], '\n');
+  await moveCursorTo(tableDraft, belowHeading);
+  await page.keyboard.press('Control+Shift+P');
+  await page.keyboard.type(INSERT_TABLE_COMMAND);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: INSERT_TABLE_COMMAND }).first().click();
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: '四、政府信息公开行政复议、行政诉讼情况' }).first().click();
+  await editor().locator('.view-lines', { hasText: '| 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |' }).waitFor();
+  await page.keyboard.press('Escape'); // leave the snippet's tab stops
+  await problem(missingTable.message).waitFor({ state: 'detached' });
+});
+
+const saveDraft = readDraft('save-2021.md');
+const saveWrongTotal = findingOf(saveDraft, 'row-total');
+
+step('hovering a total shows its sum, its terms and what the table says', 'hover', async () => {
+  await openDraft('save-2021.md');
+  await squiggles().first().waitFor();
+  await moveCursorTo(saveDraft, saveWrongTotal.span.start + 1);
+  await page.keyboard.press('Control+K');
+  await page.keyboard.press('Control+I');
+  const hover = page.locator('.monaco-hover:visible');
+  await hover.filter({ hasText: '= 20 + 4 + 0 + 1 + 1 + 2 = 28' }).waitFor();
+  await hover.filter({ hasText: '表中为 29，应为 28' }).waitFor();
+  await hover.filter({ hasText: saveWrongTotal.message }).waitFor(); // the diagnostic at the same place
+});
+
+step('saving with source.fixAll.govreport on save writes the fixed draft to disk', 'fix-on-save', async () => {
+  await page.keyboard.press('Escape');
+  await openDraft('save-2021.md');
+  await squiggles().first().waitFor();
+  await editor().locator('.view-lines').click();
+  await page.keyboard.press('Control+S');
+  const file = join(workspace, 'save-2021.md');
+  let saved = saveDraft;
+  for (let waited = 0; saved === saveDraft && waited < 15_000; waited += 100) {
+    await page.waitForTimeout(100);
+    saved = readFileSync(file, 'utf8');
+  }
+  assert.notEqual(saved, saveDraft, 'the file on disk did not change');
+  assert.deepEqual(findingsOf(saved), [], 'the core finds nothing left in the saved file');
+  assert.match(saved, /（一）予以公开 \|  \| 20 \| 4 \| 0 \| 1 \| 1 \| 2 \| 28 \|/);
+  await squiggles().first().waitFor({ state: 'detached' });
+});

@@ -64,7 +64,7 @@ export async function insertSnippet(args: InsertSnippetArgs): Promise<void> {
 }
 
 /** Check all reports in the workspace: each draft's findings go to Problems, with progress. */
-export async function checkWorkspace(client: Promise<LanguageClient>): Promise<void> {
+export async function checkWorkspace(client: Promise<LanguageClient>): Promise<{ reports: number; problems: number }> {
   const files = await vscode.workspace.findFiles('**/*.md', '**/node_modules/**');
   const open = new Map(vscode.workspace.textDocuments.map((d) => [d.uri.toString(), d]));
   let reports = 0;
@@ -96,9 +96,9 @@ export async function checkWorkspace(client: Promise<LanguageClient>): Promise<v
     },
   );
   const showProblems = say('打开“问题”面板', 'Open Problems');
-  const answer = await vscode.window.showInformationMessage(
-    say(`已检查 ${reports} 份报告，发现 ${problems} 个问题。`, `Checked ${reports} reports: ${problems} problems.`),
-    showProblems,
-  );
-  if (answer === showProblems) await vscode.commands.executeCommand('workbench.actions.view.problems');
+  // Not awaited: the command ends when the check does, not when the message is dismissed.
+  void vscode.window
+    .showInformationMessage(say(`已检查 ${reports} 份报告，发现 ${problems} 个问题。`, `Checked ${reports} reports: ${problems} problems.`), showProblems)
+    .then((answer) => (answer === showProblems ? vscode.commands.executeCommand('workbench.actions.view.problems') : undefined));
+  return { reports, problems };
 }

@@ -3,7 +3,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding } from '../core/check';
 import type { Severity } from '../shared/settings';
 import { DIAGNOSTIC_SOURCE, type DiagnosticData } from '../shared/protocol';
-import manifest from '../../../package.json';
+import { repository } from '../../../package.json';
 import { rangeOf } from './documents';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -12,9 +12,8 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   info: DiagnosticSeverity.Information,
 };
 
-/** The README (where each rule has an `<a id="rule-id">` anchor). */
-const README = ((manifest as { homepage?: string }).homepage ?? manifest.repository.url.replace(/^git\+/, '').replace(/\.git$/, ''))
-  .replace(/#.*$/, '');
+/** The README, at the repository's home page (each rule has an `<a id="rule-id">` anchor there). */
+const README = repository.url.replace(/^git\+/, '').replace(/\.git$/, '');
 
 export function ruleHref(rule: string): string {
   return `${README}#${rule}`;

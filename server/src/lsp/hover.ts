@@ -1,12 +1,12 @@
 import type { Hover, Position } from 'vscode-languageserver';
 import type { Cell, Row, Table } from '../core/model';
 import { evaluate, type RelationResult } from '../core/rules/arithmetic';
+import { formatNumber } from '../core/rules/util';
 import { type RowDef, fullRowLabel, getEdition, standardHeading } from '../core/standard';
 import type { Locale } from '../shared/settings';
 import { type Analysis, contains, rangeOf } from './documents';
 import { say } from './i18n';
 
-const formatNumber = (n: number) => (Number.isInteger(n) ? String(n) : String(Math.round(n * 100) / 100));
 
 /** A row's label as the standard writes it, with its groups: `三、本年度办理结果 › （三）不予公开 › 3.危及“三安全一稳定”`. */
 function rowPath(row: RowDef): string {

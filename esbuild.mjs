@@ -1,17 +1,6 @@
 // The one build script: bundles the VS Code client, the language server and the CLI into dist/.
 import * as esbuild from 'esbuild';
-import { dirname, join, sep } from 'node:path';
 import { tsImport } from 'tsx/esm/api';
-
-/** zod bundles every locale of its error messages; only English is used (≈260 KB less per bundle). */
-const zodEnglishOnly = {
-  name: 'zod-english-only',
-  setup(build) {
-    build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
-      args.importer.includes(`${sep}zod${sep}`) ? { path: join(dirname(args.importer), '..', 'locales', 'en.js') } : undefined,
-    );
-  },
-};
 
 const common = {
   bundle: true,
@@ -21,7 +10,6 @@ const common = {
   minify: true,
   sourcemap: true,
   logLevel: 'warning',
-  plugins: [zodEnglishOnly],
 };
 
 await Promise.all([

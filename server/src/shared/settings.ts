@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * Settings shared by the language server, the VS Code client (contributes.configuration mirrors this schema)
@@ -12,13 +12,13 @@ export const localeSetting = z.enum(['zh-CN', 'en']);
 export type Locale = z.infer<typeof localeSetting>;
 
 export const settingsSchema = z.object({
-  locale: localeSetting.default('zh-CN'),
-  edition: z.enum(['auto', '2019', '2021']).default('auto'),
-  year: z.number().int().min(1990).max(2100).nullable().default(null),
-  rules: z.record(z.string(), severitySetting).default({}),
+  locale: z._default(localeSetting, 'zh-CN'),
+  edition: z._default(z.enum(['auto', '2019', '2021']), 'auto'),
+  year: z._default(z.nullable(z.number().check(z.int(), z.minimum(1990), z.maximum(2100))), null),
+  rules: z._default(z.record(z.string(), severitySetting), {}),
   /** Which markdown documents the editor checks: those that look like a report, all, or none. */
-  markdown: z.enum(['auto', 'always', 'never']).default('auto'),
-  run: z.enum(['onType', 'onSave']).default('onType'),
+  markdown: z._default(z.enum(['auto', 'always', 'never']), 'auto'),
+  run: z._default(z.enum(['onType', 'onSave']), 'onType'),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { editionDef, sectionDef, type columnDef, type rowDef, type tableDef } from './schema';
 
 type ColumnInput = z.input<typeof columnDef>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** How a value column is read: counts are whole and non-negative, signed counts may be negative, money is 万元. */
 export const columnKind = z.enum(['count', 'signedCount', 'money']);
@@ -10,28 +10,28 @@ export type EditionId = z.infer<typeof editionId>;
 export const sectionId = z.enum(['overview', 'proactive', 'requests', 'appeals', 'problems', 'other']);
 export type SectionId = z.infer<typeof sectionId>;
 
-const label = z.string().min(1);
+const label = z.string().check(z.minLength(1));
 
 /** Ids are shared across editions where a row or column holds the same figure (the edition fix carries it over). */
 export const columnDef = z.object({
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   label,
   /** The group heading above the column in the official table (法人或其他组织, 行政诉讼 · 复议后起诉). */
-  group: z.string().optional(),
+  group: z.optional(z.string()),
   kind: columnKind,
   /** Other wordings seen in real reports; each one is reported by `label-wording`. */
-  variants: z.array(label).default([]),
+  variants: z._default(z.array(label), []),
 });
 export type ColumnDef = z.infer<typeof columnDef>;
 
 export const rowDef = z.object({
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   /** Numbering as the official table writes it: `一、`, `（三）`, `1.`; empty for an unnumbered row. */
   number: z.string(),
   label: z.string(),
   /** Labels of the enclosing groups, outermost first (`三、本年度办理结果`, `（三）不予公开`). */
-  parents: z.array(label).default([]),
-  variants: z.array(label).default([]),
+  parents: z._default(z.array(label), []),
+  variants: z._default(z.array(label), []),
 });
 export type RowDef = z.infer<typeof rowDef>;
 
@@ -42,41 +42,41 @@ export const relationDef = z.object({
   axis: z.enum(['row', 'column']),
   /** The cell (column id for axis row, row id for axis column) where a mismatch is reported. */
   total: z.string(),
-  terms: z.array(z.string()).min(1),
+  terms: z.array(z.string()).check(z.minLength(1)),
   /** Terms on the side of the total (balance: 一 + 二 = （七） + 四, so （七） stands beside 四). */
-  totalSide: z.array(z.string()).default([]),
+  totalSide: z._default(z.array(z.string()), []),
   /** For axis row: restrict to these rows; default every row. For axis column: restrict to these columns. */
-  only: z.array(z.string()).optional(),
+  only: z.optional(z.array(z.string())),
 });
 export type RelationDef = z.infer<typeof relationDef>;
 
 export const tableDef = z.object({
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   section: sectionId,
   /** The item of Article 20 a Section 二 table reports (`第二十条第（一）项`). */
-  item: z.string().optional(),
+  item: z.optional(z.string()),
   /** The first header cell (`信息内容`, or the 勾稽关系 note of Section 三). */
   corner: z.string(),
   /** Label columns the canonical markdown table uses before the value columns. */
-  labelColumns: z.number().int().min(0).max(3),
-  columns: z.array(columnDef).min(1),
-  rows: z.array(rowDef).min(1),
-  relations: z.array(relationDef).default([]),
+  labelColumns: z.number().check(z.int(), z.minimum(0), z.maximum(3)),
+  columns: z.array(columnDef).check(z.minLength(1)),
+  rows: z.array(rowDef).check(z.minLength(1)),
+  relations: z._default(z.array(relationDef), []),
 });
 export type TableDef = z.infer<typeof tableDef>;
 
 export const editionDef = z.object({
   id: editionId,
   document: z.string(),
-  firstYear: z.number().int(),
-  tables: z.array(tableDef).min(1),
+  firstYear: z.number().check(z.int()),
+  tables: z.array(tableDef).check(z.minLength(1)),
 });
 export type EditionDef = z.infer<typeof editionDef>;
 
 export const sectionDef = z.object({
   id: sectionId,
-  numeral: z.string().length(1),
+  numeral: z.string().check(z.length(1)),
   title: label,
-  variants: z.array(label).default([]),
+  variants: z._default(z.array(label), []),
 });
 export type SectionDef = z.infer<typeof sectionDef>;

@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import { DiagnosticSeverity } from 'vscode-languageserver-protocol';
 import type { DiagnosticData } from '../../server/src/shared/protocol';
@@ -18,7 +20,9 @@ describe('diagnostics over stdio', () => {
     assert.equal(textAt(document, review.range), '6');
     assert.equal(review.source, 'govreport');
     assert.equal(review.severity, DiagnosticSeverity.Error);
-    assert.match(review.codeDescription!.href, /#review-total$/);
+    const [readme, anchor] = review.codeDescription!.href.split('#');
+    assert.equal(anchor, 'review-total');
+    assert.ok(readFileSync(fileURLToPath(readme), 'utf8').includes('<a id="review-total"></a>'), 'the link opens the rule in the README');
     assert.match(review.message, /应为 5/);
     const wording = diagnostics.filter((d) => d.code === 'label-wording').map((d) => textAt(document, d.range));
     assert.ok(wording.includes('3.危机“三安全一稳定”'), wording.join());

@@ -3,7 +3,8 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding } from '../core/check';
 import type { Severity } from '../shared/settings';
 import { DIAGNOSTIC_SOURCE, type DiagnosticData } from '../shared/protocol';
-import { repository } from '../../../package.json';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { rangeOf } from './documents';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -12,8 +13,8 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   info: DiagnosticSeverity.Information,
 };
 
-/** The README, at the repository's home page (each rule has an `<a id="rule-id">` anchor there). */
-const README = repository.url.replace(/^git\+/, '').replace(/\.git$/, '');
+/** The README shipped beside the bundle (dist/../README.md): each rule has an `<a id="rule-id">` anchor there. */
+const README = pathToFileURL(join(__dirname, '..', 'README.md')).href;
 
 export function ruleHref(rule: string): string {
   return `${README}#${rule}`;

@@ -1,9 +1,8 @@
 import { type Settings, readSettings } from '../shared/settings';
 import { type Finding, check } from './check';
+import { replaceLines } from './convert';
 import { applyEdits, fixAll } from './fix';
-import type { Span } from './model';
 import { parseReport } from './parse/report';
-import { lineAt, lineSpan } from './parse/text';
 import type { TextEdit } from './rules/types';
 
 export interface ImportResult {
@@ -20,16 +19,9 @@ export interface ImportResult {
 /** The rules whose findings a faithful conversion must leave exactly as they were. */
 export const ARITHMETIC_RULES = ['row-total', 'results-total', 'balance', 'review-total'];
 
-/** The whole lines a span lies on, without the final line break. */
-function wholeLines(text: string, lineStarts: number[], span: Span): Span {
-  const first = lineSpan(text, lineStarts, lineAt(lineStarts, span.start));
-  const last = lineSpan(text, lineStarts, lineAt(lineStarts, Math.max(span.start, span.end - 1)));
-  return { start: first.start, end: last.end };
-}
-
 /**
  * Turns a pasted or scraped report into a canonical draft: line breaks as `\n`, the title a level-1 heading, the
- * section headings level-2 headings (worded as found), every recognised table a canonical markdown table with its
+ * section headings level-2 headings (worded as found), each with a blank line around it, every recognised table a canonical markdown table with its
  * values kept as found (the `table-not-markdown` fix).
  */
 export function importDraft(input: string, options: Partial<Settings> = {}): ImportResult {
@@ -41,10 +33,10 @@ export function importDraft(input: string, options: Partial<Settings> = {}): Imp
   });
   const edits: TextEdit[] = [];
   const title = report.title && report.title.level === 0 ? report.title : undefined;
-  if (title) edits.push({ ...wholeLines(text, report.lineStarts, title.span), newText: `# ${title.text}` });
+  if (title) edits.push(replaceLines(report, title.span, `# ${title.text}`));
   const plainHeadings = report.sections.filter((s) => s.heading.level === 0).map((s) => s.heading);
   for (const heading of plainHeadings) {
-    edits.push({ ...wholeLines(text, report.lineStarts, heading.span), newText: `## ${heading.text}` });
+    edits.push(replaceLines(report, heading.span, `## ${heading.text}`));
   }
   const withHeadings = applyEdits(text, edits);
   const converted = fixAll(

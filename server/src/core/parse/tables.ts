@@ -80,9 +80,12 @@ function isHeaderRow(def: TableDef, row: RawRow): boolean {
   const texts = row.cells.filter((c) => c.text !== '');
   if (texts.length === 0) return true;
   if (texts.some((c) => matchRow(def, c.text) && !matchColumn(def, c.text))) return false;
-  return texts.some(
-    (c) => matchColumn(def, c.text) || isGroupLabel(def, c.text) || labelKey(c.text) === labelKey(def.corner) || /勾稽关系|信息内容/.test(c.text),
-  );
+  return texts.some((c) => matchColumn(def, c.text) || isHeaderText(def, c.text));
+}
+
+/** Header text that is not a column label: a group heading, the corner cell, the 勾稽关系 note. */
+function isHeaderText(def: TableDef, text: string): boolean {
+  return isGroupLabel(def, text) || labelKey(text) === labelKey(def.corner) || /勾稽关系|信息内容/.test(text);
 }
 
 function maxHeaderRows(def: TableDef): number {
@@ -128,7 +131,7 @@ function interpret(def: TableDef, edition: EditionId, candidate: Candidate): Rea
       if (match) {
         headerLabels.push({ cell: toCell(raw), column: match.def, wording: match.wording });
         score++;
-      } else if (raw.text && !isGroupLabel(def, raw.text)) {
+      } else if (raw.text && !isHeaderText(def, raw.text)) {
         misses++;
       }
     }

@@ -19,19 +19,27 @@ function normalizeNumber(text: string): string {
 const PLAIN_INTEGER = /^-?\d{1,15}$/;
 const ANY_DIGIT = /[0-9０-９]/;
 
+const BLANK: CellValue = Object.freeze({ kind: 'blank' });
+const TEXT: CellValue = Object.freeze({ kind: 'text' });
+/** Values are immutable: the small counts that fill most cells are shared, not allocated per cell. */
+const SMALL_COUNTS: CellValue[] = Array.from({ length: 1000 }, (_, value) => Object.freeze({ kind: 'number', value, integer: true }));
+
 export function parseValue(text: string): CellValue {
-  if (PLAIN_INTEGER.test(text)) return { kind: 'number', value: Number(text) || 0, integer: true };
-  if (!ANY_DIGIT.test(text)) return text.trim() === '' ? { kind: 'blank' } : { kind: 'text' };
+  if (PLAIN_INTEGER.test(text)) {
+    const value = Number(text) || 0;
+    return value >= 0 && value < SMALL_COUNTS.length ? SMALL_COUNTS[value] : { kind: 'number', value, integer: true };
+  }
+  if (!ANY_DIGIT.test(text)) return text.trim() === '' ? BLANK : TEXT;
   const debris = DEBRIS_OPENER.test(text);
   const core = (debris ? text.replace(DEBRIS, ' ') : text).trim().replace(UNIT, '');
-  if (HAN.test(core)) return { kind: 'text' };
+  if (HAN.test(core)) return TEXT;
   const plain = normalizeNumber(core);
   if (!debris && NUMBER.test(plain)) {
     const value = Number(plain);
     return { kind: 'number', value: Object.is(value, -0) ? 0 : value, integer: !plain.includes('.') };
   }
   const numbers = plain.match(/[+-]?\d+(?:\.\d+)?/g);
-  return numbers?.length === 1 ? { kind: 'text', recovered: Number(numbers[0]) } : { kind: 'text' };
+  return numbers?.length === 1 ? { kind: 'text', recovered: Number(numbers[0]) } : TEXT;
 }
 
 /** Text that names something (a row or column label), as opposed to a value that is malformed. */

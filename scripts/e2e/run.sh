@@ -21,10 +21,13 @@ finish() {
   local status=$?
   [ -n "$tests_group" ] && stop_group "$tests_group"
   [ -n "$code_server_group" ] && stop_group "$code_server_group"
-  if [ "$status" != 0 ] && [ -d "$STATE/logs" ]; then cp -r "$STATE/logs" "$RESULTS/" 2>/dev/null || true; fi
+  if [ "$status" != 0 ]; then # keep the logs (ours, code-server's and its extension host's) with the screenshots
+    cp -r "$STATE/logs" "$RESULTS/" 2>/dev/null || true
+    cp -r "$STATE/code-server/logs" "$RESULTS/logs/code-server" 2>/dev/null || true
+  fi
   rm -rf "$STATE"
   if [ -z "$summary_printed" ]; then
-    echo "e2e setup failed (exit $status); logs in $RESULTS/logs" >&2
+    echo "e2e stopped before the tests ran to the end (exit $status); logs in $RESULTS/logs" >&2
     echo "0 passed, 1 failed"
   fi
   exit "$status"
@@ -69,12 +72,13 @@ setsid "${code_server[@]}" --bind-addr "127.0.0.1:$PORT" --auth none --disable-t
   --disable-workspace-trust --disable-getting-started-override --disable-proxy "$WORKSPACE" \
   >"$STATE/logs/code-server.log" 2>&1 &
 code_server_group=$!
+healthy() { node -e 'fetch(process.argv[1]).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))' "http://127.0.0.1:$PORT/healthz"; }
 for _ in $(seq 1 120); do
   kill -0 "$code_server_group" 2>/dev/null || { cat "$STATE/logs/code-server.log" >&2; echo "code-server exited" >&2; exit 1; }
-  curl -sf -o /dev/null "http://127.0.0.1:$PORT/healthz" && break
+  healthy && break
   sleep 0.25
 done
-curl -sf -o /dev/null "http://127.0.0.1:$PORT/healthz" || { echo "code-server did not answer on port $PORT" >&2; exit 1; }
+healthy && kill -0 "$code_server_group" 2>/dev/null || { echo "code-server did not answer on port $PORT" >&2; exit 1; }
 say "code-server $CODE_SERVER_VERSION on 127.0.0.1:$PORT"
 
 # The tests run in their own process group, so Chromium, Neovim and the servers they start stop with it.
@@ -91,7 +95,7 @@ wait "$tests_group"
 tests_status=$?
 tests_group=""
 set -e
-count() { awk -v key="# $1" '$1" "$2 == key {n += $3} END {print n + 0}' "$STATE/results.tap"; }
+count() { awk -v key="# $1" '$1" "$2 == key {n += $3} END {print n + 0}' "$STATE/results.tap" 2>/dev/null || echo 0; }
 passed=$(count pass)
 failed=$(($(count fail) + $(count cancelled)))
 if [ "$tests_status" != 0 ] && [ "$failed" = 0 ]; then failed=1; fi # the runner itself failed

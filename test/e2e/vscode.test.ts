@@ -41,6 +41,7 @@ async function screenshot(name: string): Promise<void> {
 /** A test that leaves a screenshot of how the editor looked at its end, passed or failed. */
 function step(name: string, slug: string, body: () => Promise<void>): void {
   test(name, { timeout: 120_000 }, async () => {
+    await page.keyboard.press('Escape'); // whatever an earlier test left open (a menu, a hover, a dialog)
     try {
       await body();
       await screenshot(slug);
@@ -56,9 +57,9 @@ const problem = (message: string) => page.locator('.markers-panel .monaco-list-r
 const squiggles = () => editor().locator('.squiggly-error');
 
 async function openDraft(name: string): Promise<void> {
-  await page.getByRole('treeitem', { name }).dblclick();
+  await page.locator('.explorer-folders-view').getByRole('treeitem', { name, exact: true }).dblclick();
   await page.locator('.tab.active', { hasText: name }).waitFor();
-  await editor().locator('.view-lines', { hasText: '政府信息公开工作年度报告' }).waitFor();
+  await editor().locator('.view-lines').waitFor();
 }
 
 async function showProblems(): Promise<void> {
@@ -85,10 +86,13 @@ const wrongTotal = findingOf(draft, 'row-total');
 
 step('a draft with a wrong total and a missing section shows squiggles and Problems entries', 'diagnostics', async () => {
   await openDraft('draft-2021.md');
-  await squiggles().first().waitFor();
   await showProblems();
   for (const finding of findingsOf(draft)) await problem(finding.message).waitFor();
   assert.ok(findingsOf(draft).some((f) => f.rule === 'section-missing'));
+  // Choosing the entry brings the editor to the wrong total, underlined (lines out of view have no squiggle drawn).
+  await problem(wrongTotal.message).click({ position: { x: 80, y: 10 } }); // on the message, not the rule's link
+  await page.locator('[id="status.editor.selection"]', { hasText: `Ln ${positionAt(draft, wrongTotal.span.start).line + 1},` }).waitFor();
+  await squiggles().first().waitFor();
 });
 
 step('Ctrl+. on the wrong total offers the fix; applying it changes the total and clears the problem', 'quick-fix', async () => {
@@ -134,8 +138,8 @@ const saveWrongTotal = findingOf(saveDraft, 'row-total');
 
 step('hovering a total shows its sum, its terms and what the table says', 'hover', async () => {
   await openDraft('save-2021.md');
-  await squiggles().first().waitFor();
   await moveCursorTo(saveDraft, saveWrongTotal.span.start + 1);
+  await squiggles().first().waitFor();
   await page.keyboard.press('Control+K');
   await page.keyboard.press('Control+I');
   const hover = page.locator('.monaco-hover:visible');
@@ -145,10 +149,9 @@ step('hovering a total shows its sum, its terms and what the table says', 'hover
 });
 
 step('saving with source.fixAll.govreport on save writes the fixed draft to disk', 'fix-on-save', async () => {
-  await page.keyboard.press('Escape');
   await openDraft('save-2021.md');
+  await moveCursorTo(saveDraft, saveWrongTotal.span.start + 1);
   await squiggles().first().waitFor();
-  await editor().locator('.view-lines').click();
   await page.keyboard.press('Control+S');
   const file = join(workspace, 'save-2021.md');
   let saved = saveDraft;

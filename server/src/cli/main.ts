@@ -1,1 +1,43 @@
-process.exit(0);
+import pkg from '../../../package.json';
+import { type Invocation, localeOf, parseCommandLine } from './args';
+import { runCheck } from './check';
+import { CliError } from './files';
+import { runFix } from './fix';
+import { runImport } from './import';
+import { type Io, processIo } from './io';
+import { messagesFor } from './messages';
+
+function run(invocation: Invocation, io: Io, argv: string[]): number {
+  switch (invocation.command) {
+    case 'help':
+      io.out(messagesFor(localeOf(argv)).help(pkg.version));
+      return 0;
+    case 'version':
+      io.out(`${pkg.version}\n`);
+      return 0;
+    case 'check':
+      return runCheck(invocation.paths, invocation.format, invocation.settings, io);
+    case 'fix':
+      return runFix(invocation.paths, invocation.dryRun, invocation.settings, io);
+    case 'import':
+      return runImport(invocation.input, invocation.output, invocation.settings, io);
+  }
+}
+
+/** The exit status: 0 no error finding, 1 some, 2 a usage or file error (or a failure of govreport itself). */
+export function main(argv: string[], io: Io = processIo()): number {
+  try {
+    return run(parseCommandLine(argv, messagesFor(localeOf(argv))), io, argv);
+  } catch (error) {
+    if (error instanceof CliError) io.err(`govreport: ${error.message}\n`);
+    else io.err(`govreport: ${(error as Error)?.stack ?? String(error)}\n`);
+    return 2;
+  }
+}
+
+// A reader that goes away early (`govreport check … | head`) is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
+process.exitCode = main(process.argv.slice(2));

@@ -1,0 +1,92 @@
+import { parseArgs } from 'node:util';
+import { type Locale, type Settings, localeSetting, settingsSchema } from '../shared/settings';
+import { FORMATS, type Format } from './formats';
+import { CliError } from './files';
+import type { Messages } from './messages';
+
+/** The settings a command line can give (the rest keep their defaults). */
+export type CliSettings = Pick<Settings, 'locale' | 'edition' | 'year'>;
+
+export type Invocation =
+  | { command: 'help' }
+  | { command: 'version' }
+  | { command: 'check'; settings: CliSettings; paths: string[]; format: Format }
+  | { command: 'fix'; settings: CliSettings; paths: string[]; dryRun: boolean }
+  | { command: 'import'; settings: CliSettings; input: string; output?: string };
+
+const COMMON = {
+  locale: { type: 'string' },
+  edition: { type: 'string' },
+  year: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+const OPTIONS = {
+  check: { ...COMMON, format: { type: 'string' } },
+  fix: { ...COMMON, 'dry-run': { type: 'boolean' } },
+  import: { ...COMMON, output: { type: 'string', short: 'o' } },
+} as const;
+
+type Command = keyof typeof OPTIONS;
+
+/** The locale asked for, looked up before the rest is parsed so that errors in the rest come in that language. */
+export function localeOf(argv: string[]): Locale {
+  for (let i = 0; i < argv.length; i++) {
+    const value = argv[i] === '--locale' ? argv[i + 1] : argv[i].startsWith('--locale=') ? argv[i].slice(9) : undefined;
+    if (value !== undefined && localeSetting.safeParse(value).success) return value as Locale;
+  }
+  return 'zh-CN';
+}
+
+function settingsFrom(values: { locale?: string; edition?: string; year?: string }, m: Messages): CliSettings {
+  const locale = values.locale ?? 'zh-CN';
+  if (!localeSetting.safeParse(locale).success) throw new CliError(m.badValue('--locale', locale, localeSetting.options.join('|')));
+  const edition = values.edition ?? 'auto';
+  const editionField = settingsSchema.shape.edition.safeParse(edition);
+  if (!editionField.success) throw new CliError(m.badValue('--edition', edition, 'auto|2019|2021'));
+  let year: number | null = null;
+  if (values.year !== undefined) {
+    const field = settingsSchema.shape.year.safeParse(/^\d{4}$/.test(values.year) ? Number(values.year) : NaN);
+    if (!field.success || field.data === null) throw new CliError(m.badValue('--year', values.year, m.yearValues));
+    year = field.data;
+  }
+  return { locale: locale as Locale, edition: editionField.data, year };
+}
+
+function parseCommand(command: Command, args: string[], m: Messages) {
+  try {
+    return parseArgs({ args, options: OPTIONS[command], allowPositionals: true, strict: true });
+  } catch (error) {
+    const e = error as Error & { code?: string };
+    if (e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+      throw new CliError(m.unknownOption(/'([^']+)'/.exec(e.message)?.[1] ?? e.message, command));
+    }
+    const option = /'(-[^' ]+)/.exec(e.message)?.[1];
+    if (e.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option && /argument missing/.test(e.message)) throw new CliError(m.missingValue(option));
+    throw new CliError(m.badOption(e.message));
+  }
+}
+
+export function parseCommandLine(argv: string[], m: Messages): Invocation {
+  const [first, ...rest] = argv;
+  if (first === undefined) throw new CliError(m.missingCommand());
+  if (first === '--help' || first === '-h') return { command: 'help' };
+  if (first === '--version') return { command: 'version' };
+  if (!(first in OPTIONS)) {
+    throw new CliError(first.startsWith('-') ? m.unknownOption(first, 'govreport') : m.unknownCommand(first));
+  }
+  const command = first as Command;
+  const { values, positionals } = parseCommand(command, rest, m);
+  if (values.help) return { command: 'help' };
+  const settings = settingsFrom(values, m);
+  if (command === 'import') {
+    if (positionals.length !== 1) throw new CliError(m.importArguments());
+    const output = (values as { output?: string }).output;
+    return { command, settings, input: positionals[0], ...(output !== undefined && { output }) };
+  }
+  if (positionals.length === 0) throw new CliError(m.missingPaths(command));
+  if (command === 'fix') return { command, settings, paths: positionals, dryRun: !!(values as { 'dry-run'?: boolean })['dry-run'] };
+  const format = (values as { format?: string }).format ?? 'text';
+  if (!FORMATS.includes(format as Format)) throw new CliError(m.badValue('--format', format, FORMATS.join('|')));
+  return { command, settings, paths: positionals, format: format as Format };
+}

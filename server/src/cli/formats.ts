@@ -1,0 +1,162 @@
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import pkg from '../../../package.json';
+import { RULES } from '../core/rules';
+import type { Locale, Severity } from '../shared/settings';
+import { type Messages, messagesFor } from './messages';
+import { type FileResult, countBySeverity } from './results';
+import { displayWidth, padEnd } from './width';
+
+export type Format = 'text' | 'json' | 'sarif';
+export const FORMATS: Format[] = ['text', 'json', 'sarif'];
+
+/** Receives the files one by one as they are checked, so nothing but the summary is held. */
+export interface Reporter {
+  file(result: FileResult): void;
+  /** A file that could not be checked (the message is also shown on stderr). */
+  failure(file: string, message: string): void;
+  end(): void;
+}
+
+export type Write = (text: string) => void;
+
+export interface ReporterOptions {
+  write: Write;
+  locale: Locale;
+  color: boolean;
+  cwd: string;
+}
+
+export function createReporter(format: Format, options: ReporterOptions): Reporter {
+  if (format === 'json') return jsonReporter(options);
+  if (format === 'sarif') return sarifReporter(options);
+  return textReporter(options);
+}
+
+const ANSI = { red: 31, yellow: 33, blue: 34, green: 32, dim: 2, underline: 4, bold: 1 } as const;
+
+/** eslint's "stylish" layout: the file, then one aligned line per finding, then a summary. */
+function textReporter({ write, locale, color }: ReporterOptions): Reporter {
+  const m: Messages = messagesFor(locale);
+  const paint = (style: keyof typeof ANSI, text: string) => (color ? `\x1b[${ANSI[style]}m${text}\x1b[0m` : text);
+  const severityColor: Record<Severity, keyof typeof ANSI> = { error: 'red', warning: 'yellow', info: 'blue' };
+  const all = { error: 0, warning: 0, info: 0 };
+  let files = 0;
+  return {
+    file({ file, findings }) {
+      files++;
+      if (findings.length === 0) return;
+      const counts = countBySeverity(findings);
+      for (const s of ['error', 'warning', 'info'] as const) all[s] += counts[s];
+      const lineWidth = Math.max(...findings.map((f) => String(f.line).length));
+      const columnWidth = Math.max(...findings.map((f) => String(f.column).length));
+      const severityWidth = Math.max(...findings.map((f) => displayWidth(m.severity[f.severity])));
+      const messages = findings.map((f) => f.message.replace(/\s*\n\s*/g, ' '));
+      const messageWidth = Math.max(...messages.map(displayWidth));
+      const lines = findings.map((f, i) => {
+        const position = paint('dim', `${String(f.line).padStart(lineWidth)}:${String(f.column).padEnd(columnWidth)}`);
+        const severity = paint(severityColor[f.severity], padEnd(m.severity[f.severity], severityWidth));
+        return `  ${position}  ${severity}  ${padEnd(messages[i], messageWidth)}  ${paint('dim', f.rule)}`;
+      });
+      write(`\n${paint('underline', file)}\n${lines.join('\n')}\n`);
+    },
+    failure() {
+      files++;
+    },
+    end() {
+      const total = all.error + all.warning + all.info;
+      const summary = total === 0 ? paint('green', m.noProblems(files)) : paint(all.error ? 'red' : 'yellow', paint('bold', m.problems(all, files)));
+      write(`${total === 0 ? '' : '\n'}${summary}\n`);
+    },
+  };
+}
+
+/** A JSON array with one object per file, written as the files come. */
+function jsonReporter({ write }: ReporterOptions): Reporter {
+  let first = true;
+  return {
+    file(result) {
+      write(`${first ? '[\n' : ',\n'}${JSON.stringify(result, null, 2).replace(/^/gm, '  ')}`);
+      first = false;
+    },
+    failure() {},
+    end() {
+      write(first ? '[]\n' : '\n]\n');
+    },
+  };
+}
+
+const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
+
+/** Where the README of this version is published: the repository's web address. */
+function repositoryWebUrl(): string {
+  return pkg.repository.url.replace(/^git\+/, '').replace(/\.git$/, '');
+}
+
+/** A file's location: relative to the working directory where it lies under it (as code scanning wants), else absolute. */
+function artifactLocation(file: string, cwd: string): { uri: string; uriBaseId?: string } {
+  const absolute = path.resolve(cwd, file);
+  const relative = path.relative(cwd, absolute);
+  if (relative.startsWith('..') || path.isAbsolute(relative)) return { uri: pathToFileURL(absolute).href };
+  return { uri: relative.split(path.sep).map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' };
+}
+
+/** SARIF 2.1.0 as GitHub code scanning reads it: one run, rule metadata from RULES, results streamed per file. */
+function sarifReporter({ write, locale, cwd }: ReporterOptions): Reporter {
+  const lang = locale === 'en' ? 'en' : 'zh';
+  const ruleIndex = new Map(RULES.map((r, i) => [r.id, i]));
+  const driver = {
+    name: 'govreport',
+    version: pkg.version,
+    informationUri: repositoryWebUrl(),
+    rules: RULES.map((rule) => ({
+      id: rule.id,
+      shortDescription: { text: rule.description[lang] },
+      ...(rule.fixDescription && { help: { text: rule.fixDescription[lang] } }),
+      helpUri: `${repositoryWebUrl()}/blob/main/README.md#${rule.id}`,
+      defaultConfiguration: { level: SARIF_LEVEL[rule.severity] },
+    })),
+  };
+  const notifications: object[] = [];
+  let first = true;
+  write(
+    `{\n"$schema": "https://json.schemastore.org/sarif-2.1.0.json",\n"version": "2.1.0",\n"runs": [{\n` +
+      `"tool": ${JSON.stringify({ driver })},\n` +
+      `"originalUriBaseIds": ${JSON.stringify({ '%SRCROOT%': { uri: pathToFileURL(cwd + path.sep).href } })},\n` +
+      `"columnKind": "utf16CodeUnits",\n"results": [`,
+  );
+  return {
+    file(result) {
+      const location = artifactLocation(result.file, cwd);
+      for (const f of result.findings) {
+        const sarif = {
+          ruleId: f.rule,
+          ...(ruleIndex.has(f.rule) && { ruleIndex: ruleIndex.get(f.rule) }),
+          level: SARIF_LEVEL[f.severity],
+          message: { text: f.message },
+          locations: [
+            {
+              physicalLocation: {
+                artifactLocation: location,
+                region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn },
+              },
+            },
+          ],
+        };
+        write(`${first ? '\n' : ',\n'}${JSON.stringify(sarif)}`);
+        first = false;
+      }
+    },
+    failure(file, message) {
+      notifications.push({
+        level: 'error',
+        message: { text: message },
+        locations: [{ physicalLocation: { artifactLocation: artifactLocation(file, cwd) } }],
+      });
+    },
+    end() {
+      const invocation = { executionSuccessful: notifications.length === 0, ...(notifications.length && { toolExecutionNotifications: notifications }) };
+      write(`\n],\n"invocations": [${JSON.stringify(invocation)}]\n}]\n}\n`);
+    },
+  };
+}

@@ -1,0 +1,137 @@
+import type { Locale, Severity } from '../shared/settings';
+
+export interface Counts {
+  error: number;
+  warning: number;
+  info: number;
+}
+
+const zh = {
+  help: (version: string) => `govreport ${version} — 政府信息公开工作年度报告检查工具
+
+用法：
+  govreport check [选项] 路径…      检查报告草稿（.md、.txt 文件，或目录中的全部 .md、.txt）
+  govreport fix [--dry-run] 路径…   应用全部安全修复并写回原文件（保持原编码）
+  govreport import 输入 [-o 输出]    把粘贴或抓取的报告转换为规范草稿
+
+选项：
+  --format text|json|sarif   check 的输出格式（默认 text）
+  --locale zh-CN|en          消息语言（默认 zh-CN）
+  --edition auto|2019|2021   报告格式版本（默认 auto：按报告年度判断）
+  --year YYYY                报告年度（默认从标题或统计期限读取）
+  --dry-run                  fix：只输出差异（unified diff），不写文件
+  -o, --output 文件           import：写入该文件（默认输出到标准输出）
+  -h, --help                 显示本帮助
+  --version                  显示版本号
+
+退出码：0 没有错误级问题；1 有错误级问题；2 用法错误或文件读写错误。
+`,
+  missingCommand: () => '缺少命令（check、fix 或 import）；运行 govreport --help 查看用法',
+  unknownCommand: (command: string) => `未知命令“${command}”（可用：check、fix、import）`,
+  unknownOption: (option: string, command: string) => `${command} 不支持选项 ${option}；运行 govreport --help 查看用法`,
+  badOption: (detail: string) => `选项错误：${detail}`,
+  badValue: (option: string, value: string, allowed: string) => `${option} 的值“${value}”无效（应为 ${allowed}）`,
+  missingValue: (option: string) => `选项 ${option} 缺少值`,
+  yearValues: '1990–2100 之间的四位年份',
+  missingPaths: (command: string) => `${command} 需要至少一个文件或目录`,
+  importArguments: () => 'import 需要且只接受一个输入文件',
+  notFound: (path: string) => `${path}：文件或目录不存在`,
+  notRegular: (path: string, kind: string) => `${path}：是${kind}，不是普通文件`,
+  kinds: { socket: '套接字', characterDevice: '字符设备', blockDevice: '块设备', fifo: '命名管道', other: '特殊文件' },
+  noDrafts: (path: string) => `${path}：目录中没有 .md 或 .txt 文件`,
+  unreadable: (path: string, reason: string) => `${path}：无法读取（${reason}）`,
+  listSeparator: '，',
+  reasons: { EACCES: '没有权限', EPERM: '操作不被允许', EIO: '输入输出错误', EISDIR: '是目录', ENOSPC: '磁盘空间不足', EROFS: '只读文件系统' } as Record<string, string>,
+  notAFile: (path: string) => `${path}：是目录，不是文件`,
+  binary: (path: string) => `${path}：是二进制文件，不是文本草稿`,
+  lossy: (path: string, encoding: string) => `${path}：含有不是有效 ${encoding} 的字节，已按替换字符读取`,
+  notEncodable: (path: string, encoding: string) => `${path}：修复后的文本无法按原编码（${encoding}）无损写回，已跳过，未写入`,
+  lossyNotFixed: (path: string, encoding: string) => `${path}：文件含有无效的 ${encoding} 字节，无法无损写回，已跳过，未写入`,
+  writeFailed: (path: string, reason: string) => `${path}：写入失败（${reason}）`,
+  severity: { error: '错误', warning: '警告', info: '提示' } satisfies Record<Severity, string>,
+  problems: (c: Counts, files: number) =>
+    `✖ ${c.error + c.warning + c.info} 个问题（${c.error} 个错误，${c.warning} 个警告，${c.info} 个提示），共检查 ${files} 个文件`,
+  noProblems: (files: number) => `✔ 共检查 ${files} 个文件，没有发现问题`,
+  progress: (done: number, total: number) => `检查中 ${done}/${total}`,
+  fixed: (path: string, count: number, rules: string) => `${path}：已修复 ${count} 处（${rules}）`,
+  wouldFix: (path: string, count: number, rules: string) => `${path}：可修复 ${count} 处（${rules}）`,
+  remaining: (c: Counts) => `  仍有 ${c.error} 个错误、${c.warning} 个警告、${c.info} 个提示（运行 govreport check 查看）`,
+  fixSummary: (files: number, fixes: number, total: number) => `已修复 ${files} 个文件中的 ${fixes} 处问题（共 ${total} 个文件）`,
+  dryRunSummary: (files: number, fixes: number, total: number) =>
+    `预演：可修复 ${files} 个文件中的 ${fixes} 处问题（共 ${total} 个文件），未写入任何文件`,
+  imported: (input: string, output: string, title: boolean, headings: number, tables: number) =>
+    `${input} → ${output}：${title ? '标题已标记，' : ''}标记章节标题 ${headings} 个，转换表格 ${tables} 个`,
+  stdout: '标准输出',
+  importChanged: (input: string, rules: string) => `${input}：转换会改变算术检查结果（${rules}），未写入；请报告此问题`,
+};
+
+export type Messages = typeof zh;
+
+const en: Messages = {
+  help: (version: string) => `govreport ${version} — checker for government information-disclosure annual reports
+
+Usage:
+  govreport check [options] PATH…     check drafts (.md, .txt files, or every .md/.txt in a directory)
+  govreport fix [--dry-run] PATH…     apply every safe fix and write the files back (in their encoding)
+  govreport import INPUT [-o OUT]     turn a pasted or scraped report into a canonical draft
+
+Options:
+  --format text|json|sarif   output format of check (default text)
+  --locale zh-CN|en          language of messages (default zh-CN)
+  --edition auto|2019|2021   edition of the format (default auto: from the report year)
+  --year YYYY                report year (default: from the title or the statistics period)
+  --dry-run                  fix: print a unified diff, write nothing
+  -o, --output FILE          import: write to FILE (default: standard output)
+  -h, --help                 show this help
+  --version                  show the version
+
+Exit status: 0 no error-severity finding; 1 some; 2 usage or file error.
+`,
+  missingCommand: () => 'missing command (check, fix or import); see govreport --help',
+  unknownCommand: (command: string) => `unknown command "${command}" (expected check, fix or import)`,
+  unknownOption: (option: string, command: string) => `${command} has no option ${option}; see govreport --help`,
+  badOption: (detail: string) => `bad option: ${detail}`,
+  badValue: (option: string, value: string, allowed: string) => `invalid value "${value}" for ${option} (expected ${allowed})`,
+  missingValue: (option: string) => `option ${option} needs a value`,
+  yearValues: 'a year, 1990–2100',
+  missingPaths: (command: string) => `${command} needs at least one file or directory`,
+  importArguments: () => 'import takes exactly one input file',
+  notFound: (path: string) => `${path}: no such file or directory`,
+  notRegular: (path: string, kind: string) => `${path}: is a ${kind}, not a regular file`,
+  kinds: { socket: 'socket', characterDevice: 'character device', blockDevice: 'block device', fifo: 'named pipe', other: 'special file' },
+  noDrafts: (path: string) => `${path}: directory holds no .md or .txt file`,
+  unreadable: (path: string, reason: string) => `${path}: cannot be read (${reason})`,
+  listSeparator: ', ',
+  reasons: { EACCES: 'permission denied', EPERM: 'operation not permitted', EIO: 'input/output error', EISDIR: 'is a directory', ENOSPC: 'no space left on device', EROFS: 'read-only file system' },
+  notAFile: (path: string) => `${path}: is a directory, not a file`,
+  binary: (path: string) => `${path}: is a binary file, not a text draft`,
+  lossy: (path: string, encoding: string) => `${path}: holds bytes that are not valid ${encoding}; read them as replacement characters`,
+  notEncodable: (path: string, encoding: string) => `${path}: the fixed text cannot be written back losslessly in ${encoding}; skipped, nothing written`,
+  lossyNotFixed: (path: string, encoding: string) => `${path}: holds invalid ${encoding} bytes and cannot be written back losslessly; skipped, nothing written`,
+  writeFailed: (path: string, reason: string) => `${path}: write failed (${reason})`,
+  severity: { error: 'error', warning: 'warning', info: 'info' },
+  problems: (c: Counts, files: number) =>
+    `✖ ${plural(c.error + c.warning + c.info, 'problem')} (${plural(c.error, 'error')}, ${plural(c.warning, 'warning')}, ${plural(c.info, 'info', 'info')}) in ${plural(files, 'file')}`,
+  noProblems: (files: number) => `✔ ${plural(files, 'file')} checked, no problems`,
+  progress: (done: number, total: number) => `checking ${done}/${total}`,
+  fixed: (path: string, count: number, rules: string) => `${path}: fixed ${plural(count, 'problem')} (${rules})`,
+  wouldFix: (path: string, count: number, rules: string) => `${path}: would fix ${plural(count, 'problem')} (${rules})`,
+  remaining: (c: Counts) =>
+    `  ${plural(c.error, 'error')}, ${plural(c.warning, 'warning')}, ${plural(c.info, 'info', 'info')} left (see govreport check)`,
+  fixSummary: (files: number, fixes: number, total: number) => `fixed ${plural(fixes, 'problem')} in ${plural(files, 'file')} (of ${total})`,
+  dryRunSummary: (files: number, fixes: number, total: number) =>
+    `dry run: would fix ${plural(fixes, 'problem')} in ${plural(files, 'file')} (of ${total}); nothing written`,
+  imported: (input: string, output: string, title: boolean, headings: number, tables: number) =>
+    `${input} → ${output}: ${title ? 'title marked, ' : ''}${plural(headings, 'section heading')} marked, ${plural(tables, 'table')} converted`,
+  stdout: 'standard output',
+  importChanged: (input: string, rules: string) =>
+    `${input}: the conversion would change the arithmetic findings (${rules}); nothing written — please report this`,
+};
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+export function messagesFor(locale: Locale): Messages {
+  return locale === 'en' ? en : zh;
+}

@@ -1,0 +1,26 @@
+import { eastAsianWidth } from 'get-east-asian-width';
+
+/** Columns a string takes in a terminal (CJK characters take two). */
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) width += eastAsianWidth(ch.codePointAt(0)!);
+  return width;
+}
+
+export function padEnd(text: string, width: number): string {
+  return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
+}
+
+/** `text` cut to at most `width` columns, with an ellipsis where it was cut. */
+export function truncate(text: string, width: number): string {
+  if (displayWidth(text) <= width) return text;
+  let out = '';
+  let used = 0;
+  for (const ch of text) {
+    const w = eastAsianWidth(ch.codePointAt(0)!);
+    if (used + w > width - 1) break;
+    out += ch;
+    used += w;
+  }
+  return `${out}…`;
+}

@@ -33,7 +33,7 @@ export function decodeAs(bytes: Uint8Array, encoding: Encoding): { text: string;
     const text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'gb18030', { stripBOM: false });
     return { text, lossless: iconv.encode(text, 'gb18030').equals(bytes) };
   }
-  // The WHATWG decoder drops one leading BOM, and only then.
+  // The decoder drops a leading BOM unless told to ignore it: drop it where the file has one, keep a U+FEFF otherwise.
   try {
     return { text: new TextDecoder(encoding.name, { fatal: true, ignoreBOM: !encoding.bom }).decode(bytes), lossless: true };
   } catch {

@@ -52,6 +52,10 @@ if ! installed "code-server-$CODE_SERVER_VERSION"; then
     install_into_cache "code-server-$CODE_SERVER_VERSION" "$E2E_LOGS/code-server.log" "code-server@$CODE_SERVER_VERSION"
   )
 fi
+# The checks below start code-server and Neovim, which write their config and logs under XDG folders: not in $HOME.
+scratch=$(mktemp -d)
+trap 'rm -rf "$scratch"' EXIT
+export XDG_CONFIG_HOME="$scratch" XDG_DATA_HOME="$scratch" XDG_CACHE_HOME="$scratch" XDG_STATE_HOME="$scratch"
 PATH="$NODE24_HOME/bin:$PATH" "$CODE_SERVER_BIN" --version >/dev/null \
   || { echo "code-server $CODE_SERVER_VERSION does not start; remove $E2E_CACHE and retry" >&2; exit 1; }
 say "ready: chromium $(chromium --version 2>/dev/null | awk '{print $2}'), $(nvim --version | head -1), node $("$NODE24_HOME/bin/node" -v), code-server $CODE_SERVER_VERSION"

@@ -12,32 +12,7 @@ interface KnownIssue {
 }
 
 export const KNOWN_ISSUES: KnownIssue[] = [
-  {
-    id: 'B1',
-    summary: 'a blank （七）总计 or 四 applicant cell is read as 0 in its row’s row-total',
-    matches: (truth, v) =>
-      v.property.startsWith('arithmetic') && v.rule === 'row-total' && truth.blanks.some((b) => b.table === 'requests' && (b.row === 'total' || b.row === 'carriedForward')),
-  },
-  {
-    id: 'B2',
-    summary: 'PDF-copied tables with one value column or one row of figures are not read',
-    matches: (truth, v) =>
-      truth.layout === 'columns' &&
-      ['arithmetic-found', 'injected-error-found', 'figures-read'].includes(v.property) &&
-      (v.table === 'appeals' || (v.table ?? '').startsWith('proactive.')),
-  },
-  {
-    id: 'B5',
-    summary: 'check throws on a markdown heading inside a block quote or list item',
-    matches: (_, v) => v.property.endsWith('never-throws') && v.detail.includes('headingAt'),
-  },
-  {
-    id: 'B6',
-    summary: 'a blank total whose own relation has a text term counts as 0 in another relation',
-    matches: (truth, v) =>
-      v.property.startsWith('arithmetic') &&
-      truth.blanks.some((b) => truth.texts.some((t) => t.table === b.table && (t.row === b.row || t.column === b.column))),
-  },
+  // B1–B6 are fixed (/work/notes/bugs.md); their fixtures in test/regression/fixtures/ keep them fixed.
 ];
 
 export function knownIssue(truth: Truth, violation: Violation): string | undefined {

@@ -1,6 +1,6 @@
 import type { Span, TableLayout } from '../model';
 import { isBlank, lineAt, lineSpan, trimSpan } from './text';
-import { parseValue } from './values';
+import { isLabelLike, parseValue } from './values';
 
 export interface RawCell {
   text: string;
@@ -70,8 +70,15 @@ function columnTokens(text: string, span: Span): RawCell[] {
   return cells.filter((c) => c.text !== '');
 }
 
+const isFigure = (cell: RawCell) => {
+  const value = parseValue(cell.text);
+  return value.kind === 'number' || (value.kind === 'text' && value.recovered !== undefined);
+};
+
+/** A line of a PDF table: figures apart by runs of spaces (`行政许可     0` counts: a label and one figure). */
 function isColumnsRow(cells: RawCell[]): boolean {
-  return cells.length >= 3 && cells.filter((c) => parseValue(c.text).kind === 'number').length >= 2;
+  const figures = cells.filter(isFigure).length;
+  return (cells.length >= 3 && figures >= 2) || (cells.length === 2 && isFigure(cells[1]) && isLabelLike(cells[0].text));
 }
 
 /** Reads lines [from, to) into pieces. Never throws; every line lands in exactly one piece or is blank. */
@@ -101,7 +108,11 @@ export function readPieces(src: LineSource, from: number, to: number): Piece[] {
       pieces.push({ kind: 'table', block });
       i = next;
     } else if (isColumnsRow(columnTokens(text, spanOf(i)))) {
-      const { block, next } = readColumns(src, i, to);
+      // The first row's label may be wrapped onto the line above (`一、本年新收政府` / `信息公开申请数量   829 …`).
+      const last = pieces[pieces.length - 1];
+      const wrapped = last?.kind === 'line' && last.line === i - 1 && last.text.length <= MAX_CONTINUATION && !COLUMN_GAP.test(last.text) && isLabelLike(last.text);
+      if (wrapped) pieces.pop();
+      const { block, next } = readColumns(src, i, to, wrapped ? { text: last.text, span: last.span } : undefined);
       pieces.push({ kind: 'table', block });
       i = next;
     } else {
@@ -148,10 +159,10 @@ function unclosed(label: string): boolean {
 }
 
 /** A table copied out of a PDF: cells apart by runs of spaces, labels wrapped onto lines of their own. */
-function readColumns(src: LineSource, from: number, to: number): { block: RawBlock; next: number } {
+function readColumns(src: LineSource, from: number, to: number, label?: RawCell): { block: RawBlock; next: number } {
   const { text, lineStarts } = src;
   const rows: RawRow[] = [];
-  let pending: RawCell | undefined;
+  let pending = label;
   let lastEnd = lineStarts[from];
   let n = from;
   for (; n < to; n++) {
@@ -178,5 +189,5 @@ function readColumns(src: LineSource, from: number, to: number): { block: RawBlo
     }
   }
   const next = rows.length ? lineAt(lineStarts, lastEnd) + 1 : from + 1;
-  return { block: { layout: 'columns', span: { start: lineStarts[from], end: lastEnd }, rows }, next };
+  return { block: { layout: 'columns', span: { start: label?.span.start ?? lineStarts[from], end: lastEnd }, rows }, next };
 }

@@ -26,7 +26,8 @@ interface BlockStructure {
 function blockStructure(text: string): BlockStructure {
   const headings = new Map<number, number>();
   for (const token of markdown.parse(text, {})) {
-    if (token.map && token.type === 'heading_open' && token.markup.startsWith('#')) headings.set(token.map[0], Number(token.tag.slice(1)));
+    // A heading inside a block quote or a list item is not a section heading.
+    if (token.map && token.type === 'heading_open' && token.level === 0 && token.markup.startsWith('#')) headings.set(token.map[0], Number(token.tag.slice(1)));
   }
   return { headings };
 }

@@ -66,10 +66,15 @@ function splitProactive(pieces: Piece[]): Candidate[] {
   return out.filter((c) => c.rows.length > 0);
 }
 
+/** A single line can be a whole table: Section 四's one row of fifteen figures. */
+function isRowOfFigures(row: RawRow | undefined): boolean {
+  return !!row && row.cells.filter((c) => parseValue(c.text).kind === 'number').length >= 5;
+}
+
 function candidatesOf(pieces: Piece[], section: SectionId): Candidate[] {
   if (section === 'proactive') return splitProactive(pieces);
   return pieces.flatMap((p) =>
-    p.kind === 'table' && (p.block.layout === 'markdown' || p.block.rows.length >= 2)
+    p.kind === 'table' && (p.block.layout === 'markdown' || p.block.rows.length >= 2 || isRowOfFigures(p.block.rows[0]))
       ? [{ layout: p.block.layout, span: p.block.span, rows: p.block.rows }]
       : [],
   );

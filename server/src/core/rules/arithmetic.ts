@@ -33,33 +33,18 @@ const EPSILON = 0.005;
 const ABSENT: Cell = { text: '', span: { start: 0, end: 0 }, value: { kind: 'text' } };
 const cache = new WeakMap<Table, RelationResult[]>();
 
-/** Every relation of the standard evaluated on a table (blank terms count as 0; text terms skip the relation). */
-export function evaluate(table: Table): RelationResult[] {
-  const cached = cache.get(table);
-  if (cached) return cached;
-  const computed = new Map<Cell, number>();
-  const results: RelationResult[] = [];
-  const valueOf = (cell: Cell | undefined): number | null => {
-    if (!cell) return 0;
-    if (cell.value.kind === 'number') return cell.value.value;
-    if (cell.value.kind === 'blank') return computed.get(cell) ?? 0;
-    return null;
-  };
-  const record = (relation: RelationDef, cell: Cell | undefined, context: string, termCells: (Cell | undefined)[], negatives: boolean[]) => {
-    if (!cell || cell.value.kind === 'text') return;
-    const values = termCells.map(valueOf);
-    if (values.some((v) => v === null)) return;
-    const terms = values.map((v, i) => ({ value: v!, negative: negatives[i] }));
-    const expected = Math.round(terms.reduce((sum, t) => sum + (t.negative ? -t.value : t.value), 0) * 100) / 100;
-    let status: RelationResult['status'];
-    if (cell.value.kind === 'blank') {
-      status = 'blank';
-      computed.set(cell, expected);
-    } else {
-      status = Math.abs(cell.value.value - expected) < EPSILON ? 'holds' : 'mismatch';
-    }
-    results.push({ relation, table, cell, context, terms, expected, status, reliable: true, termCells });
-  };
+interface Instance {
+  relation: RelationDef;
+  cell: Cell | undefined;
+  context: string;
+  /** Undefined: the term's row is absent from the table. */
+  termCells: (Cell | undefined)[];
+  negatives: boolean[];
+}
+
+/** Every place a relation of the standard applies in a table: one per row (axis row) or per column (axis column). */
+function instancesOf(table: Table): Instance[] {
+  const instances: Instance[] = [];
   for (const relation of table.def.relations) {
     if (relation.axis === 'row') {
       const total = columnIndex(table, relation.total);
@@ -67,7 +52,7 @@ export function evaluate(table: Table): RelationResult[] {
       for (const row of table.rows) {
         if (!row.def || row.values.length <= total) continue;
         const context = row.def.label || table.def.columns[total].group || '';
-        record(relation, row.values[total], context, terms.map((i) => row.values[i] ?? ABSENT), terms.map(() => false));
+        instances.push({ relation, cell: row.values[total], context, termCells: terms.map((i) => row.values[i] ?? ABSENT), negatives: terms.map(() => false) });
       }
     } else {
       const totalRow = findRow(table, relation.total);
@@ -75,9 +60,58 @@ export function evaluate(table: Table): RelationResult[] {
       const termRows = [...relation.terms, ...relation.totalSide].map((id) => findRow(table, id));
       const negatives = [...relation.terms.map(() => false), ...relation.totalSide.map(() => true)];
       table.def.columns.forEach((column, c) => {
-        record(relation, totalRow.values[c], column.label, termRows.map((r) => (r ? (r.values[c] ?? ABSENT) : undefined)), negatives);
+        const termCells = termRows.map((r) => (r ? (r.values[c] ?? ABSENT) : undefined));
+        instances.push({ relation, cell: totalRow.values[c], context: column.label, termCells, negatives });
       });
     }
+  }
+  return instances;
+}
+
+const sum = (values: number[], negatives: boolean[]) =>
+  Math.round(values.reduce((total, v, i) => total + (negatives[i] ? -v : v), 0) * 100) / 100;
+
+/**
+ * Every relation of the standard evaluated on a table. A blank cell counts as 0, except a blank total, which stands
+ * for its computed value wherever it is a term (worked out to a fixed point, whatever order the relations come in).
+ * A term that is text, in an absent row, or a blank total that cannot be computed makes the relation unknown: skipped.
+ */
+export function evaluate(table: Table): RelationResult[] {
+  const cached = cache.get(table);
+  if (cached) return cached;
+  const instances = instancesOf(table);
+  const computed = new Map<Cell, number | null>();
+  const valueOf = (cell: Cell | undefined): number | null => {
+    if (!cell) return null;
+    if (cell.value.kind === 'number') return cell.value.value;
+    if (cell.value.kind === 'blank') return computed.has(cell) ? computed.get(cell)! : 0;
+    return null;
+  };
+  const termValues = (instance: Instance) => {
+    const values = instance.termCells.map(valueOf);
+    return values.includes(null) ? null : (values as number[]);
+  };
+  const blankTotals = instances.filter((i) => i.cell?.value.kind === 'blank');
+  // Totals feed totals at most as deep as there are relations (row totals → （七）总计 → balance).
+  for (let pass = 0, changed = true; changed && pass <= table.def.relations.length; pass++) {
+    changed = false;
+    for (const instance of blankTotals) {
+      const values = termValues(instance);
+      const value = values && sum(values, instance.negatives);
+      if (computed.get(instance.cell!) !== value) {
+        computed.set(instance.cell!, value);
+        changed = true;
+      }
+    }
+  }
+  const results: RelationResult[] = [];
+  for (const { relation, cell, context, termCells, negatives } of instances) {
+    const values = termValues({ relation, cell, context, termCells, negatives });
+    if (!cell || cell.value.kind === 'text' || !values) continue;
+    const expected = sum(values, negatives);
+    const status = cell.value.kind === 'blank' ? 'blank' : Math.abs(cell.value.value - expected) < EPSILON ? 'holds' : 'mismatch';
+    const terms = values.map((value, i) => ({ value, negative: negatives[i] }));
+    results.push({ relation, table, cell, context, terms, expected, status, reliable: true, termCells });
   }
   const failing = results.filter((r) => r.status === 'mismatch');
   for (const result of results) {

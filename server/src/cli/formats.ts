@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import pkg from '../../../package.json';
-import { RULES } from '../core/rules';
+import { version } from '../../../package.json';
+import { RULES, type Rule } from '../core/rules';
 import type { Locale, Severity } from '../shared/settings';
 import { type Messages, messagesFor } from './messages';
 import { type FileResult, countBySeverity } from './results';
@@ -88,9 +88,9 @@ function jsonReporter({ write }: ReporterOptions): Reporter {
 
 const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 
-/** Where the README of this version is published: the repository's web address. */
-function repositoryWebUrl(): string {
-  return pkg.repository.url.replace(/^git\+/, '').replace(/\.git$/, '');
+function ruleHelp(rule: Rule, lang: 'zh' | 'en', strong: string): string {
+  const fix = rule.fixDescription ? `${lang === 'zh' ? '修复：' : 'Fix: '}${rule.fixDescription[lang]}` : lang === 'zh' ? '无自动修复。' : 'No automatic fix.';
+  return `${strong}${rule.id}${strong}: ${rule.description[lang]}\n\n${fix}`;
 }
 
 /** A file's location: relative to the working directory where it lies under it (as code scanning wants), else absolute. */
@@ -107,13 +107,12 @@ function sarifReporter({ write, locale, cwd }: ReporterOptions): Reporter {
   const ruleIndex = new Map(RULES.map((r, i) => [r.id, i]));
   const driver = {
     name: 'govreport',
-    version: pkg.version,
-    informationUri: repositoryWebUrl(),
+    version,
     rules: RULES.map((rule) => ({
       id: rule.id,
       shortDescription: { text: rule.description[lang] },
-      ...(rule.fixDescription && { help: { text: rule.fixDescription[lang] } }),
-      helpUri: `${repositoryWebUrl()}/blob/main/README.md#${rule.id}`,
+      // The rule's documentation travels with the log (the project has no public web address to link to).
+      help: { text: ruleHelp(rule, lang, '') , markdown: ruleHelp(rule, lang, '**') },
       defaultConfiguration: { level: SARIF_LEVEL[rule.severity] },
     })),
   };

@@ -17,5 +17,5 @@ await Promise.all([
   esbuild.build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' }),
   esbuild.build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
   // Snippets of the standard tables, generated from the core's standard data (never edited by hand).
-  tsImport('./scripts/gen-snippets.ts', import.meta.url).then((m) => m.writeSnippets('dist/snippets/govreport.code-snippets')),
+  tsImport('./scripts/gen-snippets.ts', import.meta.url).then((m) => m.writeSnippets('snippets/govreport.code-snippets')),
 ]);

@@ -5,7 +5,7 @@ import { reportSnippet, tableLabel, tableSnippet } from '../server/src/lsp/snipp
 
 /**
  * The VS Code snippets file, made from the core's standard data at build time (esbuild.mjs calls `writeSnippets`
- * into dist/): it is never edited by hand and has no copy in git, so it cannot drift from the standard.
+ * into snippets/): it is never edited by hand and has no copy in git, so it cannot drift from the standard.
  */
 
 interface Snippet {

@@ -73,6 +73,10 @@ describe('package.json manifest', () => {
   test('the language, grammar and snippets point at files that exist after the build', () => {
     const language = manifest.contributes.languages.find((l: { id: string }) => l.id === LANGUAGE_ID);
     assert.ok(new RegExp(language.firstLine).test('# 某某县人民政府2023年政府信息公开工作年度报告'));
+    for (const seed of ['000_62583aa41b8f3eed.txt', '002_0dabcd11a12b22e6.txt', '003_add447287257bd48.txt']) {
+      const firstLine = readFileSync(join(ROOT, 'test', 'fixtures', 'seeds', seed), 'utf8').split('\n')[0];
+      assert.ok(new RegExp(language.firstLine).test(firstLine), `a pasted title opens as govreport: ${firstLine}`);
+    }
     assert.ok(!new RegExp(language.firstLine).test('# 会议记录'));
     for (const path of [language.configuration, ...manifest.contributes.grammars.map((g: any) => g.path), ...manifest.contributes.snippets.map((s: any) => s.path)]) {
       assert.ok(existsSync(join(ROOT, path)), path);

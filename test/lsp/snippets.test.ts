@@ -16,7 +16,7 @@ function expand(body: string[]): string {
 const tabStops = (body: string[]) => [...body.join('\n').matchAll(/\$\{(\d+):/g)].map((m) => Number(m[1]));
 
 describe('snippets generated from the standard at build time', () => {
-  const file = join(__dirname, '..', '..', 'dist', 'snippets', 'govreport.code-snippets');
+  const file = join(__dirname, '..', '..', 'snippets', 'govreport.code-snippets');
   const snippets: Record<string, { prefix: string[]; body: string[] }> = JSON.parse(readFileSync(file, 'utf8'));
 
   for (const edition of EDITIONS) {

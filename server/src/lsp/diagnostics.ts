@@ -3,6 +3,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding } from '../core/check';
 import type { Severity } from '../shared/settings';
 import { DIAGNOSTIC_SOURCE, type DiagnosticData } from '../shared/protocol';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { rangeOf } from './documents';
@@ -13,8 +14,13 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   info: DiagnosticSeverity.Information,
 };
 
-/** The README shipped beside the bundle (dist/../README.md): each rule has an `<a id="rule-id">` anchor there. */
-const README = pathToFileURL(join(__dirname, '..', 'README.md')).href;
+/**
+ * The README shipped beside the bundle: each rule has an `<a id="rule-id">` anchor there. In a repository it is
+ * README.md; vsce packs it into the extension as readme.md.
+ */
+const README = pathToFileURL(
+  ['README.md', 'readme.md'].map((name) => join(__dirname, '..', name)).find((file) => existsSync(file)) ?? join(__dirname, '..', 'README.md'),
+).href;
 
 export function ruleHref(rule: string): string {
   return `${README}#${rule}`;

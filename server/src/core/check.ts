@@ -64,18 +64,19 @@ export function check(text: string, input: Partial<Settings> | Settings = {}): C
     if (severity === 'off') continue;
     for (const f of rule.check(report)) {
       if (report.directives.length && suppressed(report, rule.id, lineAt(report.lineStarts, f.span.start))) continue;
-      findings.push({
+      const finding: Finding = {
         rule: rule.id,
         severity,
         span: f.span,
         message: localize(f.message, settings.locale),
-        ...(f.expected !== undefined && { expected: f.expected }),
-        ...(f.actual !== undefined && { actual: f.actual }),
-        ...(f.terms && { terms: f.terms }),
-        fixes: (f.fixes ?? []).map((x) => ({ title: localize(x.title, settings.locale), edits: x.edits, safe: x.safe ?? true })),
-      });
+        fixes: f.fixes ? f.fixes.map((x) => ({ title: localize(x.title, settings.locale), edits: x.edits, safe: x.safe ?? true })) : [],
+      };
+      if (f.expected !== undefined) finding.expected = f.expected;
+      if (f.actual !== undefined) finding.actual = f.actual;
+      if (f.terms) finding.terms = f.terms;
+      findings.push(finding);
     }
   }
-  findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.rule.localeCompare(b.rule));
+  findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
   return { report, findings };
 }

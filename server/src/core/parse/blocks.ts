@@ -29,7 +29,9 @@ export interface LineSource {
 }
 
 const PIPE = /(?<!\\)[|｜]/g;
-const DELIMITER_ROW = /^\s*[|｜]?\s*:?-+:?\s*(?:[|｜]\s*:?-+:?\s*)*[|｜]?\s*$/;
+/** The delimiter row of a GFM table (`| --- | :---: |`), tested with the white space taken out: no backtracking. */
+const DELIMITER = /^[|｜]?:?-+:?(?:[|｜]:?-+:?)*[|｜]?$/;
+const isDelimiterRow = (line: string) => line.includes('-') && DELIMITER.test(line.replace(/\s+/g, ''));
 const PAGE_NUMBER = /^\s*(?:[-—–]\s*\d+\s*[-—–]|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?|\d+\s*\/\s*\d+)\s*$/;
 const COLUMN_GAP = /[ \u3000]{2,}|\t+/;
 /** Longest line taken as the continuation of a cell that a word processor wrapped. */
@@ -97,10 +99,10 @@ export function readPieces(src: LineSource, from: number, to: number): Piece[] {
       const rows: RawRow[] = [];
       let n = i;
       for (; n < to && pipeCount(lineText(n)) >= 1 && !src.headingLines.has(n); n++) {
-        if (!DELIMITER_ROW.test(lineText(n))) rows.push({ span: spanOf(n), cells: splitPipeRow(text, spanOf(n)) });
+        if (!isDelimiterRow(lineText(n))) rows.push({ span: spanOf(n), cells: splitPipeRow(text, spanOf(n)) });
       }
       // A GFM table is a header row followed by a delimiter row (`| --- | ---: |`).
-      const layout = n > i + 1 && DELIMITER_ROW.test(lineText(i + 1)) ? 'markdown' : 'pipe';
+      const layout = n > i + 1 && isDelimiterRow(lineText(i + 1)) ? 'markdown' : 'pipe';
       pieces.push({ kind: 'table', block: { layout, span: { start: spanOf(i).start, end: spanOf(n - 1).end }, rows } });
       i = n;
     } else if (line.startsWith('\t')) {

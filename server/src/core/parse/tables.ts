@@ -107,9 +107,10 @@ function splitRow(def: TableDef, raw: RawRow): Pick<Row, 'labels' | 'values' | '
     else break;
   }
   const labels = cells.slice(0, lastLabel + 1).filter((c) => c.value.kind !== 'blank');
-  let rest = cells.slice(lastLabel + 1);
   const width = def.columns.length;
-  while (rest.length > width && rest[0].value.kind === 'blank') rest = rest.slice(1);
+  let first = lastLabel + 1;
+  while (cells.length - first > width && cells[first].value.kind === 'blank') first++;
+  let rest = cells.slice(first);
   if (rest.length === 0) {
     const at = raw.span.end;
     rest = def.columns.map(() => ({ text: '', span: { start: at, end: at }, value: { kind: 'blank' }, missing: true }));

@@ -2,6 +2,7 @@
  * Every failure the fuzzer or the property tests ever found, kept as a fixture in test/regression/fixtures/:
  * - `<name>.md` + `<name>.json` (`present` / `absent` findings by rule, optionally the text they cover), written by hand
  *   when a bug was reported;
+ * - `<name>.json` with `linear`: a cost bug, an input that must take linear time;
  * - `fuzz-<seed>.json` (the draft's text and everything known of it), written by `npm run fuzz`.
  * A fixture whose bug is still open (`"status": "open"`) runs as a todo test; set `"status": "fixed"` when it is fixed.
  */
@@ -10,6 +11,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { check } from '../../server/src/core/check';
+import { growth } from '../support/complexity';
 import type { Truth } from '../support/generator';
 import { draftViolations, rangeViolations } from '../support/invariants';
 
@@ -27,6 +29,8 @@ interface HandFixture {
   about: string;
   present?: Expectation[];
   absent?: Expectation[];
+  /** A cost bug: `prefix + unit × n + suffix` (as many lines) must take linear time in n. */
+  linear?: { prefix: string; unit: string; n: number; suffix: string; lines?: number };
 }
 
 interface FuzzFixture {
@@ -52,6 +56,13 @@ describe('regression fixtures', () => {
       it(`${file}: ${fixture.truth.origin.slice(0, 120)}`, { todo }, () => {
         const violations = draftViolations(fixture.truth, { fixes: true, maxSingleFixes: 50 });
         assert.deepEqual(violations.map((v) => `${v.property}: ${v.detail}`), []);
+      });
+    } else if (fixture.linear) {
+      const { prefix, unit, n, suffix, lines = 1 } = fixture.linear;
+      it(`${file}: ${fixture.about}`, { todo }, () => {
+        const make = (count: number) => prefix + Array(lines).fill(unit.repeat(count)).join('\n') + suffix;
+        const g = growth(make, n, (text) => check(text));
+        assert.ok(g.linear, `n: ${g.small.toFixed(1)} ms, 4n: ${g.large.toFixed(1)} ms (×${g.ratio.toFixed(1)})`);
       });
     } else {
       const text = readFileSync(join(FIXTURES, file.replace(/\.json$/, '.md')), 'utf8');

@@ -12,15 +12,7 @@ interface KnownIssue {
 }
 
 export const KNOWN_ISSUES: KnownIssue[] = [
-  {
-    id: 'B9',
-    summary: 'a PDF-copied Section 二 row whose other figure is text is not read',
-    matches: (truth, v) =>
-      truth.layout === 'columns' &&
-      (v.table ?? '').startsWith('proactive.') &&
-      truth.texts.some((t) => t.table === v.table) &&
-      ['injected-error-found', 'figures-read'].includes(v.property),
-  },
+  // B1–B9 are fixed; their fixtures in test/regression/fixtures/ keep them fixed.
 ];
 
 export function knownIssue(truth: Truth, violation: Violation): string | undefined {
@@ -29,9 +21,7 @@ export function knownIssue(truth: Truth, violation: Violation): string | undefin
 
 /** Regular expressions of the core known to backtrack superlinearly (open bugs), by file and a piece of their source. */
 export const KNOWN_SLOW_REGEXES: { id: string; file: string; source: string }[] = [
-  { id: 'B10', file: 'parse/report.ts', source: 'govreport-' },
-  { id: 'B11', file: 'parse/values.ts', source: '\\[[^\\]]*\\]' },
-  { id: 'B12', file: 'convert.ts', source: '[ \\t\\u3000]*\\r?\\n' },
+  // B7, B10–B12 are fixed; the linear-time checks in test/property/cost.test.ts keep them so.
 ];
 
 export function knownSlowRegex(where: string, regex: RegExp): string | undefined {

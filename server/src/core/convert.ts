@@ -5,7 +5,12 @@ import type { TextEdit } from './rules/types';
 
 /** Cell text on one line: breaks inside CJK text vanish (`自\n然\n人`), other runs of space become one space. */
 export function flatten(text: string): string {
-  return text.replace(/[ \t\u3000]*\r?\n[ \t\u3000]*/g, '').replace(/[\s\u3000]+/g, ' ').trim();
+  return text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .join('')
+    .replace(/[\s\u3000]+/g, ' ')
+    .trim();
 }
 
 const cellText = (cell: Cell | undefined) => (cell ? flatten(cell.text) : '');

@@ -1,6 +1,6 @@
 import type { Span, TableLayout } from '../model';
 import { isBlank, lineAt, lineSpan, trimSpan } from './text';
-import { isLabelLike, parseValue } from './values';
+import { isChineseNumber, isLabelLike, parseValue } from './values';
 
 export interface RawCell {
   text: string;
@@ -72,9 +72,10 @@ function columnTokens(text: string, span: Span): RawCell[] {
   return cells.filter((c) => c.text !== '');
 }
 
+/** A cell where a figure stands: a number, a number in debris (`[bookmark: _GoBack]22`), Chinese numerals (`二十`). */
 const isFigure = (cell: RawCell) => {
   const value = parseValue(cell.text);
-  return value.kind === 'number' || (value.kind === 'text' && value.recovered !== undefined);
+  return value.kind === 'number' || (value.kind === 'text' && (value.recovered !== undefined || isChineseNumber(cell.text)));
 };
 
 /** A line of a PDF table: figures apart by runs of spaces (`行政许可     0` counts: a label and one figure). */

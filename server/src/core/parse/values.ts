@@ -3,10 +3,16 @@ import type { CellValue } from '../model';
 const NUMBER = /^[+-]?\d+(?:\.\d+)?$/;
 const UNIT = /(?:万元|元|件|个|项|次|人次|宗)$/;
 /** Word-processor and converter leftovers: `[bookmark: _GoBack]`, `{.mark}`, HTML tags, footnote marks. */
-const DEBRIS = /\[[^\]]*\]|\{[^}]*\}|<[^>]*>|\*+/g;
+// Bounded runs: a cell full of unclosed `[` must not cost the square of its length.
+const DEBRIS = /\[[^\]]{0,200}\]|\{[^}]{0,200}\}|<[^>]{0,200}>|\*+/g;
 const DEBRIS_OPENER = /[[{<*]/;
 const HAN = /\p{Script=Han}/u;
 const CHINESE_NUMBER = /^[〇零一二三四五六七八九十百千万两]+$/;
+
+/** A figure written in Chinese numerals (`二十`): not a number, but it stands where one should. */
+export function isChineseNumber(text: string): boolean {
+  return text.length <= 8 && CHINESE_NUMBER.test(text);
+}
 
 function normalizeNumber(text: string): string {
   return text

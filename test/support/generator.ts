@@ -18,6 +18,7 @@ import {
   editionForYear,
   fullRowLabel,
   labelKey,
+  otherEdition,
   tablesOf,
 } from '../../server/src/core/standard';
 import { AGENCIES, problemParagraph, tableIntro, workParagraph } from './prose';
@@ -26,9 +27,12 @@ import { Random } from './random';
 export type Layout = 'markdown' | 'pipe' | 'cells' | 'columns';
 export const LAYOUTS: readonly Layout[] = ['markdown', 'pipe', 'cells', 'columns'];
 
-export type InjectionKind = 'value' | 'blank' | 'text' | 'swap-columns' | 'delete-row' | 'delete-section' | 'label-typo' | 'truncate';
+export type InjectionKind =
+  | 'value' | 'blank' | 'text' | 'swap-columns' | 'delete-row' | 'delete-section' | 'swap-sections' | 'duplicate-section'
+  | 'label-typo' | 'wrong-edition' | 'truncate';
 export const INJECTION_KINDS: readonly InjectionKind[] = [
-  'value', 'blank', 'text', 'swap-columns', 'delete-row', 'delete-section', 'label-typo', 'truncate',
+  'value', 'blank', 'text', 'swap-columns', 'delete-row', 'delete-section', 'swap-sections', 'duplicate-section',
+  'label-typo', 'wrong-edition', 'truncate',
 ];
 
 /** What a value cell holds as written. */
@@ -56,6 +60,10 @@ export type Injection =
   | { kind: 'swap-columns'; table: string; columns: [string, string] }
   | { kind: 'delete-row'; table: string; row: string }
   | { kind: 'delete-section'; section: string }
+  | { kind: 'swap-sections'; sections: [string, string] }
+  | { kind: 'duplicate-section'; section: string }
+  /** The tables of the other edition than the report year's. */
+  | { kind: 'wrong-edition'; tables: EditionId }
   | { kind: 'label-typo'; table: string; row: string; wrote: string }
   | { kind: 'truncate'; at: number };
 
@@ -83,6 +91,7 @@ export interface GeneratedTable {
 export interface Draft {
   seed: number;
   text: string;
+  /** The edition the report year calls for (its tables are the other edition's where `wrong-edition` was injected). */
   edition: EditionId;
   year: number;
   layout: Layout;
@@ -91,6 +100,8 @@ export interface Draft {
   cells: CellRecord[];
   /** Paragraphs outside the tables, as written (fixes must never lose them). */
   prose: string[];
+  /** The sections in the order written (after deletions, swaps and copies). */
+  sections: string[];
   injections: Injection[];
   /** False where an injection (a deleted row, a truncation) leaves the arithmetic the rules should find undefined. */
   arithmeticKnown: boolean;
@@ -345,14 +356,15 @@ export function generateDraft(seed: number, options: DraftOptions = {}): Draft {
   const agency = random.pick(AGENCIES);
   const headingStyle = options.headings ?? (layout === 'markdown' ? 'markdown' : 'plain');
 
-  const defs = tablesOf(edition);
+  const tableEdition = options.inject?.includes('wrong-edition') ? otherEdition(edition) : edition;
+  const defs = tablesOf(tableEdition);
   const tables: GeneratedTable[] = defs.map((def) => ({ def, values: tableValues(def, random.fork()) }));
   const tableOfRow = new Map<RowDef, GeneratedTable>();
   for (const t of tables) for (const row of t.def.rows) tableOfRow.set(row, t);
 
   const records: CellRecord[] = [];
   const numbers = random.fork();
-  const rendered = renderReport(edition, year, agency, (row, column, r, c) => {
+  const rendered = renderReport(tableEdition, year, agency, (row, column, r, c) => {
     const table = tableOfRow.get(row)!;
     const value = table.values[r][c];
     records.push({ table: table.def, row: r, column: c, text: numberText(value, column, numbers, noisy), written: { kind: 'number', value } });
@@ -474,6 +486,12 @@ export function generateDraft(seed: number, options: DraftOptions = {}): Draft {
         injections.push({ kind, table: rec.table.id, row: rec.table.rows[rec.row].id, wrote: rec.text });
         break;
       }
+      case 'wrong-edition':
+        injections.push({ kind, tables: tableEdition });
+        break;
+      case 'swap-sections':
+      case 'duplicate-section':
+        break; // done once the sections are laid out
       case 'truncate':
         truncateAt = injector.next();
         arithmeticKnown = false;
@@ -481,42 +499,58 @@ export function generateDraft(seed: number, options: DraftOptions = {}): Draft {
     }
   }
 
-  // Lay the document out.
+  // Lay the document out, one chunk per section (the title and the period sentence before them).
   const layoutRandom = random.fork();
-  const prose: string[] = [];
-  const out: string[] = [];
-  let section: string | undefined;
+  const chunks: { section?: string; lines: string[]; prose: string[] }[] = [{ lines: [], prose: [] }];
+  let chunk = chunks[0];
   const convert = traditional ? traditionalConverter(random.fork()) : undefined;
   const proseRandom = random.fork();
   const paragraphs = () => options.paragraphs ?? proseRandom.int(2, 5);
   for (const item of lines) {
     if (typeof item !== 'string') {
-      if (section && deletedSections.includes(section)) continue;
-      out.push(...emitBlock(item, layout, layoutRandom, records));
+      chunk.lines.push(...emitBlock(item, layout, layoutRandom, records));
       continue;
     }
     const heading = /^(#+) (.*)$/.exec(item);
     const sectionDef = heading && SECTIONS.find((s) => heading[2].startsWith(`${s.numeral}、`));
-    if (sectionDef) section = sectionDef.id;
-    if (section && deletedSections.includes(section)) continue;
+    if (sectionDef) chunks.push((chunk = { section: sectionDef.id, lines: [], prose: [] }));
     if (heading) {
-      out.push(headingStyle === 'plain' ? heading[2] : item);
+      chunk.lines.push(headingStyle === 'plain' ? heading[2] : item);
       if (sectionDef && ['proactive', 'requests', 'appeals'].includes(sectionDef.id) && proseRandom.chance(0.5)) {
         const intro = tableIntro(sectionDef.id as 'proactive');
-        prose.push(intro);
-        out.push('', intro);
+        chunk.prose.push(intro);
+        chunk.lines.push('', intro);
       }
     } else if (item === '（正文）') {
       const count = paragraphs();
       for (let i = 0; i < count; i++) {
-        const paragraph = section === 'problems' ? problemParagraph(proseRandom) : workParagraph(proseRandom, year, agency);
-        prose.push(paragraph);
-        out.push(...(i ? ['', paragraph] : [paragraph]));
+        const paragraph = chunk.section === 'problems' ? problemParagraph(proseRandom) : workParagraph(proseRandom, year, agency);
+        chunk.prose.push(paragraph);
+        chunk.lines.push(...(i ? ['', paragraph] : [paragraph]));
       }
     } else {
-      out.push(item);
+      chunk.lines.push(item);
     }
   }
+  let arranged = chunks.filter((c) => !c.section || !deletedSections.includes(c.section));
+  for (const kind of options.inject ?? []) {
+    const sections = arranged.filter((c) => c.section);
+    const pairs = sections.slice(0, -1).filter((c, i) => c.section !== sections[i + 1].section);
+    if (kind === 'swap-sections' && pairs.length) {
+      const at = arranged.indexOf(injector.pick(pairs));
+      [arranged[at], arranged[at + 1]] = [arranged[at + 1], arranged[at]];
+      injections.push({ kind, sections: [arranged[at + 1].section!, arranged[at].section!] });
+    } else if (kind === 'duplicate-section') {
+      // Only a section without tables: a table's cells must stay one place each.
+      const copy = injector.pick(sections.filter((c) => !['proactive', 'requests', 'appeals'].includes(c.section!)));
+      if (!copy) continue;
+      arranged = [...arranged];
+      arranged.splice(arranged.indexOf(copy) + 1, 0, copy);
+      injections.push({ kind, section: copy.section! });
+    }
+  }
+  const prose = arranged.flatMap((c) => c.prose);
+  const out = arranged.flatMap((c, i) => (i && c.lines[0] !== '' ? ['', ...c.lines] : c.lines));
   let text = out.join('\n');
   if (convert) {
     text = convert(text);
@@ -557,7 +591,8 @@ export function generateDraft(seed: number, options: DraftOptions = {}): Draft {
     prose.splice(0, prose.length, ...kept);
   }
 
-  return { seed, text: final, edition, year, layout, traditional, tables, cells: records, prose, injections, arithmeticKnown };
+  const sections = arranged.flatMap((c) => (c.section ? [c.section] : []));
+  return { seed, text: final, edition, year, layout, traditional, tables, cells: records, prose, sections, injections, arithmeticKnown };
 }
 
 /** Options drawn at random, for the fuzzer: any layout, noise and a few errors. */
@@ -644,6 +679,15 @@ export function expectedFindings(draft: Draft): ExpectedFinding[] {
     draft.cells.find(
       (c) => c.span && c.table.id === table && c.table.rows[c.row].id === row && (column === undefined ? c.column === -1 : c.column >= 0 && c.table.columns[c.column].id === column),
     );
+  // The sections as arranged: each standard one once, in order.
+  if (!truncated) {
+    const whole = { start: 0, end: draft.text.length };
+    const order: string[] = SECTIONS.map((d) => d.id);
+    const firsts = draft.sections.filter((id, i) => draft.sections.indexOf(id) === i);
+    if (firsts.some((id, i) => i > 0 && order.indexOf(id) < order.indexOf(firsts[i - 1]))) out.push({ rule: 'section-order', span: whole, match: 'within' });
+    if (firsts.length < draft.sections.length) out.push({ rule: 'section-duplicate', span: whole, match: 'within' });
+    if (firsts.length < order.length) out.push({ rule: 'section-missing', span: whole, match: 'within' });
+  }
   // Blank and text cells where they ended up (a column swap moves them).
   if (draft.arithmeticKnown) {
     for (const rec of draft.cells) {
@@ -660,6 +704,8 @@ export function expectedFindings(draft: Draft): ExpectedFinding[] {
         break;
       }
       case 'delete-row': {
+        // A table of the wrong edition is reported as such (its fix replaces the table), not row by row.
+        if (draft.injections.some((i) => i.kind === 'wrong-edition')) break;
         const others = draft.cells.filter((c) => c.span && c.table.id === injection.table);
         if (!truncated && others.length) {
           const span = { start: Math.min(...others.map((c) => c.span!.start)), end: Math.max(...others.map((c) => c.span!.end)) };
@@ -667,8 +713,8 @@ export function expectedFindings(draft: Draft): ExpectedFinding[] {
         }
         break;
       }
-      case 'delete-section':
-        if (!truncated) out.push({ rule: 'section-missing', span: { start: 0, end: draft.text.length }, match: 'within' });
+      case 'wrong-edition':
+        if (!truncated) out.push({ rule: 'edition-mismatch', span: { start: 0, end: draft.text.length }, match: 'within' });
         break;
     }
   }
@@ -703,6 +749,8 @@ export interface Truth {
   onlyWrongTotals: boolean;
   /** Where each generated table's cells lie. */
   tables: { id: string; span: Span }[];
+  /** The kinds of error injected. */
+  injected: InjectionKind[];
   /** Value cells written blank, and written as text. */
   blanks: { table: string; row: string; column: string }[];
   texts: { table: string; row: string; column: string }[];
@@ -724,6 +772,7 @@ export function truthOf(draft: Draft): Truth {
     layout: draft.layout,
     origin: `seed ${draft.seed}, edition ${draft.edition} (${draft.year}), ${draft.layout}${draft.traditional ? ', Traditional' : ''}; injected: ${JSON.stringify(draft.injections)}`,
     arithmeticKnown: draft.arithmeticKnown,
+    injected: draft.injections.map((i) => i.kind),
     arithmetic: draft.arithmeticKnown ? expectedArithmetic(draft) : [],
     expected: expectedFindings(draft).filter((e) => !ARITHMETIC_RULES.includes(e.rule)),
     prose: draft.prose,

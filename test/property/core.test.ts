@@ -135,6 +135,27 @@ describe('arithmetic: what is injected is found, exactly, and nothing else', () 
   });
 });
 
+describe('disable comments', () => {
+  it('an arithmetic error inside `govreport-disable` … `govreport-enable` is silenced, the others are not', () => {
+    fc.assert(
+      fc.property(seed, fc.integer({ min: 1, max: 3 }), (s, errors) => {
+        const draft = generateDraft(s, { layout: 'markdown', inject: Array(errors).fill('value') });
+        const requests = truthOf(draft).tables.find((t) => t.id === 'requests')!;
+        const start = draft.text.lastIndexOf('\n\n', requests.span.start) + 2;
+        const end = draft.text.indexOf('\n\n', requests.span.end);
+        const rules = 'row-total results-total balance';
+        const text = `${draft.text.slice(0, start)}<!-- govreport-disable ${rules} -->\n\n${draft.text.slice(start, end)}\n\n<!-- govreport-enable ${rules} -->${draft.text.slice(end)}`;
+        const shift = (at: number) => (at >= end ? at + text.length - draft.text.length : at);
+        const before = check(draft.text).findings.filter((f) => ARITHMETIC_RULES.includes(f.rule));
+        const after = check(text).findings.filter((f) => ARITHMETIC_RULES.includes(f.rule));
+        const outside = before.filter((f) => f.span.start < start || f.span.start >= end || f.rule === 'review-total');
+        assert.deepEqual(after.map((f) => `${f.rule}@${f.span.start}`), outside.map((f) => `${f.rule}@${shift(f.span.start)}`));
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
+
 describe('fix safety', () => {
   it('each fix edits only its own range, removes its finding; fixAll is idempotent and keeps every paragraph', () => {
     fc.assert(

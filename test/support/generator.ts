@@ -641,6 +641,8 @@ export function expectedArithmetic(draft: Draft): ExpectedFinding[] {
     const instances = relationInstances(def);
     if (instances.some((i) => [i.total, ...i.plus, ...i.minus].some((p) => !recordAt(draft, def, p)))) continue;
     const written = (p: Position) => recordAt(draft, def, p)!.written;
+    // A blank total of two relations (moved there by a column swap) stands for a value rules.md does not define.
+    if (instances.some((i) => written(i.total).kind === 'blank' && instancesTotalling(def, i.total).length > 1)) continue;
     // The value a term stands for; undefined where it is text (the relation is then skipped).
     const termValue = (p: Position, asTermOf: RelationInstance, depth = 0): number | undefined => {
       const w = written(p);

@@ -166,7 +166,7 @@ export function draftViolations(truth: Truth, options: DraftCheckOptions = {}): 
   for (const e of missing(others, findings, false)) {
     out.push({ property: 'injected-error-found', rule: e.rule, table: e.table, detail: `expected ${e.rule} ${e.match} [${e.span.start},${e.span.end})` });
   }
-  if (truth.layout !== 'markdown' && truth.arithmeticKnown && !findings.some((f) => f.rule === 'table-not-markdown')) {
+  if (truth.layout !== 'markdown' && truth.arithmeticKnown && truth.tables.length && !findings.some((f) => f.rule === 'table-not-markdown')) {
     out.push({ property: 'injected-error-found', rule: 'table-not-markdown', detail: `a ${truth.layout} draft without table-not-markdown` });
   }
 

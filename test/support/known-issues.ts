@@ -27,6 +27,11 @@ export const KNOWN_ISSUES: KnownIssue[] = [
       truth.texts.some((t) => t.table === v.table) &&
       ['injected-error-found', 'figures-read'].includes(v.property),
   },
+  {
+    id: 'B15',
+    summary: 'cell-blank’s table-wide finding counts cells absent from the text, so its fill-all fix cannot remove it',
+    matches: (_, v) => v.property === 'fix-removes-finding' && v.detail.startsWith('cell-blank') && v.detail.includes('全部填'),
+  },
 ];
 
 export function knownIssue(truth: Truth, violation: Violation): string | undefined {

@@ -12,26 +12,7 @@ interface KnownIssue {
 }
 
 export const KNOWN_ISSUES: KnownIssue[] = [
-  // B1–B12 are fixed; their fixtures in test/regression/fixtures/ keep them fixed.
-  {
-    id: 'B13',
-    summary: 'PDF tables: the header line stays outside the block, so a Section 二 table of the other edition is read as the report’s',
-    matches: (truth, v) => truth.layout === 'columns' && truth.injected.includes('wrong-edition') && (v.table ?? '').startsWith('proactive.'),
-  },
-  {
-    id: 'B14',
-    summary: 'a PDF one-column Section 二 table whose only figure is text is not read',
-    matches: (truth, v) =>
-      truth.layout === 'columns' &&
-      (v.table ?? '').startsWith('proactive.') &&
-      truth.texts.some((t) => t.table === v.table) &&
-      ['injected-error-found', 'figures-read'].includes(v.property),
-  },
-  {
-    id: 'B15',
-    summary: 'cell-blank’s table-wide finding counts cells absent from the text, so its fill-all fix cannot remove it',
-    matches: (_, v) => v.property === 'fix-removes-finding' && v.detail.startsWith('cell-blank') && v.detail.includes('全部填'),
-  },
+  // B1–B15 are fixed; their fixtures in test/regression/fixtures/ keep them fixed.
 ];
 
 export function knownIssue(truth: Truth, violation: Violation): string | undefined {

@@ -1,5 +1,6 @@
 import type { Span, TableLayout } from '../model';
 import { isBlank, lineAt, lineSpan, trimSpan } from './text';
+import { itemNumeral } from '../standard';
 import { isChineseNumber, isLabelLike, parseValue } from './values';
 
 export interface RawCell {
@@ -72,10 +73,11 @@ function columnTokens(text: string, span: Span): RawCell[] {
   return cells.filter((c) => c.text !== '');
 }
 
-/** A cell where a figure stands: a number, a number in debris (`[bookmark: _GoBack]22`), Chinese numerals (`二十`). */
+/** A cell where a figure stands: a number, one in debris (`[bookmark: _GoBack]22`), Chinese numerals (`二十`), `/` or `—`. */
+const NONE_MARK = /^[/／—–\-－]{1,3}$/;
 const isFigure = (cell: RawCell) => {
   const value = parseValue(cell.text);
-  return value.kind === 'number' || (value.kind === 'text' && (value.recovered !== undefined || isChineseNumber(cell.text)));
+  return value.kind === 'number' || (value.kind === 'text' && (value.recovered !== undefined || isChineseNumber(cell.text) || NONE_MARK.test(cell.text)));
 };
 
 /** A line of a PDF table: figures apart by runs of spaces (`行政许可     0` counts: a label and one figure). */
@@ -111,11 +113,8 @@ export function readPieces(src: LineSource, from: number, to: number): Piece[] {
       pieces.push({ kind: 'table', block });
       i = next;
     } else if (isColumnsRow(columnTokens(text, spanOf(i)))) {
-      // The first row's label may be wrapped onto the line above (`一、本年新收政府` / `信息公开申请数量   829 …`).
-      const last = pieces[pieces.length - 1];
-      const wrapped = last?.kind === 'line' && last.line === i - 1 && last.text.length <= MAX_CONTINUATION && !COLUMN_GAP.test(last.text) && isLabelLike(last.text);
-      if (wrapped) pieces.pop();
-      const { block, next } = readColumns(src, i, to, wrapped ? { text: last.text, span: last.span } : undefined);
+      const { label, headers } = takeLinesAbove(src, pieces, i);
+      const { block, next } = readColumns(src, i, to, label, headers);
       pieces.push({ kind: 'table', block });
       i = next;
     } else {
@@ -161,10 +160,40 @@ function unclosed(label: string): boolean {
   return (label.match(/[（(]/g)?.length ?? 0) > (label.match(/[）)]/g)?.length ?? 0);
 }
 
+/**
+ * The lines just above a PDF table's first row of figures that belong to it, taken back from `pieces`: header lines
+ * (labels apart by runs of spaces, no figures), and a single label there, the first row's wrapped onto the line above
+ * (`一、本年新收政府` / `信息公开申请数量   829 …`).
+ */
+function takeLinesAbove(src: LineSource, pieces: Piece[], first: number): { label?: RawCell; headers: RawRow[] } {
+  const above = (line: number) => {
+    const piece = pieces[pieces.length - 1];
+    return piece?.kind === 'line' && piece.line === line ? piece : undefined;
+  };
+  let top = first;
+  let label: RawCell | undefined;
+  const wrapped = above(first - 1);
+  if (wrapped && wrapped.text.length <= MAX_CONTINUATION && !COLUMN_GAP.test(wrapped.text) && isLabelLike(wrapped.text) && itemNumeral(wrapped.text) === undefined) {
+    label = { text: wrapped.text, span: wrapped.span };
+    pieces.pop();
+    top--;
+  }
+  const headers: RawRow[] = [];
+  for (let piece = above(top - 1); piece; piece = above(top - 1)) {
+    const span = lineSpan(src.text, src.lineStarts, piece.line);
+    const cells = columnTokens(src.text, span);
+    if (cells.length < 2 || cells.some(isFigure)) break;
+    headers.unshift({ span, cells });
+    pieces.pop();
+    top--;
+  }
+  return { label, headers };
+}
+
 /** A table copied out of a PDF: cells apart by runs of spaces, labels wrapped onto lines of their own. */
-function readColumns(src: LineSource, from: number, to: number, label?: RawCell): { block: RawBlock; next: number } {
+function readColumns(src: LineSource, from: number, to: number, label: RawCell | undefined, headers: RawRow[]): { block: RawBlock; next: number } {
   const { text, lineStarts } = src;
-  const rows: RawRow[] = [];
+  const rows: RawRow[] = [...headers];
   let pending = label;
   let lastEnd = lineStarts[from];
   let n = from;
@@ -192,5 +221,6 @@ function readColumns(src: LineSource, from: number, to: number, label?: RawCell)
     }
   }
   const next = rows.length ? lineAt(lineStarts, lastEnd) + 1 : from + 1;
-  return { block: { layout: 'columns', span: { start: label?.span.start ?? lineStarts[from], end: lastEnd }, rows }, next };
+  const start = headers[0]?.span.start ?? label?.span.start ?? lineStarts[from];
+  return { block: { layout: 'columns', span: { start, end: lastEnd }, rows }, next };
 }

@@ -32,19 +32,23 @@ const rule: Rule = {
         });
       }
       if (blanks.length === 0) continue;
-      const fillEdits: TextEdit[] = blanks.filter((b) => editable(b.cell)).map((b) => fillCell(b.cell, fillValue(table, b.cell)));
+      const present = blanks.filter((b) => editable(b.cell));
+      const fillEdits: TextEdit[] = present.map((b) => fillCell(b.cell, fillValue(table, b.cell)));
       const fillAll = fillEdits.length
         ? [{ title: msg(`本表 ${fillEdits.length} 个空格全部填 0`, `Fill all ${fillEdits.length} blank cells of the table with 0`), edits: fillEdits }]
         : [];
-      if (blanks.length * 2 > cells && blanks.length > 1) {
+      // Cells a row does not have at all cannot be filled in: they are always reported one by one, without a fix.
+      const written = cells - (blanks.length - present.length);
+      let single = blanks;
+      if (present.length * 2 > written && present.length > 1) {
         findings.push({
           span: lineSpanAt(report, table.span.start),
-          message: msg(`表格有 ${blanks.length} 个空白数值格（共 ${cells} 格）`, `The table has ${blanks.length} blank value cells (of ${cells})`),
+          message: msg(`表格有 ${present.length} 个空白数值格（共 ${written} 格）`, `The table has ${present.length} blank value cells (of ${written})`),
           fixes: fillAll,
         });
-        continue;
+        single = blanks.filter((b) => !editable(b.cell));
       }
-      for (const { row, cell, column } of blanks) {
+      for (const { row, cell, column } of single) {
         const label = row.label?.text ?? row.def?.label ?? '';
         const value = fillValue(table, cell);
         findings.push({

@@ -29,7 +29,6 @@ export interface LineSource {
   headingLines: Set<number>;
 }
 
-const PIPE = /(?<!\\)[|｜]/g;
 /** The delimiter row of a GFM table (`| --- | :---: |`), tested with the white space taken out: no backtracking. */
 const DELIMITER = /^[|｜]?:?-+:?(?:[|｜]:?-+:?)*[|｜]?$/;
 const isDelimiterRow = (line: string) => line.includes('-') && DELIMITER.test(line.replace(/\s+/g, ''));
@@ -44,20 +43,28 @@ function cellAt(text: string, start: number, end: number): RawCell {
   return span.start === span.end ? { text: '', span: { start, end } } : { text: text.slice(span.start, span.end), span };
 }
 
+const PIPE_CODE = 0x7c;
+const FULLWIDTH_PIPE_CODE = 0xff5c;
+const BACKSLASH_CODE = 0x5c;
+
 export function splitPipeRow(text: string, span: Span): RawCell[] {
-  const line = text.slice(span.start, span.end);
-  const bounds = [-1];
-  for (const m of line.matchAll(PIPE)) bounds.push(m.index);
-  bounds.push(line.length);
   const cells: RawCell[] = [];
-  for (let i = 0; i + 1 < bounds.length; i++) cells.push(cellAt(text, span.start + bounds[i] + 1, span.start + bounds[i + 1]));
+  let from = span.start;
+  for (let i = span.start; i < span.end; i++) {
+    const code = text.charCodeAt(i);
+    if ((code === PIPE_CODE || code === FULLWIDTH_PIPE_CODE) && text.charCodeAt(i - 1) !== BACKSLASH_CODE) {
+      cells.push(cellAt(text, from, i));
+      from = i + 1;
+    }
+  }
+  cells.push(cellAt(text, from, span.end));
   if (cells.length > 1 && cells[0].text === '') cells.shift();
   if (cells.length > 1 && cells[cells.length - 1].text === '') cells.pop();
   return cells;
 }
 
-function pipeCount(line: string): number {
-  return line.match(PIPE)?.length ?? 0;
+function hasPipe(line: string): boolean {
+  return line.includes('|') || line.includes('｜');
 }
 
 function columnTokens(text: string, span: Span): RawCell[] {
@@ -98,10 +105,10 @@ export function readPieces(src: LineSource, from: number, to: number): Piece[] {
   let i = from;
   while (i < to) {
     const line = lineText(i);
-    if (pipeCount(line) >= 1 && !src.headingLines.has(i)) {
+    if (hasPipe(line) && !src.headingLines.has(i)) {
       const rows: RawRow[] = [];
       let n = i;
-      for (; n < to && pipeCount(lineText(n)) >= 1 && !src.headingLines.has(n); n++) {
+      for (; n < to && hasPipe(lineText(n)) && !src.headingLines.has(n); n++) {
         if (!isDelimiterRow(lineText(n))) rows.push({ span: spanOf(n), cells: splitPipeRow(text, spanOf(n)) });
       }
       // A GFM table is a header row followed by a delimiter row (`| --- | ---: |`).

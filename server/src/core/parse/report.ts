@@ -23,8 +23,12 @@ interface BlockStructure {
   headings: Map<number, number>;
 }
 
+/** A text without a line that opens with `#` has no markdown heading: markdown-it need not read it. */
+const MAYBE_HEADING = /^ {0,3}#/m;
+
 function blockStructure(text: string): BlockStructure {
   const headings = new Map<number, number>();
+  if (!MAYBE_HEADING.test(text)) return { headings };
   for (const token of markdown.parse(text, {})) {
     // A heading inside a block quote or a list item is not a section heading.
     if (token.map && token.type === 'heading_open' && token.level === 0 && token.markup.startsWith('#')) headings.set(token.map[0], Number(token.tag.slice(1)));

@@ -27,11 +27,12 @@ export function lineAt(lineStarts: number[], offset: number): number {
 }
 
 const SPACE = /[\s\u3000\ufeff]/;
+const isSpace = (code: number) => code === 32 || (code >= 9 && code <= 13) || (code > 127 && SPACE.test(String.fromCharCode(code)));
 
 /** The span of `text.slice(start, end)` without the white space (ASCII, ideographic, BOM) around it. */
 export function trimSpan(text: string, start: number, end: number): Span {
-  while (start < end && SPACE.test(text[start])) start++;
-  while (end > start && SPACE.test(text[end - 1])) end--;
+  while (start < end && isSpace(text.charCodeAt(start))) start++;
+  while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
   return { start, end };
 }
 

@@ -43,11 +43,19 @@ export interface ValueCell {
   column?: ColumnDef;
 }
 
-/** Every value cell of every standard table, with its row and column. */
+const cellsByReport = new WeakMap<Report, ValueCell[]>();
+
+/** Every value cell of every standard table, with its row and column (listed once per report, shared by the rules). */
 export function valueCells(report: Report): ValueCell[] {
-  return allTables(report).flatMap((table) =>
-    table.rows.flatMap((row) => row.values.map((cell, i) => ({ table, row, cell, column: table.def.columns[i] }))),
-  );
+  let cells = cellsByReport.get(report);
+  if (!cells) {
+    cells = [];
+    for (const table of allTables(report)) {
+      for (const row of table.rows) row.values.forEach((cell, i) => cells!.push({ table, row, cell, column: table.def.columns[i] }));
+    }
+    cellsByReport.set(report, cells);
+  }
+  return cells;
 }
 
 export function columnIndex(table: Table, id: string): number {

@@ -28,7 +28,8 @@ const rule: Rule = {
       for (const row of table.rows) {
         row.values.forEach((cell, i) => {
           cells++;
-          if (cell.value.kind === 'blank') blanks.push({ row, cell, column: table.def.columns[i]?.label ?? '' });
+          // A row matching no standard row that has no values at all is not a row of figures (row-unknown says so).
+          if (cell.value.kind === 'blank' && (row.def || !cell.missing)) blanks.push({ row, cell, column: table.def.columns[i]?.label ?? '' });
         });
       }
       if (blanks.length === 0) continue;

@@ -635,14 +635,18 @@ function recordAt(draft: Draft, def: TableDef, [row, column]: Position): CellRec
  * value expected at its total cell. Blank cells count as 0, a blank total is not compared and stands for its
  * computed value where it is a term of another relation, a relation with a text term is skipped.
  */
+/** A blank total of two relations (moved there by a column swap) stands for a value rules.md does not define. */
+function arithmeticUndefined(draft: Draft, def: TableDef): boolean {
+  return relationInstances(def).some((i) => recordAt(draft, def, i.total)?.written.kind === 'blank' && instancesTotalling(def, i.total).length > 1);
+}
+
 export function expectedArithmetic(draft: Draft): ExpectedFinding[] {
   const out: ExpectedFinding[] = [];
   for (const { def } of draft.tables) {
     const instances = relationInstances(def);
     if (instances.some((i) => [i.total, ...i.plus, ...i.minus].some((p) => !recordAt(draft, def, p)))) continue;
     const written = (p: Position) => recordAt(draft, def, p)!.written;
-    // A blank total of two relations (moved there by a column swap) stands for a value rules.md does not define.
-    if (instances.some((i) => written(i.total).kind === 'blank' && instancesTotalling(def, i.total).length > 1)) continue;
+    if (arithmeticUndefined(draft, def)) continue;
     // The value a term stands for; undefined where it is text (the relation is then skipped).
     const termValue = (p: Position, asTermOf: RelationInstance, depth = 0): number | undefined => {
       const w = written(p);
@@ -747,8 +751,10 @@ export interface Truth {
   /** How the draft was made (seed, edition, injections), for people reading a failure. */
   origin: string;
   arithmeticKnown: boolean;
-  /** Exactly the arithmetic findings the draft must get (where `arithmeticKnown`). */
+  /** Exactly the arithmetic findings the draft must get (where `arithmeticKnown`), outside `arithmeticUndefinedIn`. */
   arithmetic: ExpectedFinding[];
+  /** Tables whose arithmetic rules.md leaves undefined: no expectation either way. */
+  arithmeticUndefinedIn: string[];
   /** Other findings it must get, among others. */
   expected: ExpectedFinding[];
   prose: string[];
@@ -781,6 +787,7 @@ export function truthOf(draft: Draft): Truth {
     arithmeticKnown: draft.arithmeticKnown,
     injected: draft.injections.map((i) => i.kind),
     arithmetic: draft.arithmeticKnown ? expectedArithmetic(draft) : [],
+    arithmeticUndefinedIn: draft.tables.filter(({ def }) => arithmeticUndefined(draft, def)).map(({ def }) => def.id),
     expected: expectedFindings(draft).filter((e) => !ARITHMETIC_RULES.includes(e.rule)),
     prose: draft.prose,
     onlyWrongTotals: draft.injections.every((i) => i.kind === 'value' && i.total),

@@ -157,8 +157,10 @@ export function draftViolations(truth: Truth, options: DraftCheckOptions = {}): 
       out.push({ property: 'arithmetic-found', rule: e.rule, table: e.table, detail: `expected ${describe(e)}, got ${arithmetic.map(describe).join('; ') || 'no arithmetic finding'}` });
     }
     for (const f of arithmetic) {
+      const table = tableAt(truth, f.span);
+      if (table && truth.arithmeticUndefinedIn?.includes(table)) continue;
       if (!truth.arithmetic.some((e) => e.rule === f.rule && spanMatches(e, f.span))) {
-        out.push({ property: 'arithmetic-exact', rule: f.rule, table: tableAt(truth, f.span), detail: `unexpected ${describe(f)}: ${f.message}` });
+        out.push({ property: 'arithmetic-exact', rule: f.rule, table, detail: `unexpected ${describe(f)}: ${f.message}` });
       }
     }
   }

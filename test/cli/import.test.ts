@@ -4,9 +4,8 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import iconv from 'iconv-lite';
 import { parseReport } from '../../server/src/core/parse/report';
+import { ARITHMETIC_RULES } from '../../server/src/core/standard';
 import { SEEDS, run, tempDir } from './cli';
-
-const ARITHMETIC = ['row-total', 'results-total', 'balance', 'review-total'];
 
 interface JsonFinding {
   rule: string;
@@ -17,7 +16,7 @@ interface JsonFinding {
 function arithmetic(file: string): string[] {
   const [report] = JSON.parse(run(['check', '--format', 'json', file]).stdout);
   return report.findings
-    .filter((f: JsonFinding) => ARITHMETIC.includes(f.rule))
+    .filter((f: JsonFinding) => ARITHMETIC_RULES.includes(f.rule))
     .map((f: JsonFinding) => `${f.rule} ${f.expected} ${f.actual}`)
     .sort();
 }

@@ -14,6 +14,7 @@ import {
   type RelationDef,
   type RowDef,
   type TableDef,
+  ARITHMETIC_RULES,
   SECTIONS,
   editionForYear,
   fullRowLabel,
@@ -624,7 +625,7 @@ export interface ExpectedFinding {
   actual?: number;
 }
 
-export const ARITHMETIC_RULES = ['row-total', 'results-total', 'balance', 'review-total'];
+export { ARITHMETIC_RULES };
 
 function recordAt(draft: Draft, def: TableDef, [row, column]: Position): CellRecord | undefined {
   return draft.cells.find((c) => c.table === def && c.row === row && c.column === column && c.span);

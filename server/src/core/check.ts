@@ -1,6 +1,6 @@
 import { type Locale, type Settings, type Severity, readSettings } from '../shared/settings';
 import type { Report, Span } from './model';
-import { parseReport } from './parse/report';
+import { type ParseOptions, parseReport } from './parse/report';
 import { lineAt } from './parse/text';
 import { RULES } from './rules';
 import type { Message, Rule, TextEdit } from './rules/types';
@@ -51,13 +51,15 @@ function suppressed(report: Report, rule: string, line: number): boolean {
   return off;
 }
 
+/** What the settings fix about a report before it is read: its year and edition. */
+export function parseOptions(settings: Settings): ParseOptions {
+  return { year: settings.year ?? undefined, edition: settings.edition === 'auto' ? undefined : settings.edition };
+}
+
 /** The one entry of the checking core: text and settings in, the report model and its findings out. */
 export function check(text: string, input: Partial<Settings> | Settings = {}): CheckResult {
   const { settings } = readSettings(input);
-  const report = parseReport(text, {
-    year: settings.year ?? undefined,
-    edition: settings.edition === 'auto' ? undefined : settings.edition,
-  });
+  const report = parseReport(text, parseOptions(settings));
   const findings: Finding[] = [];
   for (const rule of RULES) {
     const severity = severityOf(rule, settings);

@@ -1,9 +1,10 @@
 import { type Settings, readSettings } from '../shared/settings';
-import { type Finding, check } from './check';
+import { type Finding, check, parseOptions } from './check';
 import { replaceLines } from './convert';
 import { applyEdits, fixAll } from './fix';
 import { parseReport } from './parse/report';
 import type { TextEdit } from './rules/types';
+import { ARITHMETIC_RULES } from './standard';
 
 export interface ImportResult {
   /** The canonical draft. */
@@ -16,9 +17,6 @@ export interface ImportResult {
   tables: number;
 }
 
-/** The rules whose findings a faithful conversion must leave exactly as they were. */
-export const ARITHMETIC_RULES = ['row-total', 'results-total', 'balance', 'review-total'];
-
 /**
  * Turns a pasted or scraped report into a canonical draft: line breaks as `\n`, the title a level-1 heading, the
  * section headings level-2 headings (worded as found), each with a blank line around it, every recognised table a canonical markdown table with its
@@ -27,10 +25,7 @@ export const ARITHMETIC_RULES = ['row-total', 'results-total', 'balance', 'revie
 export function importDraft(input: string, options: Partial<Settings> = {}): ImportResult {
   const { settings } = readSettings(options);
   const text = input.replace(/\r\n?/g, '\n');
-  const report = parseReport(text, {
-    year: settings.year ?? undefined,
-    edition: settings.edition === 'auto' ? undefined : settings.edition,
-  });
+  const report = parseReport(text, parseOptions(settings));
   const edits: TextEdit[] = [];
   const title = report.title && report.title.level === 0 ? report.title : undefined;
   if (title) edits.push(replaceLines(report, title.span, `# ${title.text}`));

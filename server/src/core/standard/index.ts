@@ -3,6 +3,10 @@ import type { ColumnDef, EditionDef, EditionId, RowDef, SectionDef, TableDef } f
 import { editDistance, fold, labelKey, numberingOf, typoAllowance } from './text';
 
 export { EDITIONS, SECTIONS };
+import { ARITHMETIC_RULE_IDS } from './schema';
+
+/** The ids of the arithmetic rules, for filtering findings by id. */
+export const ARITHMETIC_RULES: readonly string[] = ARITHMETIC_RULE_IDS;
 export type { ColumnDef, EditionDef, EditionId, RelationDef, RowDef, SectionDef, SectionId, TableDef } from './schema';
 export { fold, labelKey, numberingOf, simplify } from './text';
 

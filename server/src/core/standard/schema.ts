@@ -35,9 +35,12 @@ export const rowDef = z.object({
 });
 export type RowDef = z.infer<typeof rowDef>;
 
+/** The rules that report the sums the standard requires, one per kind of relation. */
+export const ARITHMETIC_RULE_IDS = ['row-total', 'results-total', 'balance', 'review-total'] as const;
+
 /** A sum the standard requires; `rule` is the id of the rule that reports it. */
 export const relationDef = z.object({
-  rule: z.enum(['row-total', 'results-total', 'balance', 'review-total']),
+  rule: z.enum(ARITHMETIC_RULE_IDS),
   /** `row`: within each row, over columns; `column`: within each column, over rows. */
   axis: z.enum(['row', 'column']),
   /** The cell (column id for axis row, row id for axis column) where a mismatch is reported. */

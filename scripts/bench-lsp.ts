@@ -1,8 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import Module from 'node:module';
 import { join } from 'node:path';
-import { check } from '../server/src/core/check';
-import { renderReport } from '../server/src/core/render';
+import { check, renderReport } from '../server/src/core';
 import type { StatsResult } from '../server/src/shared/protocol';
 import { Session } from '../test/lsp/harness';
 import { MISTAKES } from '../test/lsp/drafts';

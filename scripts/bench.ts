@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { check } from '../server/src/core/check';
+import { check } from '../server/src/core';
 import { generateDraft, randomOptions } from '../test/support/generator';
 import { Random } from '../test/support/random';
 

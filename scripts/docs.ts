@@ -2,8 +2,7 @@
 // standard tables (from the standard's data). `npm run docs` rewrites them; a test fails when they are stale.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { RULES } from '../server/src/core/rules';
-import { EDITIONS, SECTIONS, type TableDef, fullRowLabel, standardHeading } from '../server/src/core/standard';
+import { EDITIONS, fullRowLabel, RULES, SECTIONS, standardHeading, type TableDef } from '../server/src/core';
 
 export const README = join(__dirname, '..', 'README.md');
 

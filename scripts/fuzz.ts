@@ -6,7 +6,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { check } from '../server/src/core/check';
+import { check } from '../server/src/core';
 import { ADVERSARIES } from '../test/support/adversarial';
 import { type FuzzFailure, runFuzz } from '../test/support/fuzz';
 

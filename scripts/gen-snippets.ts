@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { EDITIONS, type EditionId, type TableDef } from '../server/src/core/standard';
+import { type EditionId, EDITIONS, type TableDef } from '../server/src/core';
 import { reportSnippet, tableLabel, tableSnippet } from '../server/src/lsp/snippets';
 
 /**

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestContext } from 'node:test';
-import { renderReport } from '../../server/src/core/render';
+import { renderReport } from '../../server/src/core';
 
 export const CLI = join(__dirname, '..', '..', 'dist', 'cli.js');
 export const SEEDS = join(__dirname, '..', 'fixtures', 'seeds');

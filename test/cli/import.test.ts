@@ -3,8 +3,7 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import iconv from 'iconv-lite';
-import { parseReport } from '../../server/src/core/parse/report';
-import { ARITHMETIC_RULES } from '../../server/src/core/standard';
+import { ARITHMETIC_RULES, parseReport } from '../../server/src/core';
 import { SEEDS, run, tempDir } from './cli';
 
 interface JsonFinding {

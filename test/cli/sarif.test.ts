@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import schema from '@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
-import { RULES } from '../../server/src/core/rules';
+import { RULES } from '../../server/src/core';
 import { SEEDS, WITH_ERROR, WITH_WARNING, run, tempDir } from './cli';
 
 // The official SARIF 2.1.0 schema is draft-04; one of its patterns is not valid as a unicode regular expression.

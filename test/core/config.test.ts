@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { check } from '../../server/src/core/check';
+import { check } from '../../server/src/core';
 import { readSettings } from '../../server/src/shared/settings';
 
 const mistakes = readFileSync(join(__dirname, '..', '..', 'examples', 'mistakes-2021.report.md'), 'utf8');

@@ -2,8 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import type { Report, Table } from '../../server/src/core/model';
-import { parseReport } from '../../server/src/core/parse/report';
+import { parseReport, type Report, type Table } from '../../server/src/core';
 
 const fixture = (name: string) => readFileSync(join(__dirname, '..', 'fixtures', name), 'utf8');
 const tableOf = (report: Report, id: string): Table => report.sections.flatMap((s) => s.tables).find((t) => t.def.id === id)!;

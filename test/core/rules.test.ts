@@ -2,9 +2,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { check } from '../../server/src/core/check';
-import { fixAll } from '../../server/src/core/fix';
-import { RULES } from '../../server/src/core/rules';
+import { check, fixAll, RULES } from '../../server/src/core';
 import { lineOf, readMarkers } from '../support/markers';
 
 const ROOT = join(__dirname, '..', 'fixtures', 'rules');

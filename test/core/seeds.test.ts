@@ -2,8 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { type Finding, check } from '../../server/src/core/check';
-import { ARITHMETIC_RULES } from '../../server/src/core/standard';
+import { ARITHMETIC_RULES, check, type Finding } from '../../server/src/core';
 
 const FORMAT_RULES = ['section-missing', 'section-order', 'section-duplicate', 'section-wording', 'table-missing', 'table-not-markdown', 'table-shape', 'row-missing', 'row-unknown', 'row-duplicate', 'label-wording', 'cell-blank', 'edition-mismatch', 'fee-disclosure', ...ARITHMETIC_RULES];
 

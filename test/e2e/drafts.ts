@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Finding, check } from '../../server/src/core/check';
+import { check, type Finding } from '../../server/src/core';
 
 /**
  * The example drafts of the e2e workspace, made with the core's renderReport (edition 2021, year 2021) and filled in:

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
 import type { DiagnosticData, InsertSnippetArgs } from '../../server/src/shared/protocol';
-import { renderReport } from '../../server/src/core/render';
+import { renderReport } from '../../server/src/core';
 import { Session, editsOf } from './harness';
 import { MISTAKES, find, positionOf, seed, textAt } from './drafts';
 

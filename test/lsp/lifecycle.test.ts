@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { DiagnosticSeverity, MessageType } from 'vscode-languageserver-protocol';
-import { renderReport } from '../../server/src/core/render';
+import { renderReport } from '../../server/src/core';
 import { Session } from './harness';
 import { CLEAN, MISTAKES, find } from './drafts';
 

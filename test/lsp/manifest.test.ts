@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { z } from 'zod';
-import { RULES } from '../../server/src/core/rules';
+import { RULES } from '../../server/src/core';
 import { CONFIG_SECTION, Commands, LANGUAGE_ID } from '../../server/src/shared/protocol';
 import { settingsSchema } from '../../server/src/shared/settings';
 

@@ -2,8 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { renderReport, renderStandardTable } from '../../server/src/core/render';
-import { EDITIONS } from '../../server/src/core/standard';
+import { EDITIONS, renderReport, renderStandardTable } from '../../server/src/core';
 
 /** What a snippet inserts when every tab stop keeps its default. */
 function expand(body: string[]): string {

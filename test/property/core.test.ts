@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { check } from '../../server/src/core/check';
-import { fixAll } from '../../server/src/core/fix';
+import { check, fixAll } from '../../server/src/core';
 import { JUNK, bareTruth, mutateSeed, seedFiles } from '../support/fuzz';
 import {
   ARITHMETIC_RULES,

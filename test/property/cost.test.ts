@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { check } from '../../server/src/core/check';
+import { check } from '../../server/src/core';
 import { ADVERSARIES } from '../support/adversarial';
 import { growth } from '../support/complexity';
 import { adversarialInputs, coreRegexes, exercise } from '../support/regexes';

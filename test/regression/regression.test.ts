@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { check } from '../../server/src/core/check';
+import { check } from '../../server/src/core';
 import { growth } from '../support/complexity';
 import type { Truth } from '../support/generator';
 import { draftViolations, rangeViolations } from '../support/invariants';

@@ -6,22 +6,7 @@
  * injected on purpose; the draft then knows the truth it injected (see `expectedFindings`).
  */
 import { Converter } from 'opencc-js/cn2t';
-import type { Span } from '../../server/src/core/model';
-import { renderReport } from '../../server/src/core/render';
-import {
-  type ColumnDef,
-  type EditionId,
-  type RelationDef,
-  type RowDef,
-  type TableDef,
-  ARITHMETIC_RULES,
-  SECTIONS,
-  editionForYear,
-  fullRowLabel,
-  labelKey,
-  otherEdition,
-  tablesOf,
-} from '../../server/src/core/standard';
+import { ARITHMETIC_RULES, type ColumnDef, editionForYear, type EditionId, fullRowLabel, labelKey, otherEdition, type RelationDef, renderReport, type RowDef, SECTIONS, type Span, type TableDef, tablesOf } from '../../server/src/core';
 import { AGENCIES, problemParagraph, tableIntro, workParagraph } from './prose';
 import { Random } from './random';
 

@@ -3,10 +3,7 @@
  * tests, the regression fixtures and `npm run fuzz`. Each broken property is returned as a violation (never thrown),
  * so a fuzz run can record it and go on.
  */
-import { type Finding, check } from '../../server/src/core/check';
-import { applyEdits, fixAll } from '../../server/src/core/fix';
-import type { Span } from '../../server/src/core/model';
-import { RULE_IDS } from '../../server/src/core/rules';
+import { applyEdits, check, type Finding, fixAll, RULE_IDS, type Span } from '../../server/src/core';
 import { ARITHMETIC_RULES, type Draft, type ExpectedFinding, type Truth, spanMatches } from './generator';
 
 export interface Violation {

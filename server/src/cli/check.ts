@@ -1,4 +1,4 @@
-import { check } from '../core/check';
+import { check } from '../core';
 import type { CliSettings } from './args';
 import { encodingLabel } from './encoding';
 import { CliError, collectDrafts, readDraft } from './files';

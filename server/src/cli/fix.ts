@@ -1,5 +1,4 @@
-import { check } from '../core/check';
-import { fixAll } from '../core/fix';
+import { check, fixAll } from '../core';
 import type { CliSettings } from './args';
 import { encodeLosslessly, encodingLabel } from './encoding';
 import { CliError, collectDrafts, readDraft, writeAtomically } from './files';

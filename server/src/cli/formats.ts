@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { version } from '../../../package.json';
-import { RULES, type Rule } from '../core/rules';
+import { type Rule, RULES } from '../core';
 import type { Locale, Severity } from '../shared/settings';
 import { type Messages, messagesFor } from './messages';
 import { type FileResult, countBySeverity } from './results';

@@ -1,4 +1,4 @@
-import { arithmeticChanges, importDraft } from '../core/importDraft';
+import { arithmeticChanges, importDraft } from '../core';
 import type { CliSettings } from './args';
 import { encodingLabel } from './encoding';
 import { CliError, namedFile, readDraft, writeAtomically } from './files';

@@ -1,5 +1,4 @@
-import type { CheckResult, Finding } from '../core/check';
-import { lineAt } from '../core/parse/text';
+import { type CheckResult, type Finding, lineAt } from '../core';
 import type { Severity } from '../shared/settings';
 import type { Counts } from './messages';
 

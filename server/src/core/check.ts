@@ -1,9 +1,9 @@
 import { type Locale, type Settings, type Severity, readSettings } from '../shared/settings';
-import type { Report, Span } from './model';
+import type { Message, Report, Span, TextEdit } from './model';
 import { type ParseOptions, parseReport } from './parse/report';
 import { lineAt } from './parse/text';
 import { RULES } from './rules';
-import type { Message, Rule, TextEdit } from './rules/types';
+import type { Rule, RuleContext } from './rules/types';
 
 export interface Fix {
   title: string;
@@ -56,15 +56,21 @@ export function parseOptions(settings: Settings): ParseOptions {
   return { year: settings.year ?? undefined, edition: settings.edition === 'auto' ? undefined : settings.edition };
 }
 
-/** The one entry of the checking core: text and settings in, the report model and its findings out. */
-export function check(text: string, input: Partial<Settings> | Settings = {}): CheckResult {
+export interface CheckOptions {
+  /** The other reports of the run, for the checks across reports. */
+  others?: readonly Report[];
+}
+
+/** Text and settings in, the report model and its findings out. */
+export function check(text: string, input: Partial<Settings> | Settings = {}, options: CheckOptions = {}): CheckResult {
   const { settings } = readSettings(input);
   const report = parseReport(text, parseOptions(settings));
+  const context: RuleContext = { settings, others: options.others ?? [] };
   const findings: Finding[] = [];
   for (const rule of RULES) {
     const severity = severityOf(rule, settings);
     if (severity === 'off') continue;
-    for (const f of rule.check(report)) {
+    for (const f of rule.check(report, context)) {
       if (report.directives.length && suppressed(report, rule.id, lineAt(report.lineStarts, f.span.start))) continue;
       const finding: Finding = {
         rule: rule.id,

@@ -1,7 +1,7 @@
 import type { Cell, Report, Span, Table } from './model';
 import { type RowToRender, renderRows } from './render';
 import type { TableDef } from './standard';
-import type { TextEdit } from './rules/types';
+import type { TextEdit } from './model';
 
 /** Cell text on one line: breaks inside CJK text vanish (`自\n然\n人`), other runs of space become one space. */
 export function flatten(text: string): string {

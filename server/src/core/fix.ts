@@ -1,6 +1,6 @@
 import type { Settings } from '../shared/settings';
 import { type Finding, type Fix, check } from './check';
-import type { TextEdit } from './rules/types';
+import type { TextEdit } from './model';
 
 /** Applies edits that do not overlap; insertions at one point keep their order. */
 export function applyEdits(text: string, edits: TextEdit[]): string {

@@ -3,7 +3,7 @@ import { type Finding, check, parseOptions } from './check';
 import { replaceLines } from './convert';
 import { applyEdits, fixAll } from './fix';
 import { parseReport } from './parse/report';
-import type { TextEdit } from './rules/types';
+import type { TextEdit } from './model';
 import { ARITHMETIC_RULES } from './standard';
 
 export interface ImportResult {

@@ -106,3 +106,16 @@ export interface Report {
   signingDate?: DateMention;
   directives: Directive[];
 }
+
+/** A message in both languages; the one shown follows the locale. */
+export interface Message {
+  zh: string;
+  en: string;
+}
+
+/** A plain text edit: replace [start, end) of the original text with `newText`. */
+export interface TextEdit {
+  start: number;
+  end: number;
+  newText: string;
+}

@@ -8,10 +8,7 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { fixAll } from '../core/fix';
-import type { Section } from '../core/model';
-import { lineAt, lineSpan } from '../core/parse/text';
-import type { EditionId } from '../core/standard';
+import { type EditionId, fixAll, lineAt, lineSpan, renderStandardTable, type Section } from '../core';
 import {
   Commands,
   DIAGNOSTIC_SOURCE,
@@ -25,7 +22,6 @@ import type { Analysis } from './documents';
 import { contains } from './documents';
 import { editsBetween, toTextEdits } from './edits';
 import { say } from './i18n';
-import { renderStandardTable } from '../core/render';
 import { standardTables, tableLabel, tableSnippet } from './snippets';
 
 export interface ClientAbilities {

@@ -1,6 +1,5 @@
 import { type CompletionItem, CompletionItemKind, type Position } from 'vscode-languageserver';
-import type { TableDef } from '../core/standard';
-import { SECTIONS, fullRowLabel, standardHeading, tablesOf } from '../core/standard';
+import { fullRowLabel, SECTIONS, standardHeading, type TableDef, tablesOf } from '../core';
 import { type Analysis, contains } from './documents';
 import { insertEdition } from './codeActions';
 import { say } from './i18n';

@@ -1,6 +1,6 @@
 import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Finding } from '../core/check';
+import { type Finding } from '../core';
 import type { Severity } from '../shared/settings';
 import { DIAGNOSTIC_SOURCE, type DiagnosticData } from '../shared/protocol';
 import { existsSync } from 'node:fs';

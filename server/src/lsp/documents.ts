@@ -1,8 +1,6 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Range } from 'vscode-languageserver';
-import { check, type CheckResult } from '../core/check';
-import type { Span } from '../core/model';
-import { fold } from '../core/standard';
+import { check, type CheckResult, fold, type Span } from '../core';
 import type { Settings } from '../shared/settings';
 import { LANGUAGE_ID } from '../shared/protocol';
 

@@ -2,7 +2,7 @@ import { eastAsianWidth } from 'get-east-asian-width';
 import MarkdownIt from 'markdown-it';
 import type { TextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { lineSpan, lineStartsOf } from '../core/parse/text';
+import { lineSpan, lineStartsOf } from '../core';
 import { rangeOf } from './documents';
 
 const markdown = new MarkdownIt('default', { html: true });

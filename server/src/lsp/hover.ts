@@ -1,8 +1,5 @@
 import type { Hover, Position } from 'vscode-languageserver';
-import type { Cell, Row, Table } from '../core/model';
-import { evaluate, type RelationResult } from '../core/rules/arithmetic';
-import { formatNumber } from '../core/rules/util';
-import { type RowDef, fullRowLabel, getEdition, standardHeading } from '../core/standard';
+import { type Cell, evaluate, formatNumber, fullRowLabel, getEdition, type RelationResult, type Row, type RowDef, standardHeading, type Table } from '../core';
 import type { Locale } from '../shared/settings';
 import { type Analysis, contains, rangeOf } from './documents';
 import { say } from './i18n';

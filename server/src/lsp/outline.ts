@@ -1,7 +1,5 @@
 import { type DocumentSymbol, type FoldingRange, FoldingRangeKind, SymbolKind } from 'vscode-languageserver';
-import type { Span } from '../core/model';
-import { lineAt } from '../core/parse/text';
-import { standardHeading } from '../core/standard';
+import { lineAt, type Span, standardHeading } from '../core';
 import { type Analysis, rangeOf } from './documents';
 import { say } from './i18n';
 import { tableLabel } from './snippets';

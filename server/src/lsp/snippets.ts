@@ -1,5 +1,4 @@
-import { renderReport, renderStandardTable } from '../core/render';
-import { type EditionId, type SectionId, type TableDef, SECTIONS, standardHeading, tablesOf } from '../core/standard';
+import { type EditionId, renderReport, renderStandardTable, type SectionId, SECTIONS, standardHeading, type TableDef, tablesOf } from '../core';
 
 /**
  * Snippets (VS Code / LSP snippet syntax) of the standard tables and of a whole report, made from the core's

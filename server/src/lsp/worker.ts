@@ -1,7 +1,6 @@
 import { parentPort } from 'node:worker_threads';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { renderReport } from '../core/render';
-import { editionForYear } from '../core/standard';
+import { editionForYear, renderReport } from '../core';
 import type { Settings } from '../shared/settings';
 import type { NewReportParams, StandardTableItem, StandardTablesResult } from '../shared/protocol';
 import { codeActions, insertEdition, resolveCodeAction } from './codeActions';

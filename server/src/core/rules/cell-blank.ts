@@ -1,5 +1,5 @@
 import type { Cell, Row, Table } from '../model';
-import { evaluate } from './arithmetic';
+import { evaluate } from '../relations';
 import type { Rule, RuleFinding, TextEdit } from './types';
 import { allTables, editable, fillCell, formatNumber, lineSpanAt, msg } from './util';
 

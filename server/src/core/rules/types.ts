@@ -1,17 +1,13 @@
-import type { Report, Span } from '../model';
-import type { Severity } from '../../shared/settings';
+import type { Message, Report, Span, TextEdit } from '../model';
+import type { Settings, Severity } from '../../shared/settings';
 
-/** A message in both languages; the one shown follows the locale. */
-export interface Message {
-  zh: string;
-  en: string;
-}
+export type { Message, TextEdit };
 
-/** A plain text edit: replace [start, end) of the original text with `newText`. */
-export interface TextEdit {
-  start: number;
-  end: number;
-  newText: string;
+/** What a rule may look at besides the report: the settings of the run and the other reports checked with it. */
+export interface RuleContext {
+  settings: Settings;
+  /** The other reports of the same run (a batch, the workspace), for checks across reports. */
+  others: readonly Report[];
 }
 
 export interface RuleFix {
@@ -38,5 +34,5 @@ export interface Rule {
   description: Message;
   /** What the fix does, for the rule list; absent where the rule offers none. */
   fixDescription?: Message;
-  check(report: Report): RuleFinding[];
+  check(report: Report, context: RuleContext): RuleFinding[];
 }

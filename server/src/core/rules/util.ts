@@ -2,6 +2,7 @@ import type { Cell, Report, Row, Section, Span, Table } from '../model';
 import { lineAt, lineSpan } from '../parse/text';
 import type { ColumnDef, EditionId, SectionId } from '../standard';
 import type { Message, TextEdit } from './types';
+export { columnIndex, findRow } from '../tables';
 
 export const msg = (zh: string, en: string): Message => ({ zh, en });
 
@@ -58,13 +59,6 @@ export function valueCells(report: Report): ValueCell[] {
   return cells;
 }
 
-export function columnIndex(table: Table, id: string): number {
-  return table.def.columns.findIndex((c) => c.id === id);
-}
-
-export function findRow(table: Table, id: string): Row | undefined {
-  return table.rows.find((r) => r.def?.id === id);
-}
 
 /** Cells can be edited in place where they have a place in the text. */
 export function editable(cell: Cell): boolean {

@@ -3,7 +3,8 @@ import type { Block, BlockCell, Origin, SourceLocation } from './types';
 /** Text of one line: runs of white space folded, a break inside CJK text dropped (`自\n然\n人`). */
 export function oneLine(text: string): string {
   return text
-    .split(/\s*[\r\n]+\s*/)
+    .split(/\r\n?|\n/)
+    .map((part) => part.trim())
     .reduce((line, part) => (line && part && !/[\p{Script=Han}（）“”、，。：；]$/u.test(line) && !/^[\p{Script=Han}（）“”、，。：；]/u.test(part) ? `${line} ${part}` : line + part), '')
     .replace(/[ \t\u00a0\u3000]+/g, ' ')
     .trim();

@@ -6,7 +6,7 @@
  * injected on purpose; the draft then knows the truth it injected (see `expectedFindings`).
  */
 import { Converter } from 'opencc-js/cn2t';
-import { ARITHMETIC_RULES, type ColumnDef, editionForYear, type EditionId, fullRowLabel, labelKey, otherEdition, type RelationDef, renderReport, type RowDef, SECTIONS, type Span, type TableDef, tablesOf } from '../../server/src/core';
+import { ARITHMETIC_RULES, type ColumnDef, editionForYear, type EditionId, fullRowLabel, labelKey, otherEditions, type RelationDef, renderReport, type RowDef, SECTIONS, type Span, type TableDef, tablesOf } from '../../server/src/core';
 import { AGENCIES, problemParagraph, tableIntro, workParagraph } from './prose';
 import { Random } from './random';
 
@@ -342,7 +342,7 @@ export function generateDraft(seed: number, options: DraftOptions = {}): Draft {
   const agency = random.pick(AGENCIES);
   const headingStyle = options.headings ?? (layout === 'markdown' ? 'markdown' : 'plain');
 
-  const tableEdition = options.inject?.includes('wrong-edition') ? otherEdition(edition) : edition;
+  const tableEdition = options.inject?.includes('wrong-edition') ? otherEditions(edition)[0] : edition;
   const defs = tablesOf(tableEdition);
   const tables: GeneratedTable[] = defs.map((def) => ({ def, values: tableValues(def, random.fork()) }));
   const tableOfRow = new Map<RowDef, GeneratedTable>();

@@ -1,4 +1,7 @@
-import type { Locale, Severity } from '../shared/settings';
+import { editionSetting, type Locale, type Severity } from '../shared/settings';
+
+/** The --edition line of the help, its choices from the standard, aligned with the other options. */
+const EDITION_OPTION = `--edition ${editionSetting.options.join('|')}`.padEnd(26);
 
 export interface Counts {
   error: number;
@@ -17,7 +20,7 @@ const zh = {
 选项：
   --format text|json|sarif   check 的输出格式（默认 text）
   --locale zh-CN|en          消息语言（默认 zh-CN）
-  --edition auto|2019|2021   报告格式版本（默认 auto：按报告年度判断）
+  ${EDITION_OPTION} 报告格式版本（默认 auto：按报告年度判断）
   --year YYYY                报告年度（默认从标题或统计期限读取）
   --dry-run                  fix：只输出差异（unified diff），不写文件
   -o, --output 文件           import：写入该文件（默认输出到标准输出）
@@ -78,7 +81,7 @@ Usage:
 Options:
   --format text|json|sarif   output format of check (default text)
   --locale zh-CN|en          language of messages (default zh-CN)
-  --edition auto|2019|2021   edition of the format (default auto: from the report year)
+  ${EDITION_OPTION} edition of the format (default auto: from the report year)
   --year YYYY                report year (default: from the title or the statistics period)
   --dry-run                  fix: print a unified diff, write nothing
   -o, --output FILE          import: write to FILE (default: standard output)

@@ -1,4 +1,4 @@
-import type { ColumnDef, ReportEdition, RowDef, SectionDef, TableDef, Wording } from './standard';
+import type { ColumnDef, EditionId, ReportEdition, RowDef, SectionDef, TableDef, Wording } from './standard';
 
 /** A range of the original text, as UTF-16 offsets (the unit of JavaScript strings and of LSP positions). */
 export interface Span {
@@ -47,7 +47,7 @@ export type TableLayout = 'markdown' | 'pipe' | 'cells' | 'columns';
 export interface Table {
   def: TableDef;
   /** The edition whose table this is (may differ from the report's edition: `edition-mismatch`). */
-  edition: '2019' | '2021';
+  edition: EditionId;
   layout: TableLayout;
   span: Span;
   /** Section 二: the item name (`第二十条第（一）项`) where it is written. */

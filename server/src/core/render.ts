@@ -32,7 +32,7 @@ function headerRows(def: TableDef): string[][] {
   const corner = def.labelColumns > 0 ? [def.corner, ...Array(def.labelColumns - 1).fill('')] : [];
   const paths = def.columns.map((c) => [...(c.group?.split(' · ') ?? []), c.label]);
   const depth = Math.max(...paths.map((p) => p.length));
-  if (def.section !== 'appeals' || depth === 1) return [[...corner, ...def.columns.map((c) => c.label)]];
+  if (!def.stackedHeader || depth === 1) return [[...corner, ...def.columns.map((c) => c.label)]];
   const rows: string[][] = Array.from({ length: depth }, () => [...corner]);
   paths.forEach((path, i) => {
     const previous = paths[i - 1];

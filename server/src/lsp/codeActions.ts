@@ -8,7 +8,18 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { type EditionId, fixAll, lineAt, lineSpan, renderStandardTable, type Section } from '../core';
+import {
+  type EditionId,
+  fixAll,
+  followsFormat,
+  isEdition,
+  lineAt,
+  lineSpan,
+  NEWEST_EDITION,
+  renderStandardTable,
+  type Section,
+  TABLE_SECTIONS,
+} from '../core';
 import {
   Commands,
   DIAGNOSTIC_SOURCE,
@@ -156,13 +167,11 @@ function disableActions(analysis: Analysis, diagnostics: Diagnostic[], abilities
   return actions;
 }
 
-const TABLE_SECTIONS = new Set(['proactive', 'requests', 'appeals']);
-
 /** The edition of the tables to insert: the report's; the newest where the report has none yet. */
 export function insertEdition(analysis: Analysis): EditionId | undefined {
   const { edition } = analysis.result.report;
-  if (edition === 'pre2019') return undefined;
-  return edition === 'unknown' ? '2021' : edition;
+  if (!followsFormat(edition)) return undefined;
+  return isEdition(edition) ? edition : NEWEST_EDITION;
 }
 
 function sectionAt(analysis: Analysis, offset: number): Section | undefined {
@@ -187,7 +196,7 @@ function insertTableActions(analysis: Analysis, range: Range, abilities: ClientA
   const offset = document.offsetAt(range.start);
   const section = sectionAt(analysis, offset);
   const edition = insertEdition(analysis);
-  if (!section || !edition || !TABLE_SECTIONS.has(section.def.id)) return [];
+  if (!section || !edition || !TABLE_SECTIONS.includes(section.def.id)) return [];
   if (section.tables.some((t) => contains(t.span, offset))) return [];
   const present = new Set(section.tables.map((t) => t.def.id));
   const { at, before, after } = insertionPoint(analysis, offset);

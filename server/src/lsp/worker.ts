@@ -1,6 +1,6 @@
 import { parentPort } from 'node:worker_threads';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { editionForYear, renderReport } from '../core';
+import { editionForYear, editionsToTry, isEdition, NEWEST_EDITION, renderReport } from '../core';
 import type { Settings } from '../shared/settings';
 import type { NewReportParams, StandardTableItem, StandardTablesResult } from '../shared/protocol';
 import { codeActions, insertEdition, resolveCodeAction } from './codeActions';
@@ -75,16 +75,15 @@ const handlers = {
   formatting: withReport((a) => formatTables(a.document), []),
   completion: withReport((a, p) => completions(a, p.position), []),
   standardTables: ((analysis) => {
-    const edition = (analysis?.isReport && insertEdition(analysis)) || '2021';
-    const order = edition === '2021' ? (['2021', '2019'] as const) : (['2019', '2021'] as const);
-    const tables: StandardTableItem[] = order.flatMap((e) =>
+    const edition = (analysis?.isReport && insertEdition(analysis)) || NEWEST_EDITION;
+    const tables: StandardTableItem[] = editionsToTry(edition).flatMap((e) =>
       standardTables(e).map(({ def }) => ({ id: def.id, edition: e, section: def.section, label: tableLabel(def), snippet: tableSnippet(def) })),
     );
     return { edition, tables } satisfies StandardTablesResult;
   }) as Handler,
   newReport: ((_, p: NewReportParams) => {
     const edition = editionForYear(p.year);
-    if (edition !== '2019' && edition !== '2021') throw new Error(`No national format for ${p.year}`);
+    if (!isEdition(edition)) throw new Error(`No national format for ${p.year}`);
     return { edition, text: p.snippet ? reportSnippet(edition, { year: p.year, cells: false }) : renderReport(edition, p.year) };
   }) as Handler,
   /** A document that is not open (workspace check): checked once, not kept. */

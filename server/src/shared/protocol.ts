@@ -83,7 +83,8 @@ export interface StandardTablesParams {
 }
 export interface StandardTableItem {
   id: string;
-  edition: '2019' | '2021';
+  /** An edition id of the standard (`EDITION_IDS`). */
+  edition: string;
   section: string;
   /** `第二十条第（一）项`, or the section's title for 三 and 四. */
   label: string;
@@ -91,7 +92,7 @@ export interface StandardTableItem {
 }
 export interface StandardTablesResult {
   /** The edition of the document's report, where one is open and has one. */
-  edition: '2019' | '2021';
+  edition: string;
   tables: StandardTableItem[];
 }
 

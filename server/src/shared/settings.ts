@@ -1,4 +1,7 @@
 import * as z from 'zod/mini';
+// The core reads these settings itself, so the edition ids come from the standard, the layer below (core/index.ts
+// would make a cycle).
+import { EDITION_IDS } from '../core/standard';
 
 /**
  * Settings shared by the language server, the VS Code client (contributes.configuration mirrors this schema)
@@ -11,9 +14,12 @@ export type Severity = Exclude<SeveritySetting, 'off'>;
 export const localeSetting = z.enum(['zh-CN', 'en']);
 export type Locale = z.infer<typeof localeSetting>;
 
+/** `auto` (the edition of the report year) or an edition id of the standard. */
+export const editionSetting = z.enum(['auto', ...EDITION_IDS]);
+
 export const settingsSchema = z.object({
   locale: z._default(localeSetting, 'zh-CN'),
-  edition: z._default(z.enum(['auto', '2019', '2021']), 'auto'),
+  edition: z._default(editionSetting, 'auto'),
   year: z._default(z.nullable(z.number().check(z.int(), z.minimum(1990), z.maximum(2100))), null),
   rules: z._default(z.record(z.string(), severitySetting), {}),
   /** Which markdown documents the editor checks: those that look like a report, all, or none. */

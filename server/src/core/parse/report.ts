@@ -1,6 +1,17 @@
 import MarkdownIt from 'markdown-it';
 import type { DateMention, Directive, Heading, Period, Report, Section, Span, Table } from '../model';
-import { type EditionId, type ReportEdition, editionForYear, fold, matchSection } from '../standard';
+import {
+  type EditionId,
+  type ReportEdition,
+  EDITION_IDS,
+  editionForYear,
+  fold,
+  followsFormat,
+  isEdition,
+  matchSection,
+  TABLE_SECTIONS,
+  UNKNOWN_EDITION,
+} from '../standard';
 import { type LineSource, readPieces } from './blocks';
 import { readTables } from './tables';
 import { lineAt, lineSpan, lineStartsOf, trimSpan } from './text';
@@ -139,11 +150,12 @@ function findDirectives(text: string, lineStarts: number[]): Directive[] {
   return out;
 }
 
+/** The edition most labels of the tables belong to; unknown where two editions tie. */
 function voteEdition(tables: Table[]): ReportEdition {
-  const votes = { '2019': 0, '2021': 0 };
-  for (const t of tables) votes[t.edition] += t.rows.filter((r) => r.label).length + t.headerLabels.length;
-  if (votes['2019'] === votes['2021']) return 'unknown';
-  return votes['2019'] > votes['2021'] ? '2019' : '2021';
+  const votes = new Map(EDITION_IDS.map((id) => [id, 0]));
+  for (const t of tables) votes.set(t.edition, votes.get(t.edition)! + t.rows.filter((r) => r.label).length + t.headerLabels.length);
+  const [first, second] = [...votes].sort((a, b) => b[1] - a[1]);
+  return !second || first[1] > second[1] ? first[0] : UNKNOWN_EDITION;
 }
 
 /** Reads a draft into the report model. Never throws and never refuses a document. */
@@ -174,9 +186,13 @@ export function parseReport(text: string, options: ParseOptions = {}): Report {
 
   const sections: Section[] = found.map((f, i) => {
     const span = sectionSpan(i);
-    const hasTables = ['proactive', 'requests', 'appeals'].includes(f.section.def.id) && fixedEdition !== 'pre2019';
+    const hasTables = TABLE_SECTIONS.includes(f.section.def.id) && (!fixedEdition || followsFormat(fixedEdition));
     const tables = hasTables
-      ? readTables(readPieces(src, f.line + 1, i + 1 < found.length ? found[i + 1].line : lineStarts.length), f.section.def.id, fixedEdition as EditionId | undefined)
+      ? readTables(
+          readPieces(src, f.line + 1, i + 1 < found.length ? found[i + 1].line : lineStarts.length),
+          f.section.def.id,
+          fixedEdition && isEdition(fixedEdition) ? fixedEdition : undefined,
+        )
       : [];
     return { ...f.section, span, tables };
   });

@@ -3,12 +3,15 @@ import {
   type EditionId,
   type SectionId,
   type TableDef,
+  editionsToTry,
+  hasCornerMark,
+  hasItemTables,
+  isCornerOf,
   isGroupLabel,
   itemNumeral,
   labelKey,
   matchColumn,
   matchRow,
-  otherEdition,
   tableForItem,
   tablesOf,
 } from '../standard';
@@ -35,7 +38,7 @@ function isItemRow(row: RawRow): boolean {
 }
 
 /** Section 二 holds one table per item; a pasted block may run several of them together. */
-function splitProactive(pieces: Piece[]): Candidate[] {
+function splitByItem(pieces: Piece[], section: SectionId): Candidate[] {
   const out: Candidate[] = [];
   let item: RawCell | undefined;
   for (const piece of pieces) {
@@ -54,8 +57,8 @@ function splitProactive(pieces: Piece[]): Candidate[] {
         start(row, firstText(row));
         continue;
       }
-      const isHeader = labelKey(firstText(row)?.text ?? '') === labelKey('信息内容');
-      if (!current || (isHeader && current.rows.some((r) => labelKey(firstText(r)?.text ?? '') !== labelKey('信息内容')))) {
+      const isCorner = (r: RawRow) => isCornerOf(section, firstText(r)?.text ?? '');
+      if (!current || (isCorner(row) && current.rows.some((r) => !isCorner(r)))) {
         start(row, current ? undefined : item);
       }
       current!.rows.push(row);
@@ -72,7 +75,7 @@ function isRowOfFigures(row: RawRow | undefined): boolean {
 }
 
 function candidatesOf(pieces: Piece[], section: SectionId): Candidate[] {
-  if (section === 'proactive') return splitProactive(pieces);
+  if (hasItemTables(section)) return splitByItem(pieces, section);
   return pieces.flatMap((p) =>
     p.kind === 'table' && (p.block.layout === 'markdown' || p.block.rows.length >= 2 || isRowOfFigures(p.block.rows[0]))
       ? [{ layout: p.block.layout, span: p.block.span, rows: p.block.rows }]
@@ -90,11 +93,7 @@ function isHeaderRow(def: TableDef, row: RawRow): boolean {
 
 /** Header text that is not a column label: a group heading, the corner cell, the 勾稽关系 note. */
 function isHeaderText(def: TableDef, text: string): boolean {
-  return isGroupLabel(def, text) || labelKey(text) === labelKey(def.corner) || /勾稽关系|信息内容/.test(text);
-}
-
-function maxHeaderRows(def: TableDef): number {
-  return def.section === 'proactive' ? 1 : 3;
+  return isGroupLabel(def, text) || labelKey(text) === labelKey(def.corner) || hasCornerMark(text);
 }
 
 /** Splits a body row into its label cells and its value cells (see report-format.md, tolerated variants). */
@@ -131,7 +130,7 @@ function interpret(def: TableDef, edition: EditionId, candidate: Candidate): Rea
   let score = 0;
   let misses = 0;
   let body = 0;
-  while (body < candidate.rows.length && body < maxHeaderRows(def) && isHeaderRow(def, candidate.rows[body])) {
+  while (body < candidate.rows.length && body < def.headerRows && isHeaderRow(def, candidate.rows[body])) {
     for (const raw of candidate.rows[body].cells) {
       const match = raw.text ? matchColumn(def, raw.text) : undefined;
       if (match) {
@@ -171,17 +170,17 @@ function interpret(def: TableDef, edition: EditionId, candidate: Candidate): Rea
 }
 
 function defsFor(edition: EditionId, section: SectionId, candidate: Candidate): TableDef[] {
-  if (section !== 'proactive') return tablesOf(edition, section);
+  if (!hasItemTables(section)) return tablesOf(edition, section);
   const byItem = candidate.item && tableForItem(edition, candidate.item.text);
   return byItem ? [byItem] : tablesOf(edition, section);
 }
 
 /**
  * The standard tables of one section. Each candidate is read against the report's edition and, where that fits
- * less well, against the other edition: the better reading wins, and a table of the other edition is reported.
+ * less well, against the other edition: the better reading wins, and a table of another edition is reported.
  */
 export function readTables(pieces: Piece[], section: SectionId, edition: EditionId | undefined): Table[] {
-  const editions: EditionId[] = edition ? [edition, otherEdition(edition)] : ['2021', '2019'];
+  const editions = editionsToTry(edition);
   const tables: Table[] = [];
   for (const candidate of candidatesOf(pieces, section)) {
     let best: Reading | undefined;
@@ -192,7 +191,7 @@ export function readTables(pieces: Piece[], section: SectionId, edition: Edition
         if (!best || reading.score > best.score) best = reading;
       }
     }
-    if (best && (best.score > 0 || section !== 'proactive' || candidate.item)) tables.push(best.table);
+    if (best && (best.score > 0 || !hasItemTables(section) || candidate.item)) tables.push(best.table);
   }
   return tables;
 }

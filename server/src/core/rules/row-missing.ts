@@ -1,5 +1,5 @@
 import { renderRow } from '../render';
-import { fullRowLabel } from '../standard';
+import { fullRowLabel, UNKNOWN_EDITION } from '../standard';
 import type { Rule, RuleFinding } from './types';
 import { allTables, lineSpanAt, msg } from './util';
 
@@ -11,7 +11,7 @@ const rule: Rule = {
   check(report) {
     const findings: RuleFinding[] = [];
     for (const table of allTables(report)) {
-      if (report.edition !== 'unknown' && table.edition !== report.edition) continue;
+      if (report.edition !== UNKNOWN_EDITION && table.edition !== report.edition) continue;
       const present = new Set(table.rows.map((r) => r.def?.id));
       table.def.rows.forEach((def, index) => {
         if (present.has(def.id)) return;

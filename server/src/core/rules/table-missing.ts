@@ -1,7 +1,7 @@
 import { renderSectionTables, renderStandardTable } from '../render';
-import { tablesOf } from '../standard';
+import { hasItemTables, TABLE_SECTIONS, tablesOf } from '../standard';
 import type { Rule, RuleFinding } from './types';
-import { insertBlock, msg, requiredEdition, sectionsOf } from './util';
+import { followsFormat, insertBlock, msg, requiredEdition, sectionsOf } from './util';
 
 const rule: Rule = {
   id: 'table-missing',
@@ -9,10 +9,10 @@ const rule: Rule = {
   description: msg('第二、三、四部分缺少标准表格', 'Section 二, 三 or 四 has no table (or, in 二, lacks an item’s table)'),
   fixDescription: msg('插入本报告版本的标准表格', 'Insert the standard table of the report’s edition'),
   check(report) {
-    if (report.edition === 'pre2019') return [];
+    if (!followsFormat(report)) return [];
     const edition = requiredEdition(report);
     const findings: RuleFinding[] = [];
-    for (const id of ['proactive', 'requests', 'appeals'] as const) {
+    for (const id of TABLE_SECTIONS) {
       for (const section of sectionsOf(report, id).slice(0, 1)) {
         const at = section.span.end;
         if (section.tables.length === 0) {
@@ -28,7 +28,7 @@ const rule: Rule = {
           });
           continue;
         }
-        if (id !== 'proactive') continue;
+        if (!hasItemTables(id)) continue;
         const present = new Set(section.tables.map((t) => t.def.item));
         for (const def of tablesOf(edition, id).filter((t) => !present.has(t.item))) {
           findings.push({

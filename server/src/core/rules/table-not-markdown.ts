@@ -18,10 +18,9 @@ const rule: Rule = {
       .filter((t) => t.layout !== 'markdown')
       .map((table) => {
         const layout = LAYOUT[table.layout as keyof typeof LAYOUT];
-        const name = table.def.item ?? (table.def.section === 'requests' ? '第三部分表格' : '第四部分表格');
         return {
           span: lineSpanAt(report, table.span.start),
-          message: msg(`${name}是${layout.zh}，不是标准 markdown 表格`, `${name} is ${layout.en}, not a markdown table`),
+          message: msg(`${table.def.name.zh}是${layout.zh}，不是标准 markdown 表格`, `The ${table.def.name.en} is ${layout.en}, not a markdown table`),
           fixes: [
             {
               title: msg('转换为 markdown 表格', 'Convert to a markdown table'),

@@ -1,6 +1,6 @@
 import type { Cell, Report, Row, Section, Span, Table } from '../model';
 import { lineAt, lineSpan } from '../parse/text';
-import type { ColumnDef, EditionId, SectionId } from '../standard';
+import { type ColumnDef, type EditionId, type SectionId, followsFormat as editionFollowsFormat, isEdition, NEWEST_EDITION } from '../standard';
 import type { Message, TextEdit } from './types';
 export { columnIndex, findRow } from '../tables';
 
@@ -14,12 +14,12 @@ export function quote(text: string): string {
 
 /** Whether the report follows one of the national table formats (checks of sections and tables apply). */
 export function followsFormat(report: Report): boolean {
-  return report.edition !== 'pre2019';
+  return editionFollowsFormat(report.edition);
 }
 
 /** The edition whose tables a report should carry; a report with no year and no tables gets the newest. */
 export function requiredEdition(report: Report): EditionId {
-  return report.edition === '2019' ? '2019' : '2021';
+  return isEdition(report.edition) ? report.edition : NEWEST_EDITION;
 }
 
 export function sectionsOf(report: Report, id: SectionId): Section[] {

@@ -33,7 +33,18 @@ const row = (id: string, number: string, label: string, more: Partial<RowInput> 
 
 /** Section 二: one table per item of Article 20. */
 function proactiveTable(item: string, columns: ColumnInput[], rows: RowInput[]): TableInput {
-  return { id: `proactive.${item}`, section: 'proactive', item: `第二十条第（${item}）项`, corner: '信息内容', labelColumns: 1, columns, rows };
+  return {
+    id: `proactive.${item}`,
+    section: 'proactive',
+    item: `第二十条第（${item}）项`,
+    name: { zh: `第二十条第（${item}）项`, en: `table of Article 20 item (${item})` },
+    corner: '信息内容',
+    cornerMark: '信息内容',
+    headerRows: 1,
+    labelColumns: 1,
+    columns,
+    rows,
+  };
 }
 
 const projectColumns = (withDecisions: boolean): ColumnInput[] => [
@@ -99,7 +110,11 @@ function requestTable(rows: RowInput[]): TableInput {
   return {
     id: 'requests',
     section: 'requests',
+    name: { zh: '第三部分表格', en: 'Section 三 table' },
     corner: '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）',
+    cornerMark: '勾稽关系',
+    headerRows: 3,
+    headerGroups: ['申请人情况'],
     labelColumns: 3,
     columns: applicantColumns,
     rows,
@@ -127,7 +142,10 @@ const APPEAL_GROUPS: [string, string][] = [
 const appealsTable: TableInput = {
   id: 'appeals',
   section: 'appeals',
+  name: { zh: '第四部分表格', en: 'Section 四 table' },
   corner: '',
+  headerRows: 3,
+  stackedHeader: true,
   labelColumns: 0,
   columns: APPEAL_GROUPS.flatMap(([g, group]) => OUTCOMES.map(([o, label]) => count(`${g}.${o}`, label, { group }))),
   rows: [row('cases', '', '')],
@@ -173,6 +191,7 @@ export const EDITIONS = [
     id: '2021',
     document: '国办公开办函〔2021〕30号',
     firstYear: 2021,
+    feeStatement: '处理费',
     tables: [
       proactiveTable(
         '一',

@@ -1,5 +1,5 @@
 import { EDITIONS, SECTIONS } from './editions';
-import type { ColumnDef, EditionDef, EditionId, RowDef, SectionDef, TableDef } from './schema';
+import type { ColumnDef, EditionDef, EditionId, RowDef, SectionDef, SectionId, TableDef } from './schema';
 import { editDistance, fold, labelKey, numberingOf, typoAllowance } from './text';
 
 export { EDITIONS, SECTIONS };
@@ -10,20 +10,75 @@ export const ARITHMETIC_RULES: readonly string[] = ARITHMETIC_RULE_IDS;
 export type { ColumnDef, EditionDef, EditionId, RelationDef, RowDef, SectionDef, SectionId, TableDef } from './schema';
 export { fold, labelKey, numberingOf, simplify } from './text';
 
-/** The edition a report follows: `pre2019` for years before any national table format. */
-export type ReportEdition = EditionId | 'pre2019' | 'unknown';
+/** The editions' ids, oldest first. */
+export const EDITION_IDS: readonly EditionId[] = EDITIONS.map((e) => e.id);
+export const NEWEST_EDITION: EditionId = EDITION_IDS[EDITION_IDS.length - 1];
+/** The edition of a report older than every national format: it owes no tables. */
+export const BEFORE_EDITIONS = `pre${EDITION_IDS[0]}`;
+/** The edition of a report with no year whose tables do not tell. */
+export const UNKNOWN_EDITION = 'unknown';
+
+/** The edition a report follows: an edition id, `BEFORE_EDITIONS` or `UNKNOWN_EDITION`. */
+export type ReportEdition = string;
+
+export function isEdition(edition: ReportEdition): edition is EditionId {
+  return EDITION_IDS.includes(edition);
+}
+
+/** Whether a report follows one of the national table formats (checks of sections and tables apply). */
+export function followsFormat(edition: ReportEdition): boolean {
+  return edition !== BEFORE_EDITIONS;
+}
 
 export function editionForYear(year: number): ReportEdition {
-  if (year < EDITIONS[0].firstYear) return 'pre2019';
+  if (year < EDITIONS[0].firstYear) return BEFORE_EDITIONS;
   return [...EDITIONS].reverse().find((e) => year >= e.firstYear)!.id;
+}
+
+/** The report years an edition is for: `{ from: 2019, to: 2020 }`; `to` absent for the newest. */
+export function editionYears(id: EditionId): { from: number; to?: number } {
+  const i = EDITION_IDS.indexOf(id);
+  const next = EDITIONS[i + 1];
+  return { from: EDITIONS[i].firstYear, to: next && next.firstYear - 1 };
 }
 
 export function getEdition(id: EditionId): EditionDef {
   return EDITIONS.find((e) => e.id === id)!;
 }
 
-export function otherEdition(id: EditionId): EditionId {
-  return id === '2019' ? '2021' : '2019';
+/** The editions other than `id`, newest first. */
+export function otherEditions(id: EditionId): EditionId[] {
+  return [...EDITION_IDS].reverse().filter((e) => e !== id);
+}
+
+/** The order tables are tried in: the edition given, then the others; every edition newest first without one. */
+export function editionsToTry(first?: EditionId): EditionId[] {
+  return first ? [first, ...otherEditions(first)] : [...EDITION_IDS].reverse();
+}
+
+/** The sections that carry standard tables, in the standard's order. */
+export const TABLE_SECTIONS: readonly SectionId[] = SECTIONS.map((s) => s.id).filter((id) =>
+  EDITIONS.some((e) => e.tables.some((t) => t.section === id)),
+);
+
+const itemSections = new Set(EDITIONS.flatMap((e) => e.tables.flatMap((t) => (t.item ? [t.section] : []))));
+
+/** Whether a section holds one table per item of Article 20 (Section 二). */
+export function hasItemTables(section: string): boolean {
+  return itemSections.has(section as SectionId);
+}
+
+const cornerMarks = [...new Set(EDITIONS.flatMap((e) => e.tables.flatMap((t) => (t.cornerMark ? [t.cornerMark] : []))))];
+
+/** Text that can only be a table's corner cell (`信息内容`, a 勾稽关系 note), however worded. */
+export function hasCornerMark(text: string): boolean {
+  return cornerMarks.some((mark) => text.includes(mark));
+}
+
+/** Whether a cell is the corner of a table of `section` (the row that opens a new table in Section 二). */
+export function isCornerOf(section: string, text: string): boolean {
+  const key = labelKey(text);
+  return key !== '' && EDITIONS.some((e) => e.tables.some((t) => t.section === section && labelKey(t.corner) === key));
 }
 
 export function fullRowLabel(row: RowDef): string {
@@ -106,7 +161,7 @@ const groupKeys = new Map<TableDef, Set<string>>();
 export function isGroupLabel(table: TableDef, text: string): boolean {
   let groups = groupKeys.get(table);
   if (!groups) {
-    groups = new Set([labelKey('申请人情况')]);
+    groups = new Set(table.headerGroups.map(labelKey));
     for (const r of table.rows) for (const p of r.parents) groups.add(labelKey(p));
     for (const c of table.columns) for (const part of c.group?.split('·') ?? []) groups.add(labelKey(part));
     groupKeys.set(table, groups);

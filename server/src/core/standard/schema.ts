@@ -4,7 +4,8 @@ import * as z from 'zod/mini';
 export const columnKind = z.enum(['count', 'signedCount', 'money']);
 export type ColumnKind = z.infer<typeof columnKind>;
 
-export const editionId = z.enum(['2019', '2021']);
+/** An edition is named by the year of its circular (`2019`, `2021`); the list of editions is data (editions.ts). */
+export const editionId = z.string().check(z.regex(/^\d{4}$/));
 export type EditionId = z.infer<typeof editionId>;
 
 export const sectionId = z.enum(['overview', 'proactive', 'requests', 'appeals', 'problems', 'other']);
@@ -58,8 +59,18 @@ export const tableDef = z.object({
   section: sectionId,
   /** The item of Article 20 a Section 二 table reports (`第二十条第（一）项`). */
   item: z.optional(z.string()),
+  /** How messages name the table (`第三部分表格` / `Section 三 table`). */
+  name: z.object({ zh: label, en: label }),
   /** The first header cell (`信息内容`, or the 勾稽关系 note of Section 三). */
   corner: z.string(),
+  /** A word that marks the corner cell however it is worded (`勾稽关系`). */
+  cornerMark: z.optional(label),
+  /** The most header rows the table may have (groups above the column labels). */
+  headerRows: z.number().check(z.int(), z.minimum(1), z.maximum(3)),
+  /** Headings above all value columns that name no column (`申请人情况`). */
+  headerGroups: z._default(z.array(label), []),
+  /** The official header writes the column groups as rows of their own above the labels (Section 四). */
+  stackedHeader: z._default(z.boolean(), false),
   /** Label columns the canonical markdown table uses before the value columns. */
   labelColumns: z.number().check(z.int(), z.minimum(0), z.maximum(3)),
   columns: z.array(columnDef).check(z.minLength(1)),
@@ -72,6 +83,8 @@ export const editionDef = z.object({
   id: editionId,
   document: z.string(),
   firstYear: z.number().check(z.int()),
+  /** What Section 六 must mention: the format asks it to state the 信息处理费 charged (absent: nothing asked). */
+  feeStatement: z.optional(label),
   tables: z.array(tableDef).check(z.minLength(1)),
 });
 export type EditionDef = z.infer<typeof editionDef>;

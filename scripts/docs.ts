@@ -1,10 +1,19 @@
-// Writes the parts of README.md that derive from the code: the rule list (from the rule modules) and the
-// standard tables (from the standard's data). `npm run docs` rewrites them; a test fails when they are stale.
+// Writes the parts of README.md and of the extension manifest that derive from the code: the rule list (from the
+// rule modules), the standard tables and the edition choices (from the standard's data). `npm run docs` rewrites
+// them; a test fails when they are stale.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { EDITIONS, fullRowLabel, RULES, SECTIONS, standardHeading, type TableDef } from '../server/src/core';
+import { EDITION_IDS, EDITIONS, editionYears, fullRowLabel, RULES, SECTIONS, standardHeading, type TableDef } from '../server/src/core';
+import { CONFIG_SECTION } from '../server/src/shared/protocol';
+import { EDITION_CHOICES, severitySetting } from '../server/src/shared/settings';
 
-export const README = join(__dirname, '..', 'README.md');
+const ROOT = join(__dirname, '..');
+export const README = join(ROOT, 'README.md');
+export const MANIFEST = join(ROOT, 'package.json');
+/** The manifest's strings, English and Chinese. */
+export const NLS = { en: join(ROOT, 'package.nls.json'), zh: join(ROOT, 'package.nls.zh-cn.json') } as const;
+type NlsLocale = keyof typeof NLS;
+type Json = Record<string, any>;
 
 function rulesSection(): string {
   const lines = [
@@ -57,7 +66,68 @@ export function regenerate(readme: string): string {
   return out;
 }
 
+const EDITION_KEY = `${CONFIG_SECTION}.config.edition`;
+const RULE_KEY = `${CONFIG_SECTION}.config.rules`;
+
+/** package.json with its generated configuration entries: the edition choices and one severity entry per rule. */
+export function regenerateManifest(manifest: Json): Json {
+  const out = structuredClone(manifest);
+  const properties = out.contributes.configuration.properties;
+  Object.assign(properties[`${CONFIG_SECTION}.edition`], {
+    enum: EDITION_CHOICES,
+    enumDescriptions: EDITION_CHOICES.map((choice) => `%${EDITION_KEY}.${choice}%`),
+  });
+  properties[`${CONFIG_SECTION}.rules`].properties = Object.fromEntries(
+    RULES.map((r) => [r.id, { type: 'string', enum: severitySetting.options, default: r.severity, markdownDescription: `%${RULE_KEY}.${r.id}%` }]),
+  );
+  return out;
+}
+
+function editionChoices(locale: NlsLocale): Record<string, string> {
+  const byYear = EDITION_IDS.map((id) => {
+    const { from, to } = editionYears(id);
+    if (locale === 'en') return to ? `${id} for ${from === to ? from : `${from}–${to}`}` : `${id} from ${from} on`;
+    return to ? `${from === to ? from : `${from}—${to}`} 年用 ${id} 版` : `${from} 年起用 ${id} 版`;
+  });
+  const auto = locale === 'en' ? `From the report year (${byYear.join(', ')}).` : `按报告年度确定（${byYear.join('，')}）。`;
+  return Object.fromEntries([['auto', auto], ...EDITIONS.map((e) => [e.id, e.document])].map(([k, v]) => [`${EDITION_KEY}.${k}`, v]));
+}
+
+function ruleDescriptions(locale: NlsLocale): Record<string, string> {
+  return Object.fromEntries(
+    RULES.map((r) => [
+      `${RULE_KEY}.${r.id}`,
+      locale === 'en' ? `${r.description.en} (default: \`${r.severity}\`)` : `${r.description.zh}（默认：\`${r.severity}\`）`,
+    ]),
+  );
+}
+
+/** A package.nls file with its generated strings put in place of the old ones (the hand-written ones kept in order). */
+export function regenerateNls(nls: Record<string, string>, locale: NlsLocale): Record<string, string> {
+  const groups = [
+    { prefix: `${EDITION_KEY}.`, strings: editionChoices(locale) },
+    { prefix: `${RULE_KEY}.`, strings: ruleDescriptions(locale) },
+  ];
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(nls)) {
+    const group = groups.find((g) => key.startsWith(g.prefix));
+    if (group) Object.assign(out, group.strings);
+    else out[key] = value;
+  }
+  for (const group of groups) Object.assign(out, group.strings);
+  return out;
+}
+
+const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+
+/** Every generated file: its path and what it should hold, given what it holds now. */
+export const GENERATED_FILES: { file: string; build: (current: string) => string }[] = [
+  { file: README, build: regenerate },
+  { file: MANIFEST, build: (current) => json(regenerateManifest(JSON.parse(current))) },
+  ...(Object.keys(NLS) as NlsLocale[]).map((locale) => ({ file: NLS[locale], build: (current: string) => json(regenerateNls(JSON.parse(current), locale)) })),
+];
+
 if (require.main === module) {
-  writeFileSync(README, regenerate(readFileSync(README, 'utf8')));
-  console.log('README.md: generated sections updated');
+  for (const { file, build } of GENERATED_FILES) writeFileSync(file, build(readFileSync(file, 'utf8')));
+  console.log('README.md, package.json, package.nls*.json: generated parts updated');
 }

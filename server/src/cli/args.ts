@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { type Locale, type Settings, editionSetting, localeSetting, settingsSchema } from '../shared/settings';
+import { type Locale, type Settings, EDITION_CHOICES, localeSetting, settingsSchema } from '../shared/settings';
 import { FORMATS, type Format } from './formats';
 import { CliError } from './files';
 import type { Messages } from './messages';
@@ -43,7 +43,7 @@ function settingsFrom(values: { locale?: string; edition?: string; year?: string
   if (!localeSetting.safeParse(locale).success) throw new CliError(m.badValue('--locale', locale, localeSetting.options.join('|')));
   const edition = values.edition ?? 'auto';
   const editionField = settingsSchema.shape.edition.safeParse(edition);
-  if (!editionField.success) throw new CliError(m.badValue('--edition', edition, editionSetting.options.join('|')));
+  if (!editionField.success) throw new CliError(m.badValue('--edition', edition, EDITION_CHOICES.join('|')));
   let year: number | null = null;
   if (values.year !== undefined) {
     const field = settingsSchema.shape.year.safeParse(/^\d{4}$/.test(values.year) ? Number(values.year) : NaN);

@@ -1,7 +1,7 @@
-import { editionSetting, type Locale, type Severity } from '../shared/settings';
+import { EDITION_CHOICES, type Locale, type Severity } from '../shared/settings';
 
 /** The --edition line of the help, its choices from the standard, aligned with the other options. */
-const EDITION_OPTION = `--edition ${editionSetting.options.join('|')}`.padEnd(26);
+const EDITION_OPTION = `--edition ${EDITION_CHOICES.join('|')}`.padEnd(26);
 
 export interface Counts {
   error: number;

@@ -14,8 +14,9 @@ export type Severity = Exclude<SeveritySetting, 'off'>;
 export const localeSetting = z.enum(['zh-CN', 'en']);
 export type Locale = z.infer<typeof localeSetting>;
 
-/** `auto` (the edition of the report year) or an edition id of the standard. */
-export const editionSetting = z.enum(['auto', ...EDITION_IDS]);
+/** `auto` (the edition of the report year) or an edition id of the standard, in this order. */
+export const EDITION_CHOICES: readonly string[] = ['auto', ...EDITION_IDS];
+export const editionSetting = z.enum(EDITION_CHOICES);
 
 export const settingsSchema = z.object({
   locale: z._default(localeSetting, 'zh-CN'),

@@ -14,12 +14,21 @@ interface Snippet {
   description: string;
 }
 
-const ITEM_DIGITS: Record<string, string> = { 一: '1', 五: '5', 六: '6', 八: '8', 九: '9' };
+const UNITS = '一二三四五六七八九';
+
+/** The item numeral of Article 20 in digits (`五` → 5, `十五` → 15): items run from 一 to 十五. */
+function itemNumber(numeral: string): number {
+  const digit = (text: string) => UNITS.indexOf(text) + 1;
+  const ten = numeral.indexOf('十');
+  if (ten < 0) return digit(numeral);
+  const [tens, units] = [numeral.slice(0, ten), numeral.slice(ten + 1)];
+  return (tens ? digit(tens) : 1) * 10 + (units ? digit(units) : 0);
+}
 
 /** `gr-2021-proactive-1`, `gr-2021-requests`, `gr-2019-appeals`. */
 export function tablePrefix(edition: EditionId, def: TableDef): string {
   const [section, item] = def.id.split('.');
-  return `gr-${edition}-${section}${item ? `-${ITEM_DIGITS[item] ?? item}` : ''}`;
+  return `gr-${edition}-${section}${item ? `-${itemNumber(item)}` : ''}`;
 }
 
 export function snippets(): Record<string, Snippet> {

@@ -72,7 +72,8 @@ describe(`a made-up edition ${THIRD} in a copy of the standard`, () => {
     const all = snippets();
     const prefixes = Object.values(all).flatMap((s) => s.prefix);
     assert.ok(prefixes.includes(`gr-${THIRD}-report`));
-    assert.ok(prefixes.includes(tablePrefix(THIRD, issuedTable(THIRD))));
+    assert.equal(tablePrefix(THIRD, issuedTable(THIRD)), `gr-${THIRD}-proactive-1`);
+    assert.ok(prefixes.includes(`gr-${THIRD}-proactive-1`));
     assert.ok(reportSnippet(THIRD, { cells: true }).includes(RENAMED.to));
     assert.deepEqual(standardTables(THIRD).map((t) => t.def.id), getEdition('2021').tables.map((t) => t.id));
   });

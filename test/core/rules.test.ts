@@ -94,3 +94,16 @@ describe('fixed output of every fail- fixture (snapshot beside it: fail-x.fixed.
     }
   }
 });
+
+describe('tables are named in the language of the messages', () => {
+  it('English findings say “Section 三 table” and the item in English, Chinese ones 第三部分表格', () => {
+    const { text, settings } = readFixture('edition-mismatch', 'fail-edition-setting.md');
+    const messages = (locale: 'en' | 'zh-CN') =>
+      check(text, { ...settings, locale }).findings.filter((f) => f.rule === 'edition-mismatch').map((f) => f.message);
+    const en = messages('en');
+    assert.ok(en.some((m) => m.startsWith('The Section 三 table follows the 2021 edition')), en.join('\n'));
+    assert.ok(en.some((m) => m.startsWith('The table of Article 20 item (一) follows the 2021 edition')), en.join('\n'));
+    assert.ok(en.every((m) => !m.includes('第三部分表格') && !m.includes('第二十条')), en.join('\n'));
+    assert.ok(messages('zh-CN').some((m) => m.startsWith('第三部分表格使用的是2021版格式')));
+  });
+});

@@ -8,18 +8,7 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import {
-  type EditionId,
-  fixAll,
-  followsFormat,
-  isEdition,
-  lineAt,
-  lineSpan,
-  NEWEST_EDITION,
-  renderStandardTable,
-  type Section,
-  TABLE_SECTIONS,
-} from '../core';
+import { type EditionId, fixAll, followsFormat, isEdition, lineAt, lineSpan, NEWEST_EDITION, renderStandardTable, type Section, TABLE_SECTIONS } from '../core';
 import {
   Commands,
   DIAGNOSTIC_SOURCE,

@@ -47,6 +47,18 @@ describe('rule fixtures (inline {{rule}} markers, a govreport-fixture header for
     }
   });
 
+  it('every file of a rule’s folder is a fixture, the snapshot of a fail- fixture, or a companion one names', () => {
+    for (const rule of RULES) {
+      const fixtures = fixturesOf(rule.id);
+      const known = new Set([
+        ...fixtures,
+        ...fixtures.filter((f) => f.startsWith('fail-')).map((f) => f.replace(/\.md$/, '.fixed.md')),
+        ...fixtures.flatMap((f) => readFixture(rule.id, f).companion ?? []),
+      ]);
+      assert.deepEqual(readdirSync(join(ROOT, rule.id)).filter((f) => !known.has(f)), [], rule.id);
+    }
+  });
+
   for (const rule of RULES) {
     describe(rule.id, () => {
       for (const file of fixturesOf(rule.id)) {

@@ -14,7 +14,9 @@ import {
   TextDocuments,
   createConnection,
   DidChangeConfigurationNotification,
+  ErrorCodes,
   MessageType,
+  ResponseError,
   ShowMessageNotification,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -31,10 +33,13 @@ import {
   type StandardTablesParams,
   type StatsResult,
 } from './shared/protocol';
-import { Analyzer } from './lsp/analyzer';
+import { Analyzer, snapshotOf } from './lsp/analyzer';
 import type { ClientAbilities } from './lsp/codeActions';
 import { localeOfUi, say } from './lsp/i18n';
 import { runWorker } from './lsp/worker';
+
+/** How long a `workspace/configuration` answer is awaited before the defaults apply (a late answer still counts). */
+const CONFIGURATION_TIMEOUT_MS = 1500;
 
 if (isMainThread) startServer();
 else runWorker();
@@ -57,9 +62,18 @@ function startServer(): void {
   let uiLocale: Settings['locale'] | undefined;
   let pushedSettings: unknown = {};
   let abilities: ClientAbilities = { resolveEdit: false, snippetCommand: false, documentChanges: false };
+  /** After `shutdown` every request is refused (InvalidRequest) and nothing more is checked; `exit` ends the process. */
+  let shutDown = false;
 
   // Settings ------------------------------------------------------------------------------------------------------
-  const settingsCache = new Map<string, Promise<Settings>>();
+  /** Settings answered by the client, per document. A failed answer is not kept: the next check asks again. */
+  const settingsCache = new Map<string, Settings>();
+  /** `workspace/configuration` requests under way, so that one document is not asked for twice at once. */
+  const asking = new Map<string, Promise<Settings | undefined>>();
+  /** Documents checked with the defaults while their answer was awaited: checked again when it comes. */
+  const provisional = new Set<string>();
+  /** Counts configuration changes, so that an answer asked for before one is not kept after it. */
+  let generation = 0;
   const warned = new Set<string>();
 
   /** The locale follows the editor's UI language unless the user set one. */
@@ -70,8 +84,7 @@ function startServer(): void {
     return raw;
   }
 
-  async function loadSettings(uri: string): Promise<Settings> {
-    const raw = pullConfiguration ? await connection.workspace.getConfiguration({ scopeUri: uri, section: CONFIG_SECTION }) : pushedSettings;
+  function toSettings(raw: unknown): Settings {
     const { settings, problems } = readSettings(withUiLocale(raw));
     const key = problems.join('\n');
     if (problems.length && !warned.has(key)) {
@@ -88,13 +101,43 @@ function startServer(): void {
     return settings;
   }
 
-  function settingsFor(uri: string): Promise<Settings> {
-    let settings = settingsCache.get(uri);
-    if (!settings) {
-      settings = loadSettings(uri);
+  /** Asks the client once; the answer is kept, a failure is logged and not kept. */
+  function askClient(uri: string): Promise<Settings | undefined> {
+    const asked = generation;
+    return connection.workspace.getConfiguration({ scopeUri: uri, section: CONFIG_SECTION }).then(
+      (raw: unknown) => {
+        if (asked !== generation || shutDown) return undefined;
+        const settings = toSettings(raw);
+        settingsCache.set(uri, settings);
+        if (provisional.delete(uri) && documents.get(uri)) schedule(uri, 0, 'save');
+        return settings;
+      },
+      (error: unknown) => {
+        connection.console.error(`govreport: reading the settings for ${uri} failed: ${error instanceof Error ? error.message : error}`);
+        return undefined;
+      },
+    );
+  }
+
+  /** The settings of a document; the defaults where the client fails to answer, or until it answers (after a timeout). */
+  async function settingsFor(uri: string): Promise<Settings> {
+    const cached = settingsCache.get(uri);
+    if (cached) return cached;
+    if (!pullConfiguration) {
+      const settings = toSettings(pushedSettings);
       settingsCache.set(uri, settings);
+      return settings;
     }
-    return settings;
+    let answer = asking.get(uri);
+    if (!answer) {
+      answer = askClient(uri).finally(() => asking.delete(uri));
+      asking.set(uri, answer);
+    }
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), CONFIGURATION_TIMEOUT_MS)));
+    const settings = await Promise.race([answer, timeout]).finally(() => clearTimeout(timer));
+    if (settings === 'timeout') provisional.add(uri);
+    return settings === 'timeout' || settings === undefined ? toSettings(undefined) : settings;
   }
 
   // Diagnostics ---------------------------------------------------------------------------------------------------
@@ -106,6 +149,7 @@ function startServer(): void {
 
   function schedule(uri: string, delay: number, reason: 'change' | 'save'): void {
     clearTimeout(timers.get(uri));
+    if (shutDown) return;
     timers.set(
       uri,
       setTimeout(() => {
@@ -129,10 +173,11 @@ function startServer(): void {
       if (document.languageId === 'markdown' && settings.markdown === 'never') return clear(uri);
       const current = documents.get(uri);
       if (current?.version !== document.version) return;
-      const result = await analyzer.request<DiagnosticsResult>('diagnostics', document, settings);
-      // Publish only for the latest version of a document that is still open.
+      const snapshot = snapshotOf(document);
+      const result = await analyzer.request<DiagnosticsResult>('diagnostics', snapshot, settings);
+      // Publish only for the text of a document that is still open (a client may send a version again with new text).
       const latest = documents.get(uri);
-      if (!latest || latest.version !== document.version) return;
+      if (!latest || latest.version !== snapshot.version || latest.getText() !== snapshot.text) return;
       if (!result.isReport) return clear(uri);
       published.add(uri);
       void connection.sendDiagnostics({ uri, version: document.version, diagnostics: result.diagnostics });
@@ -170,6 +215,7 @@ function startServer(): void {
     timers.delete(uri);
     rerun.delete(uri);
     settingsCache.delete(uri);
+    provisional.delete(uri);
     analyzer.close(uri);
     published.delete(uri);
     void connection.sendDiagnostics({ uri, diagnostics: [] });
@@ -208,12 +254,32 @@ function startServer(): void {
   connection.onDidChangeConfiguration((change) => {
     const section = (change.settings as Record<string, unknown> | null)?.[CONFIG_SECTION];
     if (section !== undefined) pushedSettings = section;
+    generation++;
     settingsCache.clear();
+    asking.clear();
+    provisional.clear();
     warned.clear();
     for (const document of documents.all()) schedule(document.uri, 0, 'save');
   });
 
-  connection.onShutdown(() => analyzer.stop());
+  const refused = () => new ResponseError(ErrorCodes.InvalidRequest, 'govreport: the server has been shut down');
+  /** A request handler that is refused after `shutdown`, as the protocol asks. */
+  function live<P, R>(handler: (params: P) => R | Promise<R>): (params: P) => R | Promise<R> | ResponseError<void> {
+    return (params) => (shutDown ? refused() : handler(params));
+  }
+
+  connection.onShutdown(async () => {
+    if (shutDown) return refused();
+    shutDown = true;
+    for (const timer of timers.values()) clearTimeout(timer);
+    timers.clear();
+    await analyzer.stop();
+    return undefined;
+  });
+  // Requests of methods the server does not know: refused after shutdown, unknown before.
+  connection.onRequest((method) =>
+    shutDown ? refused() : new ResponseError(ErrorCodes.MethodNotFound, `govreport: unhandled method ${method}`),
+  );
 
   // Requests that need the parsed report: answered by the analysis thread --------------------------------------------
   async function ask<T>(method: Parameters<Analyzer['request']>[0], uri: string, params: unknown, none: T): Promise<T> {
@@ -222,48 +288,59 @@ function startServer(): void {
     const settings = await settingsFor(uri);
     if (document.languageId === 'markdown' && settings.markdown === 'never') return none;
     try {
-      return await analyzer.request<T>(method, document, settings, params);
+      return await analyzer.request<T>(method, snapshotOf(document), settings, params);
     } catch (error) {
       connection.console.error(`govreport: ${method} failed: ${error instanceof Error ? error.message : error}`);
       return none;
     }
   }
 
-  connection.onCodeAction((params) => ask<CodeAction[]>('codeActions', params.textDocument.uri, { params, abilities }, []));
-  connection.onCodeActionResolve(async (action) => {
-    const uri = (action.data as { uri?: string } | undefined)?.uri;
-    return uri ? ask<CodeAction>('resolveCodeAction', uri, { action, abilities }, action) : action;
-  });
-  connection.onHover((params) => ask<Hover | null>('hover', params.textDocument.uri, { position: params.position }, null));
-  connection.onDocumentSymbol((params) => ask<DocumentSymbol[]>('symbols', params.textDocument.uri, {}, []));
-  connection.onFoldingRanges((params) => ask<FoldingRange[]>('folding', params.textDocument.uri, {}, []));
-  connection.onDocumentFormatting((params) => ask<TextEdit[]>('formatting', params.textDocument.uri, {}, []));
-  connection.onCompletion((params) => ask<CompletionItem[]>('completion', params.textDocument.uri, { position: params.position }, []));
+  connection.onCodeAction(live((params) => ask<CodeAction[]>('codeActions', params.textDocument.uri, { params, abilities }, [])));
+  connection.onCodeActionResolve(
+    live(async (action: CodeAction) => {
+      const uri = (action.data as { uri?: string } | undefined)?.uri;
+      return uri ? ask<CodeAction>('resolveCodeAction', uri, { action, abilities }, action) : action;
+    }),
+  );
+  connection.onHover(live((params) => ask<Hover | null>('hover', params.textDocument.uri, { position: params.position }, null)));
+  connection.onDocumentSymbol(live((params) => ask<DocumentSymbol[]>('symbols', params.textDocument.uri, {}, [])));
+  connection.onFoldingRanges(live((params) => ask<FoldingRange[]>('folding', params.textDocument.uri, {}, [])));
+  connection.onDocumentFormatting(live((params) => ask<TextEdit[]>('formatting', params.textDocument.uri, {}, [])));
+  connection.onCompletion(live((params) => ask<CompletionItem[]>('completion', params.textDocument.uri, { position: params.position }, [])));
 
-  connection.onRequest(Requests.newReport, (params: NewReportParams) => analyzer.request('newReport', undefined, undefined, params));
-  connection.onRequest(Requests.standardTables, async (params: StandardTablesParams) => {
-    const document = params.uri ? documents.get(params.uri) : undefined;
-    if (!document) return analyzer.request('standardTables');
-    return analyzer.request('standardTables', document, await settingsFor(document.uri));
-  });
-  connection.onRequest(Requests.checkDocument, async (params: CheckDocumentParams): Promise<CheckDocumentResult> => {
-    const settings = await settingsFor(params.uri);
-    if (params.languageId === 'markdown' && settings.markdown === 'never') return { checked: false, problems: 0 };
-    const open = documents.get(params.uri);
-    const result = open
-      ? await analyzer.request<DiagnosticsResult>('diagnostics', open, settings)
-      : await analyzer.checkText<DiagnosticsResult>(params.uri, params.languageId, params.text, settings);
-    if (!open && result.isReport) {
-      published.add(params.uri);
-      void connection.sendDiagnostics({ uri: params.uri, diagnostics: result.diagnostics });
-    }
-    return { checked: result.isReport, problems: result.diagnostics.length };
-  });
-  connection.onRequest(Requests.stats, async (): Promise<StatsResult> => {
-    const worker = await analyzer.request<{ longestCheckMs: number; longestCheckChars: number }>('stats');
-    const memory = process.memoryUsage();
-    return { mainLoopMaxDelayMs: loopDelay.max / 1e6, ...worker, rssBytes: memory.rss, heapUsedBytes: memory.heapUsed };
-  });
+  connection.onRequest(Requests.newReport, live((params: NewReportParams) => analyzer.request('newReport', undefined, undefined, params)));
+  connection.onRequest(
+    Requests.standardTables,
+    live(async (params: StandardTablesParams) => {
+      const document = params.uri ? documents.get(params.uri) : undefined;
+      if (!document) return analyzer.request('standardTables');
+      return analyzer.request('standardTables', snapshotOf(document), await settingsFor(document.uri));
+    }),
+  );
+  connection.onRequest(
+    Requests.checkDocument,
+    live(async (params: CheckDocumentParams): Promise<CheckDocumentResult> => {
+      const settings = await settingsFor(params.uri);
+      if (params.languageId === 'markdown' && settings.markdown === 'never') return { checked: false, problems: 0 };
+      const open = documents.get(params.uri);
+      const result = open
+        ? await analyzer.request<DiagnosticsResult>('diagnostics', snapshotOf(open), settings)
+        : await analyzer.checkText<DiagnosticsResult>(params.uri, params.languageId, params.text, settings);
+      if (!open && result.isReport) {
+        published.add(params.uri);
+        void connection.sendDiagnostics({ uri: params.uri, diagnostics: result.diagnostics });
+      }
+      return { checked: result.isReport, problems: result.diagnostics.length };
+    }),
+  );
+  connection.onRequest(
+    Requests.stats,
+    live(async (): Promise<StatsResult> => {
+      const worker = await analyzer.request<{ longestCheckMs: number; longestCheckChars: number }>('stats');
+      const memory = process.memoryUsage();
+      return { mainLoopMaxDelayMs: loopDelay.max / 1e6, ...worker, rssBytes: memory.rss, heapUsedBytes: memory.heapUsed };
+    }),
+  );
 
   documents.listen(connection);
   connection.listen();

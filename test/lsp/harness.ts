@@ -8,6 +8,7 @@ import {
 } from 'vscode-jsonrpc/node';
 import type {
   ClientCapabilities,
+  ConfigurationParams,
   PublishDiagnosticsParams,
   ShowMessageParams,
   TextDocumentContentChangeEvent,
@@ -50,6 +51,10 @@ export class Session {
   readonly logs: ShowMessageParams[] = [];
   readonly documents = new Map<string, TextDocument>();
   settings: unknown;
+  /** How the client answers `workspace/configuration`: with `settings` for section govreport, unless a test says otherwise. */
+  configuration: (params: ConfigurationParams) => unknown = (p) => p.items.map((i) => (i.section === 'govreport' ? this.settings : null));
+  /** The server process's exit code, once it has exited. */
+  readonly exited: Promise<number | null>;
   private listeners: (() => void)[] = [];
   stderr = '';
 
@@ -57,6 +62,7 @@ export class Session {
     this.settings = options.settings ?? {};
     this.process = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.process.stderr!.on('data', (d) => (this.stderr += d));
+    this.exited = new Promise((resolvePromise) => this.process.once('exit', (code) => resolvePromise(code)));
     this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
       this.diagnostics.push(p);
@@ -67,9 +73,7 @@ export class Session {
       this.notify();
     });
     this.connection.onNotification('window/logMessage', (p: ShowMessageParams) => this.logs.push(p));
-    this.connection.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) =>
-      p.items.map((i) => (i.section === 'govreport' ? this.settings : null)),
-    );
+    this.connection.onRequest('workspace/configuration', (p: ConfigurationParams) => this.configuration(p));
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.listen();
   }

@@ -3,16 +3,30 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Settings } from '../shared/settings';
 import type { DocumentRef, WorkerMethod, WorkerRequest, WorkerResponse } from './worker';
 
+/** A document's text as it was when a request was made: the answer belongs to this text, whatever its version says. */
+export interface Snapshot {
+  uri: string;
+  languageId: string;
+  version: number;
+  text: string;
+}
+
+export function snapshotOf(document: TextDocument): Snapshot {
+  return { uri: document.uri, languageId: document.languageId, version: document.version, text: document.getText() };
+}
+
 /**
  * The main thread's handle on the analysis thread: requests go out in order with the document text when the
- * thread does not have that version yet; a thread that dies is started again and given the texts anew.
+ * thread does not have that text yet (a new version, or the same version sent again with other text); a thread that
+ * dies is started again and given the texts anew.
  */
 export class Analyzer {
   private worker!: Worker;
   private nextId = 1;
   private readonly waiting = new Map<number, { resolve: (value: any) => void; reject: (error: Error) => void }>();
-  /** The version of each document the analysis thread holds. */
-  private readonly sent = new Map<string, number>();
+  /** The text and version of each document the analysis thread holds. */
+  private readonly sent = new Map<string, { version: number; text: string }>();
+  private stopped = false;
 
   constructor(
     private readonly script: string,
@@ -28,8 +42,10 @@ export class Analyzer {
       const waiter = this.waiting.get(response.id);
       if (!waiter) return;
       this.waiting.delete(response.id);
-      if (response.error !== undefined) waiter.reject(new Error(response.error));
-      else waiter.resolve(response.result);
+      if (response.error === undefined) return waiter.resolve(response.result);
+      // The reply carries the message; the stack goes to the log only.
+      if (response.error.stack) this.log(`govreport analysis failed: ${response.error.stack}`);
+      waiter.reject(new Error(response.error.message));
     });
     this.worker.on('error', (error) => this.log(`govreport analysis thread failed: ${error.stack ?? error}`));
     this.worker.on('exit', (code) => {
@@ -39,15 +55,15 @@ export class Analyzer {
     });
   }
 
-  private stopped = false;
-
-  request<T>(method: WorkerMethod, document?: TextDocument, settings?: Settings, params?: unknown): Promise<T> {
+  request<T>(method: WorkerMethod, snapshot?: Snapshot, settings?: Settings, params?: unknown): Promise<T> {
     let ref: DocumentRef | undefined;
-    if (document) {
-      ref = { uri: document.uri, languageId: document.languageId, version: document.version };
-      if (this.sent.get(document.uri) !== document.version) {
-        ref.text = document.getText();
-        this.sent.set(document.uri, document.version);
+    if (snapshot) {
+      const { uri, languageId, version, text } = snapshot;
+      ref = { uri, languageId, version };
+      const held = this.sent.get(uri);
+      if (held?.version !== version || held.text !== text) {
+        ref.text = text;
+        this.sent.set(uri, { version, text });
       }
     }
     return this.post<T>({ id: this.nextId++, method, document: ref, settings, params });
@@ -69,6 +85,7 @@ export class Analyzer {
   }
 
   private post<T>(request: WorkerRequest): Promise<T> {
+    if (this.stopped) return Promise.reject(new Error('the analysis thread is stopped'));
     return new Promise<T>((resolve, reject) => {
       this.waiting.set(request.id, { resolve, reject });
       this.worker.postMessage(request);

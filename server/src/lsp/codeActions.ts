@@ -56,8 +56,8 @@ function quickFixes(analysis: Analysis, diagnostics: Diagnostic[], abilities: Cl
   const actions: CodeAction[] = [];
   for (const diagnostic of diagnostics) {
     const data = dataOf(diagnostic);
-    // Edits of an older version would land in the wrong place; fresh diagnostics follow within the debounce.
-    if (!data || data.version !== document.version) continue;
+    // Edits of another text would land in the wrong place; fresh diagnostics follow within the debounce.
+    if (!data || data.version !== document.version || data.content !== analysis.contentKey) continue;
     data.fixes.forEach((fix, i) => {
       actions.push({
         title: fix.title,

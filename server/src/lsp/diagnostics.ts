@@ -1,12 +1,11 @@
 import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { type Finding } from '../core';
 import type { Severity } from '../shared/settings';
 import { DIAGNOSTIC_SOURCE, type DiagnosticData } from '../shared/protocol';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { rangeOf } from './documents';
+import { type Analysis, rangeOf } from './documents';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -26,9 +25,11 @@ export function ruleHref(rule: string): string {
   return `${README}#${rule}`;
 }
 
-export function toDiagnostic(document: TextDocument, finding: Finding): Diagnostic {
+export function toDiagnostic(analysis: Analysis, finding: Finding): Diagnostic {
+  const { document } = analysis;
   const data: DiagnosticData = {
     version: document.version,
+    content: analysis.contentKey,
     fixes: finding.fixes.map((fix) => ({
       title: fix.title,
       safe: fix.safe,

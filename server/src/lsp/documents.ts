@@ -13,6 +13,8 @@ export interface Analysis {
   isReport: boolean;
   /** Time the check took, in ms. */
   checkMs: number;
+  /** Stands for the text checked (see `contentKey`). */
+  contentKey: string;
 }
 
 const REPORT_TITLE = /政府信息公开/;
@@ -35,7 +37,17 @@ export function analyze(document: TextDocument, settings: Settings): Analysis {
   const started = performance.now();
   const result = check(document.getText(), settings);
   const checkMs = performance.now() - started;
-  return { document, settings, result, isReport: isChecked(document.languageId, settings, result), checkMs };
+  return { document, settings, result, isReport: isChecked(document.languageId, settings, result), checkMs, contentKey: contentKey(document.getText()) };
+}
+
+/**
+ * A short key of a text (its length and FNV-1a hash): diagnostics carry it, so that fixes computed for one text are
+ * never applied to another that a client sent under the same version number.
+ */
+export function contentKey(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return `${text.length}:${(hash >>> 0).toString(36)}`;
 }
 
 export function rangeOf(document: TextDocument, span: Span): Range {

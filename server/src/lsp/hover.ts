@@ -45,6 +45,16 @@ function formula(result: RelationResult, locale: Locale): string {
   return lines.join('\n');
 }
 
+const STATUS_ORDER: Record<RelationResult['status'], number> = { mismatch: 0, blank: 1, holds: 2 };
+
+/** Every relation a cell takes part in, as the total or as a term: failing ones first, those it totals before the rest. */
+function relationsOf(table: Table, cell: Cell): RelationResult[] {
+  const rank = (r: RelationResult) => STATUS_ORDER[r.status] * 2 + (r.cell === cell ? 0 : 1);
+  return evaluate(table)
+    .filter((r) => r.cell === cell || r.termCells.includes(cell))
+    .sort((a, b) => rank(a) - rank(b));
+}
+
 function rowHover(table: Table, row: Row, cell: Cell, locale: Locale): string {
   const def = row.def!;
   const lines = [say(locale, `**标准行**：${rowPath(def)}`, `**Standard row**: ${rowPath(def)}`), '', editionLine(table, locale)];
@@ -66,9 +76,9 @@ function hoverAt(analysis: Analysis, offset: number): { markdown: string; cell: 
     }
     for (const table of section.tables) {
       if (!contains(table.span, offset)) continue;
-      for (const result of evaluate(table)) {
-        if (contains(result.cell.span, offset) && !result.cell.missing) return { markdown: formula(result, locale), cell: result.cell };
-      }
+      const cell = table.rows.flatMap((r) => r.values).find((c) => !c.missing && contains(c.span, offset));
+      const relations = cell ? relationsOf(table, cell) : [];
+      if (cell && relations.length) return { markdown: relations.map((r) => formula(r, locale)).join('\n\n---\n\n'), cell };
       for (const header of table.headerLabels) {
         if (!contains(header.cell.span, offset)) continue;
         const column = header.column.group ? `${header.column.group} · ${header.column.label}` : header.column.label;
@@ -85,7 +95,7 @@ function hoverAt(analysis: Analysis, offset: number): { markdown: string; cell: 
   return undefined;
 }
 
-/** Hover on a total cell: its formula, terms and computed value; on a label: the standard wording and edition. */
+/** Hover on a value cell: the formula, terms and computed value of each relation it is in; on a label: the standard wording and edition. */
 export function hover(analysis: Analysis, position: Position): Hover | null {
   const found = hoverAt(analysis, analysis.document.offsetAt(position));
   if (!found) return null;

@@ -39,15 +39,17 @@ export interface WorkerRequest {
 export interface WorkerResponse {
   id: number;
   result?: unknown;
-  error?: string;
+  /** The message is what a reply may carry; the stack is for the log. */
+  error?: { message: string; stack?: string };
 }
 
 const documents = new Map<string, TextDocument>();
 const analyses = new Map<string, { key: string; analysis: Analysis }>();
 let longestCheck = { ms: 0, chars: 0 };
 
+/** A document object stands for one text: a new one is made whenever the text is sent, so it keys the analysis. */
 function analysisOf(document: TextDocument, settings: Settings, store = true): Analysis {
-  const key = `${document.version}\u0000${JSON.stringify(settings)}`;
+  const key = JSON.stringify(settings);
   const cached = analyses.get(document.uri);
   if (store && cached && cached.key === key && cached.analysis.document === document) return cached.analysis;
   const analysis = analyze(document, settings);
@@ -65,7 +67,7 @@ const withReport =
 const handlers = {
   diagnostics: ((analysis) => ({
     isReport: analysis!.isReport,
-    diagnostics: analysis!.isReport ? analysis!.result.findings.map((f) => toDiagnostic(analysis!.document, f)) : [],
+    diagnostics: analysis!.isReport ? analysis!.result.findings.map((f) => toDiagnostic(analysis!, f)) : [],
   })) as Handler,
   codeActions: withReport((a, p) => codeActions(a, p.params, p.abilities), []),
   resolveCodeAction: ((a, p) => (a ? resolveCodeAction(a, p.action, p.abilities) : p.action)) as Handler,
@@ -89,7 +91,7 @@ const handlers = {
   /** A document that is not open (workspace check): checked once, not kept. */
   checkText: ((analysis) => ({
     isReport: analysis!.isReport,
-    diagnostics: analysis!.isReport ? analysis!.result.findings.map((f) => toDiagnostic(analysis!.document, f)) : [],
+    diagnostics: analysis!.isReport ? analysis!.result.findings.map((f) => toDiagnostic(analysis!, f)) : [],
   })) as Handler,
   stats: (() => ({ longestCheckMs: longestCheck.ms, longestCheckChars: longestCheck.chars })) as Handler,
 };
@@ -123,7 +125,7 @@ export function runWorker(): void {
     try {
       response = { id: request.id, result: handle(request) };
     } catch (error) {
-      response = { id: request.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+      response = { id: request.id, error: error instanceof Error ? { message: error.message, stack: error.stack } : { message: String(error) } };
     }
     parentPort!.postMessage(response);
   });

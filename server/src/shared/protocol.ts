@@ -37,6 +37,8 @@ export interface FixData {
 export interface DiagnosticData {
   /** The document version the edits were computed for; older data is not applied. */
   version: number | null;
+  /** The key of the text the edits were computed for: a version sent again with other text does not match. */
+  content: string;
   fixes: FixData[];
 }
 

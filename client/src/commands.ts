@@ -1,17 +1,8 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import {
-  type CheckDocumentParams,
-  type CheckDocumentResult,
-  type InsertSnippetArgs,
-  LANGUAGE_ID,
-  type NewReportParams,
-  type NewReportResult,
-  Requests,
-  type StandardTablesParams,
-  type StandardTablesResult,
-} from '../../server/src/shared/protocol';
-import { say } from './settings';
+import { type InsertSnippetArgs, LANGUAGE_ID, Requests } from '../../server/src/shared/protocol';
+import { say } from '../../server/src/shared/i18n';
+import { uiLocale } from './settings';
 
 const FIRST_FORMAT_YEAR = 2019;
 
@@ -21,12 +12,11 @@ export async function newReport(client: Promise<LanguageClient>): Promise<void> 
   const years = Array.from({ length: latest - FIRST_FORMAT_YEAR + 1 }, (_, i) => ({ label: String(latest - i), year: latest - i }));
   const lastYear = years.find((y) => y.year === latest - 1)!;
   const picked = await vscode.window.showQuickPick([lastYear, ...years.filter((y) => y !== lastYear)], {
-    title: say('新建政府信息公开工作年度报告', 'New government information disclosure annual report'),
-    placeHolder: say('报告年度', 'Report year'),
+    title: say(uiLocale(), '新建政府信息公开工作年度报告', 'New government information disclosure annual report'),
+    placeHolder: say(uiLocale(), '报告年度', 'Report year'),
   });
   if (!picked) return;
-  const params: NewReportParams = { year: picked.year, snippet: true };
-  const result = await (await client).sendRequest<NewReportResult>(Requests.newReport, params);
+  const result = await (await client).sendRequest(Requests.newReport, { year: picked.year, snippet: true });
   const document = await vscode.workspace.openTextDocument({ language: LANGUAGE_ID, content: '' });
   const editor = await vscode.window.showTextDocument(document);
   await editor.insertSnippet(new vscode.SnippetString(result.text), new vscode.Position(0, 0));
@@ -36,17 +26,16 @@ export async function newReport(client: Promise<LanguageClient>): Promise<void> 
 export async function insertStandardTable(client: Promise<LanguageClient>): Promise<void> {
   const editor = vscode.window.activeTextEditor;
   if (!editor) return;
-  const params: StandardTablesParams = { uri: editor.document.uri.toString() };
-  const { tables } = await (await client).sendRequest<StandardTablesResult>(Requests.standardTables, params);
+  const { tables } = await (await client).sendRequest(Requests.standardTables, { uri: editor.document.uri.toString() });
   type Item = vscode.QuickPickItem & { snippet?: string };
   const items: Item[] = [];
   for (const table of tables) {
     if (items.length === 0 || tables[tables.indexOf(table) - 1].edition !== table.edition) {
-      items.push({ label: say(`${table.edition} 版`, `Edition ${table.edition}`), kind: vscode.QuickPickItemKind.Separator });
+      items.push({ label: say(uiLocale(), `${table.edition} 版`, `Edition ${table.edition}`), kind: vscode.QuickPickItemKind.Separator });
     }
-    items.push({ label: table.label, description: say(`${table.edition} 版`, `edition ${table.edition}`), snippet: table.snippet });
+    items.push({ label: table.label, description: say(uiLocale(), `${table.edition} 版`, `edition ${table.edition}`), snippet: table.snippet });
   }
-  const picked = await vscode.window.showQuickPick(items, { placeHolder: say('选择要插入的标准表格', 'Choose the standard table to insert') });
+  const picked = await vscode.window.showQuickPick(items, { placeHolder: say(uiLocale(), '选择要插入的标准表格', 'Choose the standard table to insert') });
   if (!picked?.snippet) return;
   const line = editor.document.lineAt(editor.selection.active.line);
   const blank = line.isEmptyOrWhitespace;
@@ -72,7 +61,7 @@ export async function checkWorkspace(client: Promise<LanguageClient>): Promise<{
   await vscode.window.withProgress(
     {
       location: vscode.ProgressLocation.Notification,
-      title: say('检查工作区中的报告', 'Checking the reports in the workspace'),
+      title: say(uiLocale(), '检查工作区中的报告', 'Checking the reports in the workspace'),
       cancellable: true,
     },
     async (progress, token) => {
@@ -81,12 +70,11 @@ export async function checkWorkspace(client: Promise<LanguageClient>): Promise<{
         if (token.isCancellationRequested) break;
         progress.report({ message: vscode.workspace.asRelativePath(file), increment: 100 / files.length });
         const document = open.get(file.toString());
-        const params: CheckDocumentParams = {
+        const result = await server.sendRequest(Requests.checkDocument, {
           uri: file.toString(),
           languageId: document?.languageId ?? (file.path.endsWith('.report.md') ? LANGUAGE_ID : 'markdown'),
           text: document ? document.getText() : new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(file)),
-        };
-        const result = await server.sendRequest<CheckDocumentResult>(Requests.checkDocument, params);
+        });
         if (result.checked) {
           reports++;
           problems += result.problems;
@@ -95,10 +83,10 @@ export async function checkWorkspace(client: Promise<LanguageClient>): Promise<{
       }
     },
   );
-  const showProblems = say('打开“问题”面板', 'Open Problems');
+  const showProblems = say(uiLocale(), '打开“问题”面板', 'Open Problems');
   // Not awaited: the command ends when the check does, not when the message is dismissed.
   void vscode.window
-    .showInformationMessage(say(`已检查 ${reports} 份报告，发现 ${problems} 个问题。`, `Checked ${reports} reports: ${problems} problems.`), showProblems)
+    .showInformationMessage(say(uiLocale(), `已检查 ${reports} 份报告，发现 ${problems} 个问题。`, `Checked ${reports} reports: ${problems} problems.`), showProblems)
     .then((answer) => (answer === showProblems ? vscode.commands.executeCommand('workbench.actions.view.problems') : undefined));
   return { reports, problems };
 }

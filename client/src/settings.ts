@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
+import { localeOfUi } from '../../server/src/shared/i18n';
 import { CONFIG_SECTION } from '../../server/src/shared/protocol';
+import type { Locale } from '../../server/src/shared/settings';
 
 /**
  * The `govreport` settings as the server reads them. `locale` is left out unless the user set it, so the server
@@ -16,6 +18,6 @@ export function serverSettings(scopeUri?: string): Record<string, unknown> {
 }
 
 /** The client's own strings follow the UI language: Chinese for zh, English otherwise. */
-export function say(zh: string, en: string): string {
-  return vscode.env.language.toLowerCase().startsWith('zh') ? zh : en;
+export function uiLocale(): Locale {
+  return localeOfUi(vscode.env.language) ?? 'en';
 }

@@ -23,19 +23,16 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { type Settings, readSettings } from './shared/settings';
 import {
   CONFIG_SECTION,
-  type CheckDocumentParams,
-  type CheckDocumentResult,
   FIX_ALL_KIND,
   INSERT_TABLE_KIND,
   type InitializationOptions,
-  type NewReportParams,
+  type NewReportResult,
   Requests,
-  type StandardTablesParams,
-  type StatsResult,
+  type StandardTablesResult,
 } from './shared/protocol';
 import { Analyzer, snapshotOf } from './lsp/analyzer';
-import type { ClientAbilities } from './lsp/codeActions';
-import { localeOfUi, say } from './lsp/i18n';
+import type { ClientAbilities } from './lsp/edits';
+import { localeOfUi, say } from './shared/i18n';
 import { runWorker } from './lsp/worker';
 
 /** How long a `workspace/configuration` answer is awaited before the defaults apply (a late answer still counts). */
@@ -308,18 +305,21 @@ function startServer(): void {
   connection.onDocumentFormatting(live((params) => ask<TextEdit[]>('formatting', params.textDocument.uri, {}, [])));
   connection.onCompletion(live((params) => ask<CompletionItem[]>('completion', params.textDocument.uri, { position: params.position }, [])));
 
-  connection.onRequest(Requests.newReport, live((params: NewReportParams) => analyzer.request('newReport', undefined, undefined, params)));
+  connection.onRequest(
+    Requests.newReport,
+    live((params) => analyzer.request<NewReportResult>('newReport', undefined, undefined, params)),
+  );
   connection.onRequest(
     Requests.standardTables,
-    live(async (params: StandardTablesParams) => {
+    live(async (params) => {
       const document = params.uri ? documents.get(params.uri) : undefined;
-      if (!document) return analyzer.request('standardTables');
-      return analyzer.request('standardTables', snapshotOf(document), await settingsFor(document.uri));
+      if (!document) return analyzer.request<StandardTablesResult>('standardTables');
+      return analyzer.request<StandardTablesResult>('standardTables', snapshotOf(document), await settingsFor(document.uri));
     }),
   );
   connection.onRequest(
     Requests.checkDocument,
-    live(async (params: CheckDocumentParams): Promise<CheckDocumentResult> => {
+    live(async (params) => {
       const settings = await settingsFor(params.uri);
       if (params.languageId === 'markdown' && settings.markdown === 'never') return { checked: false, problems: 0 };
       const open = documents.get(params.uri);
@@ -335,7 +335,7 @@ function startServer(): void {
   );
   connection.onRequest(
     Requests.stats,
-    live(async (): Promise<StatsResult> => {
+    live(async () => {
       const worker = await analyzer.request<{ longestCheckMs: number; longestCheckChars: number }>('stats');
       const memory = process.memoryUsage();
       return { mainLoopMaxDelayMs: loopDelay.max / 1e6, ...worker, rssBytes: memory.rss, heapUsedBytes: memory.heapUsed };

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { CompletionItem, DocumentSymbol, FoldingRange, Hover, TextEdit } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { displayWidth } from '../../server/src/lsp/format';
+import { displayWidth } from '../../server/src/shared/width';
 import { Session } from './harness';
 import { MISTAKES, positionOf } from './drafts';
 
@@ -84,6 +84,16 @@ describe('hover, outline, folding, formatting, completion', () => {
     for (const table of tables) assert.equal(new Set(table.map(displayWidth)).size, 1, table.join('\n'));
     assert.deepEqual(await format(), []);
     assert.match(text, /\| :-+: \|/, 'alignment colons are kept');
+  });
+
+  test('formatting reads full-width ｜ as the parser does: the row is split into its cells and aligned', async () => {
+    const formatUri = 'file:///f/fullwidth.report.md';
+    const opened = session.open(formatUri, '# 标题\n\n| 名称 | 数量 |\n|---|---|\n| 行政许可 | 12 |\n｜行政处罚｜3｜\n');
+    const edits = await session.request<TextEdit[]>('textDocument/formatting', { textDocument: { uri: formatUri }, options: { tabSize: 2, insertSpaces: true } });
+    const lines = session.apply(formatUri, edits).getText().split('\n').filter((l) => l.startsWith('|'));
+    assert.equal(lines.length, 4, opened.getText());
+    assert.equal(new Set(lines.map(displayWidth)).size, 1, lines.join('\n'));
+    assert.match(lines[3], /^\| 行政处罚 +\| 3 +\|$/);
   });
 
   test('completion: standard row labels inside a table’s label cell', async () => {

@@ -1,11 +1,6 @@
-import { eastAsianWidth } from 'get-east-asian-width';
+import { displayWidth } from '../shared/width';
 
-/** Columns a string takes in a terminal (CJK characters take two). */
-export function displayWidth(text: string): number {
-  let width = 0;
-  for (const ch of text) width += eastAsianWidth(ch.codePointAt(0)!);
-  return width;
-}
+export { displayWidth };
 
 export function padEnd(text: string, width: number): string {
   return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
@@ -17,7 +12,7 @@ export function truncate(text: string, width: number): string {
   let out = '';
   let used = 0;
   for (const ch of text) {
-    const w = eastAsianWidth(ch.codePointAt(0)!);
+    const w = displayWidth(ch);
     if (used + w > width - 1) break;
     out += ch;
     used += w;

@@ -1,5 +1,6 @@
-import { type Locale, type Settings, type Severity, readSettings } from '../shared/settings';
-import type { Message, Report, Span, TextEdit } from './model';
+import { say } from '../shared/i18n';
+import { type Settings, type Severity, readSettings } from '../shared/settings';
+import type { Report, Span, TextEdit } from './model';
 import { type ParseOptions, parseReport } from './parse/report';
 import { lineAt } from './parse/text';
 import { RULES } from './rules';
@@ -26,10 +27,6 @@ export interface Finding {
 export interface CheckResult {
   report: Report;
   findings: Finding[];
-}
-
-export function localize(message: Message, locale: Locale): string {
-  return locale === 'en' ? message.en : message.zh;
 }
 
 function severityOf(rule: Rule, settings: Settings): Severity | 'off' {
@@ -76,8 +73,8 @@ export function check(text: string, input: Partial<Settings> | Settings = {}, op
         rule: rule.id,
         severity,
         span: f.span,
-        message: localize(f.message, settings.locale),
-        fixes: f.fixes ? f.fixes.map((x) => ({ title: localize(x.title, settings.locale), edits: x.edits, safe: x.safe ?? true })) : [],
+        message: say(settings.locale, f.message.zh, f.message.en),
+        fixes: f.fixes ? f.fixes.map((x) => ({ title: say(settings.locale, x.title.zh, x.title.en), edits: x.edits, safe: x.safe ?? true })) : [],
       };
       if (f.expected !== undefined) finding.expected = f.expected;
       if (f.actual !== undefined) finding.actual = f.actual;

@@ -2,11 +2,13 @@
  * The one entry into the checking core: the language server, its analysis thread, the CLI and the scripts import
  * from here and nowhere else inside `core/`.
  */
-export { type CheckOptions, type CheckResult, type Finding, type Fix, check, localize, parseOptions } from './check';
+export { type CheckOptions, type CheckResult, type Finding, type Fix, check, parseOptions } from './check';
 export { applyEdits, compatibleFixes, fixAll, type FixOptions, type FixResult } from './fix';
 export { arithmeticChanges, importDraft, type ImportResult } from './importDraft';
 export type * from './model';
 export { parseReport, type ParseOptions } from './parse/report';
+export { directiveComment } from './parse/directives';
+export { tableMarkdown } from './parse/markdown';
 export { splitPipeRow } from './parse/blocks';
 export { lineAt, lineSpan, lineStartsOf } from './parse/text';
 export { type RelationResult, type Term, evaluate } from './relations';

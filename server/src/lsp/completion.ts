@@ -1,8 +1,8 @@
 import { type CompletionItem, CompletionItemKind, type Position } from 'vscode-languageserver';
 import { fullRowLabel, SECTIONS, standardHeading, type TableDef, tablesOf } from '../core';
 import { type Analysis, contains } from './documents';
-import { insertEdition } from './codeActions';
-import { say } from './i18n';
+import { insertEdition } from './actions';
+import { say } from '../shared/i18n';
 
 const PIPE = /(?<!\\)[|｜]/g;
 

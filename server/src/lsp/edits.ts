@@ -1,5 +1,5 @@
 import { diffLines } from 'diff';
-import type { TextEdit } from 'vscode-languageserver';
+import type { TextEdit, WorkspaceEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { type TextEdit as OffsetEdit } from '../core';
 import { rangeOf } from './documents';
@@ -26,4 +26,21 @@ export function editsBetween(before: string, after: string): OffsetEdit[] {
 
 export function toTextEdits(document: TextDocument, edits: OffsetEdit[]): TextEdit[] {
   return edits.map((e) => ({ range: rangeOf(document, e), newText: e.newText }));
+}
+
+/** What the client can do with the actions it is offered. */
+export interface ClientAbilities {
+  /** `codeAction/resolve` can fill in `edit`. */
+  resolveEdit: boolean;
+  /** The client runs `govreport.insertSnippet`. */
+  snippetCommand: boolean;
+  /** Workspace edits may be versioned (`documentChanges`). */
+  documentChanges: boolean;
+}
+
+export function workspaceEdit(document: TextDocument, edits: TextEdit[], abilities: ClientAbilities): WorkspaceEdit {
+  if (abilities.documentChanges) {
+    return { documentChanges: [{ textDocument: { uri: document.uri, version: document.version }, edits }] };
+  }
+  return { changes: { [document.uri]: edits } };
 }

@@ -1,45 +1,12 @@
-import { eastAsianWidth } from 'get-east-asian-width';
-import MarkdownIt from 'markdown-it';
 import type { TextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { lineSpan, lineStartsOf } from '../core';
+import { lineSpan, lineStartsOf, splitPipeRow, tableMarkdown } from '../core';
+import { displayWidth } from '../shared/width';
 import { rangeOf } from './documents';
 
-const markdown = new MarkdownIt('default', { html: true });
-markdown.core.ruler.disable(['inline', 'linkify', 'replacements', 'smartquotes', 'text_join']);
-
-const MARKS = /\p{M}|\u200b|\u200d|\ufe0f/u;
-
-/** Columns a string takes in a monospaced editor: CJK and full-width characters two, combining marks none. */
-export function displayWidth(text: string): number {
-  let width = 0;
-  for (const char of text) {
-    if (MARKS.test(char)) continue;
-    width += eastAsianWidth(char.codePointAt(0)!, { ambiguousAsWide: false });
-  }
-  return width;
-}
-
-/** The cells of a pipe-table line: split at unescaped pipes, the outer pipes dropped, each trimmed. */
-export function splitCells(line: string): string[] {
-  const cells: string[] = [];
-  let current = '';
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i];
-    if (c === '\\' && i + 1 < line.length) {
-      current += c + line[++i];
-    } else if (c === '|') {
-      cells.push(current);
-      current = '';
-    } else {
-      current += c;
-    }
-  }
-  cells.push(current);
-  const trimmed = cells.map((c) => c.trim());
-  if (trimmed.length > 1 && trimmed[0] === '') trimmed.shift();
-  if (trimmed.length > 1 && trimmed[trimmed.length - 1] === '' && /\|\s*$/.test(line)) trimmed.pop();
-  return trimmed;
+/** The cells of a pipe-table line as the parser reads them (`|` and `｜`, escaped pipes kept), each trimmed. */
+function cellsOf(line: string): string[] {
+  return splitPipeRow(line, { start: 0, end: line.length }).map((cell) => cell.text);
 }
 
 type Align = 'left' | 'right' | 'center' | 'none';
@@ -69,7 +36,7 @@ function delimiterCell(width: number, align: Align): string {
 /** One GFM table with its columns padded to a common display width. */
 export function alignTable(lines: string[]): string[] {
   const indent = /^[ \t]*/.exec(lines[0])![0];
-  const rows = lines.map(splitCells);
+  const rows = lines.map(cellsOf);
   const aligns = rows[1].map(alignOf);
   const columns = Math.max(...rows.map((r) => r.length));
   const widths = Array.from({ length: columns }, (_, c) =>
@@ -91,7 +58,7 @@ export function formatTables(document: TextDocument): TextEdit[] {
   };
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const edits: TextEdit[] = [];
-  for (const token of markdown.parse(text, {})) {
+  for (const token of tableMarkdown.parse(text, {})) {
     if (token.type !== 'table_open' || !token.map || token.level !== 0) continue;
     const [from, to] = token.map;
     const lines = Array.from({ length: to - from }, (_, i) => lineText(from + i));

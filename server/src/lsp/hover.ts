@@ -2,7 +2,7 @@ import type { Hover, Position } from 'vscode-languageserver';
 import { type Cell, evaluate, formatNumber, fullRowLabel, getEdition, type RelationResult, type Row, type RowDef, standardHeading, type Table } from '../core';
 import type { Locale } from '../shared/settings';
 import { type Analysis, contains, rangeOf } from './documents';
-import { say } from './i18n';
+import { say } from '../shared/i18n';
 
 
 /** A row's label as the standard writes it, with its groups: `三、本年度办理结果 › （三）不予公开 › 3.危及“三安全一稳定”`. */

@@ -1,7 +1,7 @@
 import { type DocumentSymbol, type FoldingRange, FoldingRangeKind, SymbolKind } from 'vscode-languageserver';
 import { lineAt, type Span, standardHeading } from '../core';
 import { type Analysis, rangeOf } from './documents';
-import { say } from './i18n';
+import { say } from '../shared/i18n';
 import { tableLabel } from './snippets';
 
 /** A span without the blank lines at its end (a section's span runs up to the next heading). */

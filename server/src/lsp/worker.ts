@@ -3,7 +3,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { editionForYear, editionsToTry, isEdition, NEWEST_EDITION, renderReport } from '../core';
 import type { Settings } from '../shared/settings';
 import type { NewReportParams, StandardTableItem, StandardTablesResult } from '../shared/protocol';
-import { codeActions, insertEdition, resolveCodeAction } from './codeActions';
+import { codeActions, insertEdition, resolveCodeAction } from './actions';
 import { completions } from './completion';
 import { toDiagnostic } from './diagnostics';
 import { type Analysis, analyze } from './documents';

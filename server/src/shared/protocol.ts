@@ -1,3 +1,4 @@
+import { RequestType, RequestType0 } from 'vscode-languageserver-protocol';
 import type { TextEdit } from 'vscode-languageserver-types';
 
 /** Names and payloads shared by the language server and the VS Code client. */
@@ -59,17 +60,6 @@ export interface InsertSnippetArgs {
   snippet: string;
 }
 
-export const Requests = {
-  /** A whole report skeleton for a year, in that year's edition. */
-  newReport: 'govreport/newReport',
-  /** The standard tables for a document (its report's edition first). */
-  standardTables: 'govreport/standardTables',
-  /** Checks a document that is not open and publishes its diagnostics. */
-  checkDocument: 'govreport/checkDocument',
-  /** Figures for the benchmark: event-loop delay, longest check, memory. */
-  stats: 'govreport/stats',
-} as const;
-
 export interface NewReportParams {
   year: number;
   /** With tab stops (the agency name) for `SnippetString`; plain text otherwise. */
@@ -118,3 +108,15 @@ export interface StatsResult {
   rssBytes: number;
   heapUsedBytes: number;
 }
+
+/** The requests of our own, typed once for both sides: the client sends them, the server answers them. */
+export const Requests = {
+  /** A whole report skeleton for a year, in that year's edition. */
+  newReport: new RequestType<NewReportParams, NewReportResult, void>('govreport/newReport'),
+  /** The standard tables for a document (its report's edition first). */
+  standardTables: new RequestType<StandardTablesParams, StandardTablesResult, void>('govreport/standardTables'),
+  /** Checks a document that is not open and publishes its diagnostics. */
+  checkDocument: new RequestType<CheckDocumentParams, CheckDocumentResult, void>('govreport/checkDocument'),
+  /** Figures for the benchmark: event-loop delay, longest check, memory. */
+  stats: new RequestType0<StatsResult, void>('govreport/stats'),
+} as const;

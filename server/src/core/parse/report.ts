@@ -1,5 +1,4 @@
-import MarkdownIt from 'markdown-it';
-import type { DateMention, Directive, Heading, Period, Report, Section, Span, Table } from '../model';
+import type { DateMention, Heading, Period, Report, Section, Span, Table } from '../model';
 import {
   type EditionId,
   type ReportEdition,
@@ -13,8 +12,10 @@ import {
   UNKNOWN_EDITION,
 } from '../standard';
 import { type LineSource, readPieces } from './blocks';
+import { findDirectives } from './directives';
+import { blockMarkdown as markdown } from './markdown';
 import { readTables } from './tables';
-import { lineAt, lineSpan, lineStartsOf, trimSpan } from './text';
+import { lineSpan, lineStartsOf, trimSpan } from './text';
 
 export interface ParseOptions {
   /** The report year, where a setting fixes it. */
@@ -22,12 +23,6 @@ export interface ParseOptions {
   /** The edition, where a setting fixes it. */
   edition?: EditionId;
 }
-
-const markdown = new MarkdownIt('default', { html: true });
-// Only the block structure is needed: which lines are headings. Tables are read by our own readers (GFM's rule is a
-// header row followed by a delimiter row); markdown-it's table tokens, one per cell, cost more than the whole check.
-markdown.core.ruler.disable(['inline', 'linkify', 'replacements', 'smartquotes', 'text_join']);
-markdown.block.ruler.disable('table');
 
 interface BlockStructure {
   /** Markdown heading lines with their level. */
@@ -55,8 +50,6 @@ const PERIOD_RANGE = new RegExp(
   `${DATE}\\s*起?\\s*(?:至|到|—|－|-|~|～)\\s*(?:(${DIGIT}{4})\\s*年\\s*)?(${DIGIT}{1,2})\\s*月\\s*(${DIGIT}{1,2})\\s*日`,
 );
 const SIGNING_LINE = new RegExp(`^[\\s\\u3000]*${DATE}[\\s\\u3000]*$`);
-// The comment body is bounded, so an unclosed `<!--` costs a few hundred characters, not the rest of the text.
-const DIRECTIVE = /<!--\s*govreport-(disable-next-line|disable|enable)\b([^>]{0,300}?)-->/g;
 const YEAR = /((?:19|20)\d{2})\s*年/;
 
 const toNumber = (digits: string) => Number(digits.normalize('NFKC'));
@@ -138,16 +131,6 @@ function findSigningDate(src: LineSource): DateMention | undefined {
     if (m) return { ...mention(span.start, m, 1, undefined), span: trimSpan(src.text, span.start, span.end) };
   }
   return undefined;
-}
-
-function findDirectives(text: string, lineStarts: number[]): Directive[] {
-  const out: Directive[] = [];
-  if (!text.includes('govreport-')) return out;
-  for (const m of text.matchAll(DIRECTIVE)) {
-    const rules = m[2].split(/[\s,]+/).filter(Boolean);
-    out.push({ kind: m[1] as Directive['kind'], rules, line: lineAt(lineStarts, m.index) });
-  }
-  return out;
 }
 
 /** The edition most labels of the tables belong to; unknown where two editions tie. */

@@ -1,6 +1,9 @@
-import type { Locale } from '../shared/settings';
+import type { Locale } from './settings';
 
-/** The text of the editor's own strings (action titles, hovers) in the locale of the settings. */
+/**
+ * The one localization helper: the Chinese or the English of a text, by locale. Used by the core (finding messages),
+ * the language server and the VS Code client (which imports it without the core).
+ */
 export function say(locale: Locale, zh: string, en: string): string {
   return locale === 'en' ? en : zh;
 }

@@ -34,7 +34,7 @@ function delimiterCell(width: number, align: Align): string {
 }
 
 /** One GFM table with its columns padded to a common display width. */
-export function alignTable(lines: string[]): string[] {
+function alignTable(lines: string[]): string[] {
   const indent = /^[ \t]*/.exec(lines[0])![0];
   const rows = lines.map(cellsOf);
   const aligns = rows[1].map(alignOf);

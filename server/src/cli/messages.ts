@@ -1,3 +1,4 @@
+import { say } from '../shared/i18n';
 import { EDITION_CHOICES, type Locale, type Severity } from '../shared/settings';
 
 /** The --edition line of the help, its choices from the standard, aligned with the other options. */
@@ -136,5 +137,5 @@ function plural(n: number, one: string, many = `${one}s`): string {
 }
 
 export function messagesFor(locale: Locale): Messages {
-  return locale === 'en' ? en : zh;
+  return say(locale, zh, en);
 }

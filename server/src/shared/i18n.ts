@@ -1,10 +1,10 @@
 import type { Locale } from './settings';
 
 /**
- * The one localization helper: the Chinese or the English of a text, by locale. Used by the core (finding messages),
+ * The one localization helper: the Chinese or the English of a text (or of a table of texts), by locale. Used by the core (finding messages),
  * the language server and the VS Code client (which imports it without the core).
  */
-export function say(locale: Locale, zh: string, en: string): string {
+export function say<T>(locale: Locale, zh: T, en: T): T {
   return locale === 'en' ? en : zh;
 }
 

@@ -127,8 +127,10 @@ function startServer(): void {
     }
     let answer = asking.get(uri);
     if (!answer) {
-      answer = askClient(uri).finally(() => asking.delete(uri));
-      asking.set(uri, answer);
+      const asked: Promise<Settings | undefined> = askClient(uri).finally(() => {
+        if (asking.get(uri) === asked) asking.delete(uri);
+      });
+      asking.set(uri, (answer = asked));
     }
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), CONFIGURATION_TIMEOUT_MS)));

@@ -174,6 +174,17 @@ describe('language server trust', () => {
       assert.ok(fails < holds, `the failing relation first:\n${value}`);
       assert.match(value.slice(fails, holds), /✗ 表中为 149，应为 150/);
       assert.match(value.slice(holds), /✓ 与表中数值一致/);
+
+      // A figure that is a term only: the sums it is in, its failing row total first.
+      const termLine = text.split('\n').findIndex((l) => l.includes('| 3.其他 | 3 |'));
+      const term = await session.request<Hover>('textDocument/hover', {
+        textDocument: { uri },
+        position: { line: termLine, character: text.split('\n')[termLine].indexOf('| 3 |') + 2 },
+      });
+      const termValue = (term.contents as { value: string }).value;
+      const row = termValue.indexOf('**总计（其他）**');
+      const column = termValue.indexOf('**（七）总计（自然人）**');
+      assert.ok(row >= 0 && column > row, termValue);
     } finally {
       await session.stop();
     }

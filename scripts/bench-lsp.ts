@@ -2,7 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import Module from 'node:module';
 import { join } from 'node:path';
 import { check, editionForYear, renderReport } from '../server/src/core';
-import type { StatsResult } from '../server/src/shared/protocol';
+import { Requests, type StatsResult } from '../server/src/shared/protocol';
 import { Session } from '../test/lsp/harness';
 import { MISTAKES } from '../test/lsp/drafts';
 
@@ -77,7 +77,7 @@ async function bigDrafts(): Promise<{ name: string; size: number; syncCheckMs: n
       const document = session.change(uri, [{ range: { start: at, end: at }, text: 'x' }]);
       await session.diagnosticsFor(uri, document.version, 60_000);
     }
-    const stats = await session.request<StatsResult>('govreport/stats', {});
+    const stats = await session.request<StatsResult>(Requests.stats.method, {});
     await session.stop();
     out.push({ name, size: Buffer.byteLength(text), syncCheckMs, stats, publishMs });
   }
@@ -124,11 +124,11 @@ async function startup(): Promise<{ initializeMs: number; firstPublishMs: number
 
 async function memory(): Promise<{ before: number; after: number; heap: number }> {
   const session = await Session.start({ initializationOptions: { debounceMs: 0 } });
-  const before = (await session.request<StatsResult>('govreport/stats', {})).rssBytes;
+  const before = (await session.request<StatsResult>(Requests.stats.method, {})).rssBytes;
   const text = draftOf(15_000);
   for (let i = 0; i < 100; i++) session.open(`file:///bench/many/${i}.report.md`, text.replace('某某县', `第${i}县`));
   for (let i = 0; i < 100; i++) await session.diagnosticsFor(`file:///bench/many/${i}.report.md`, 1, 60_000);
-  const stats = await session.request<StatsResult>('govreport/stats', {});
+  const stats = await session.request<StatsResult>(Requests.stats.method, {});
   await session.stop();
   return { before, after: stats.rssBytes, heap: stats.heapUsedBytes };
 }

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { type Diagnostic, ErrorCodes, type Hover, ResponseError } from 'vscode-languageserver-protocol';
+import { Requests } from '../../server/src/shared/protocol';
 import { Session } from './harness';
 import { CLEAN, MISTAKES } from './drafts';
 
@@ -118,7 +119,7 @@ describe('language server trust', () => {
   test('an error reply carries a message, not a stack trace', async () => {
     const session = await Session.start();
     try {
-      const error = await rejection(session.request('govreport/newReport', { year: 1990, snippet: false }));
+      const error = await rejection(session.request(Requests.newReport.method, { year: 1990, snippet: false }));
       assert.match(error.message, /1990/);
       assert.doesNotMatch(error.message, /\n\s*at |\.js:\d+|\.ts:\d+/);
     } finally {
@@ -135,7 +136,7 @@ describe('language server trust', () => {
     for (const [method, params] of [
       ['textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 0 } }],
       ['textDocument/documentSymbol', { textDocument: { uri } }],
-      ['govreport/stats', {}],
+      [Requests.stats.method, {}],
       ['govreport/unknown', {}],
       ['shutdown', null],
     ] as const) {

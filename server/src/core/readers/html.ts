@@ -1,7 +1,7 @@
 import iconv from 'iconv-lite';
 import { lineAt, lineStartsOf } from '../parse/text';
-import { matchSection } from '../standard';
 import { blocksToDraft, oneLine } from './draft';
+import { isSectionHeading, isTitle, markHeadings } from './headings';
 import { type ChildNode, type Element, type ParentNode, findAll, isElement, parseMarkup } from './markup';
 import type { Block, BlockCell, Reader, SourceLocation } from './types';
 
@@ -30,8 +30,6 @@ const BLOCKS = new Set(['p', 'div', 'section', 'article', 'main', 'aside', 'bloc
 const HEADING = /^h([1-6])$/;
 /** Page chrome that can stand inside the article area: location bars, share, print and attachment links. */
 const CHROME = /^(当前位置|您的位置|您当前的位置|当前所在位置|首页\s*[>＞»]|附件下载|相关附件|附件[:：]|分享到|【?打印|【?关闭|字号|扫一扫|来源[:：]|发布时间[:：]|浏览次数)/;
-const TITLE = /政府信息公开.{0,6}年度?报告|政务公开.{0,6}年度?报告/;
-const TITLE_MAX = 80;
 
 interface Paragraph {
   text: string;
@@ -51,27 +49,14 @@ export const readHtml: Reader = async (bytes) => {
   };
   const document = parseMarkup(page, false);
   const body = reportElement(document);
-  const blocks = blocksOf(body, where);
+  const blocks = markHeadings(blocksOf(body, where));
   const first = blocks.find((b) => b.kind !== 'table');
   if (!first || first.kind === 'table' || !isTitle(first.text)) {
     const title = titleBefore(document, body);
     if (title) blocks.unshift({ kind: 'heading', level: 1, text: title.text, location: where(title.start) });
-  } else if (first.kind === 'paragraph') {
-    blocks[blocks.indexOf(first)] = { kind: 'heading', level: 1, text: first.text, location: first.location };
   }
   return { kind: 'html', ...blocksToDraft(blocks), notes: [] };
 };
-
-function isTitle(text: string): boolean {
-  const line = oneLine(text);
-  return line.length <= TITLE_MAX && TITLE.test(line);
-}
-
-/** A section heading of the standard, as a line of its own: the standard wording or a known variant, or a short numbered line. */
-function isSectionHeading(text: string): boolean {
-  const line = oneLine(text);
-  return (line.length <= 40 && matchSection(line, true) !== undefined) || (line.length <= 30 && !/[。；;]$/.test(line) && matchSection(line, false) !== undefined);
-}
 
 /** Text of a node as a browser lays it out: white space folded, a break for `<br>` and between blocks. */
 function textOf(node: ChildNode): string {
@@ -152,7 +137,6 @@ function blocksOf(body: ParentNode, where: (offset: number) => SourceLocation): 
     if (text && current.start !== undefined && !linkedOnly && !(text.length < 60 && CHROME.test(text))) {
       const location = where(current.start);
       if (heading !== undefined && text.length <= 50) blocks.push({ kind: 'heading', level: heading, text, location });
-      else if (isSectionHeading(text)) blocks.push({ kind: 'heading', level: 2, text, location });
       else blocks.push({ kind: 'paragraph', text, location });
     }
     current = { text: '', linked: 0 };

@@ -12,6 +12,8 @@ export interface SourceLocation {
   table?: number;
   row?: number;
   cell?: number;
+  /** DOCX: the 1-based paragraph of the document's body (text outside tables). */
+  paragraph?: number;
   /** HTML and text files: the 1-based line and column (UTF-16 code units) in the file. */
   line?: number;
   column?: number;
@@ -24,9 +26,12 @@ export interface Origin {
   location: SourceLocation;
 }
 
-/** What a reader tells about the document besides its text: a scan without text, a table it could not read. */
+/**
+ * What a reader tells about the document besides its text: a scan without text, a damaged file, a table it could
+ * not read. `no-text-layer` and `unreadable` mean the document has no report text to check.
+ */
 export interface ReaderNote {
-  kind: 'no-text-layer' | 'table-unreadable' | 'table-ambiguous' | 'figures-recovered';
+  kind: 'no-text-layer' | 'unreadable' | 'table-unreadable' | 'table-ambiguous' | 'figures-recovered';
   /** The part of the draft text it is about (absent: the whole document). */
   span?: Span;
   message: Message;

@@ -12,7 +12,7 @@ export type Invocation =
   | { command: 'version' }
   | { command: 'check'; settings: CliSettings; paths: string[]; format: Format }
   | { command: 'fix'; settings: CliSettings; paths: string[]; dryRun: boolean }
-  | { command: 'import'; settings: CliSettings; input: string; output?: string };
+  | { command: 'import'; settings: CliSettings; inputs: string[]; output?: string; outDir?: string };
 
 const COMMON = {
   locale: { type: 'string' },
@@ -24,7 +24,7 @@ const COMMON = {
 const OPTIONS = {
   check: { ...COMMON, format: { type: 'string' } },
   fix: { ...COMMON, 'dry-run': { type: 'boolean' } },
-  import: { ...COMMON, output: { type: 'string', short: 'o' } },
+  import: { ...COMMON, output: { type: 'string', short: 'o' }, 'out-dir': { type: 'string', short: 'd' } },
 } as const;
 
 type Command = keyof typeof OPTIONS;
@@ -80,9 +80,11 @@ export function parseCommandLine(argv: string[], m: Messages): Invocation {
   if (values.help) return { command: 'help' };
   const settings = settingsFrom(values, m);
   if (command === 'import') {
-    if (positionals.length !== 1) throw new CliError(m.importArguments());
-    const output = (values as { output?: string }).output;
-    return { command, settings, input: positionals[0], ...(output !== undefined && { output }) };
+    const { output, 'out-dir': outDir } = values as { output?: string; 'out-dir'?: string };
+    if (positionals.length === 0 || (positionals.length > 1 && outDir === undefined) || (output !== undefined && outDir !== undefined)) {
+      throw new CliError(m.importArguments());
+    }
+    return { command, settings, inputs: positionals, ...(output !== undefined && { output }), ...(outDir !== undefined && { outDir }) };
   }
   if (positionals.length === 0) throw new CliError(m.missingPaths(command));
   if (command === 'fix') return { command, settings, paths: positionals, dryRun: !!(values as { 'dry-run'?: boolean })['dry-run'] };

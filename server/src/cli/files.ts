@@ -1,13 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { sourceKindOf } from '../core';
 import { type Encoding, decode } from './encoding';
 import type { Messages } from './messages';
 
 /** A usage or file error: one line for the user, exit status 2. */
 export class CliError extends Error {}
-
-const DRAFT_EXTENSIONS = new Set(['.md', '.txt']);
 
 function reason(error: unknown, m: Messages): string {
   const { code, message } = error as NodeJS.ErrnoException;
@@ -31,7 +30,7 @@ function statNamed(file: string, m: Messages): fs.Stats {
   }
 }
 
-/** Drafts under a directory, sorted by name at every level; node_modules, dot entries and symlinked directories skipped. */
+/** Report files under a directory (drafts, web pages, Word files, PDFs, and office files to list as not checked), sorted by name at every level; node_modules, dot entries and symlinked directories skipped. */
 function walk(dir: string, m: Messages, out: string[]): void {
   let entries: fs.Dirent[];
   try {
@@ -44,7 +43,7 @@ function walk(dir: string, m: Messages, out: string[]): void {
     if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) walk(full, m, out);
-    else if (DRAFT_EXTENSIONS.has(path.extname(entry.name).toLowerCase()) && isRegularFile(entry, full)) out.push(full);
+    else if (sourceKindOf(entry.name) !== undefined && isRegularFile(entry, full)) out.push(full);
   }
 }
 
@@ -102,13 +101,16 @@ export interface Draft {
   lossless: boolean;
 }
 
-export function readDraft(file: string, m: Messages): Draft {
-  let bytes: Buffer;
+export function readBytes(file: string, m: Messages): Buffer {
   try {
-    bytes = fs.readFileSync(file);
+    return fs.readFileSync(file);
   } catch (error) {
     throw new CliError(m.unreadable(file, reason(error, m)));
   }
+}
+
+export function readDraft(file: string, m: Messages): Draft {
+  const bytes = readBytes(file, m);
   const decoded = decode(bytes);
   if (decoded.kind === 'binary') throw new CliError(m.binary(file));
   return { path: file, text: decoded.text, encoding: decoded.encoding, lossless: decoded.lossless };

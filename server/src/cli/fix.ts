@@ -6,6 +6,7 @@ import type { Io } from './io';
 import { type Messages, messagesFor } from './messages';
 import { unifiedDiff } from './patch';
 import { countBySeverity } from './results';
+import { isDraftFile } from './sources';
 
 function ruleList(rules: string[], m: Messages): string {
   const counts = new Map<string, number>();
@@ -15,6 +16,7 @@ function ruleList(rules: string[], m: Messages): string {
 
 /** Fixes one file; what it returns is the file's exit status. */
 function fixFile(file: string, dryRun: boolean, settings: CliSettings, io: Io, m: Messages): { status: number; fixes: number } {
+  if (!isDraftFile(file)) throw new CliError(m.notText(file));
   const draft = readDraft(file, m);
   const result = fixAll(draft.text, settings);
   if (result.text !== draft.text) {

@@ -4,7 +4,7 @@ import { version } from '../../../package.json';
 import { type Rule, RULES } from '../core';
 import type { Locale, Severity } from '../shared/settings';
 import { type Messages, messagesFor } from './messages';
-import { type FileResult, countBySeverity } from './results';
+import { type FileResult, type LocatedFinding, countBySeverity } from './results';
 import { displayWidth, padEnd } from './width';
 
 export type Format = 'text' | 'json' | 'sarif';
@@ -48,13 +48,13 @@ function textReporter({ write, locale, color }: ReporterOptions): Reporter {
       if (findings.length === 0) return;
       const counts = countBySeverity(findings);
       for (const s of ['error', 'warning', 'info'] as const) all[s] += counts[s];
-      const lineWidth = Math.max(...findings.map((f) => String(f.line).length));
-      const columnWidth = Math.max(...findings.map((f) => String(f.column).length));
+      const positions = findingPositions(findings, m);
+      const positionWidth = Math.max(...positions.map(displayWidth));
       const severityWidth = Math.max(...findings.map((f) => displayWidth(m.severity[f.severity])));
       const messages = findings.map((f) => f.message.replace(/\s*\n\s*/g, ' '));
       const messageWidth = Math.max(...messages.map(displayWidth));
       const lines = findings.map((f, i) => {
-        const position = paint('dim', `${String(f.line).padStart(lineWidth)}:${String(f.column).padEnd(columnWidth)}`);
+        const position = paint('dim', padEnd(positions[i], positionWidth));
         const severity = paint(severityColor[f.severity], padEnd(m.severity[f.severity], severityWidth));
         return `  ${position}  ${severity}  ${padEnd(messages[i], messageWidth)}  ${paint('dim', f.rule)}`;
       });
@@ -71,6 +71,20 @@ function textReporter({ write, locale, color }: ReporterOptions): Reporter {
   };
 }
 
+/** Each finding's place as text: `line:column` (lines right-aligned, columns left), else the page or the table cell of the source. */
+function findingPositions(findings: LocatedFinding[], m: Messages): string[] {
+  const lined = findings.filter((f) => f.line !== undefined);
+  const lineWidth = Math.max(0, ...lined.map((f) => String(f.line).length));
+  const columnWidth = Math.max(0, ...lined.map((f) => String(f.column).length));
+  return findings.map((f) => {
+    if (f.line !== undefined) return `${String(f.line).padStart(lineWidth)}:${String(f.column).padEnd(columnWidth)}`;
+    if (f.page !== undefined) return m.place.page(f.page);
+    if (f.table !== undefined) return m.place.cell(f.table, f.row, f.cell);
+    if (f.paragraph !== undefined) return m.place.paragraph(f.paragraph);
+    return '-';
+  });
+}
+
 /** A JSON array with one object per file, written as the files come. */
 function jsonReporter({ write }: ReporterOptions): Reporter {
   let first = true;
@@ -79,7 +93,10 @@ function jsonReporter({ write }: ReporterOptions): Reporter {
       write(`${first ? '[\n' : ',\n'}${JSON.stringify(result, null, 2).replace(/^/gm, '  ')}`);
       first = false;
     },
-    failure() {},
+    failure(file, message) {
+      write(`${first ? '[\n' : ',\n'}${JSON.stringify({ file, checked: false, reason: message }, null, 2).replace(/^/gm, '  ')}`);
+      first = false;
+    },
     end() {
       write(first ? '[]\n' : '\n]\n');
     },
@@ -99,6 +116,13 @@ function artifactLocation(file: string, cwd: string): { uri: string; uriBaseId?:
   const relative = path.relative(cwd, absolute);
   if (relative.startsWith('..') || path.isAbsolute(relative)) return { uri: pathToFileURL(absolute).href };
   return { uri: relative.split(path.sep).map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' };
+}
+
+/** Where in a Word file or a PDF a finding stands (SARIF regions have only lines): for the result's properties. */
+function sourcePlace(f: LocatedFinding): object | undefined {
+  const place = { page: f.page, box: f.box, table: f.table, row: f.row, cell: f.cell, paragraph: f.paragraph };
+  const present = Object.entries(place).filter(([, value]) => value !== undefined);
+  return present.length ? Object.fromEntries(present) : undefined;
 }
 
 /** SARIF 2.1.0 as GitHub code scanning reads it: one run, rule metadata from RULES, results streamed per file. */
@@ -137,10 +161,11 @@ function sarifReporter({ write, locale, cwd }: ReporterOptions): Reporter {
             {
               physicalLocation: {
                 artifactLocation: location,
-                region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn },
+                ...(f.line !== undefined && { region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn } }),
               },
             },
           ],
+          ...(sourcePlace(f) && { properties: sourcePlace(f) }),
         };
         write(`${first ? '\n' : ',\n'}${JSON.stringify(sarif)}`);
         first = false;

@@ -1,25 +1,71 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { arithmeticChanges, importDraft } from '../core';
 import type { CliSettings } from './args';
 import { encodingLabel } from './encoding';
-import { CliError, namedFile, readDraft, writeAtomically } from './files';
+import { CliError, namedFile, writeAtomically } from './files';
 import type { Io } from './io';
-import { messagesFor } from './messages';
+import { type Messages, messagesFor } from './messages';
+import { readReportFile } from './sources';
+
+export interface ImportRequest {
+  settings: CliSettings;
+  inputs: string[];
+  output?: string;
+  outDir?: string;
+}
+
+/** Where each input's draft goes in OUTDIR: `NAME.report.md`, the input's extension kept where two inputs share a name. */
+function outputNames(inputs: string[], outDir: string): string[] {
+  const taken = new Set<string>();
+  return inputs.map((input) => {
+    const base = path.basename(input);
+    const stem = base.slice(0, base.length - path.extname(base).length) || base;
+    const name = taken.has(stem) ? base : stem;
+    taken.add(name);
+    return path.join(outDir, `${name}.report.md`);
+  });
+}
 
 /**
- * `govreport import`: a pasted report as a canonical UTF-8 draft, to OUT or stdout. Refuses to write a conversion
+ * Imports one file: a canonical UTF-8 draft of a pasted report, web page or Word file. Refuses to write a conversion
  * that would change what the arithmetic checks find (the figures must come through unchanged).
  */
-export function runImport(input: string, output: string | undefined, settings: CliSettings, io: Io): number {
-  const m = messagesFor(settings.locale);
-  const draft = readDraft(namedFile(input, m), m);
-  if (!draft.lossless) io.err(`govreport: ${m.lossy(input, encodingLabel(draft.encoding))}\n`);
-  const result = importDraft(draft.text, settings);
-  const { lost, gained } = arithmeticChanges(draft.text, result.text, settings);
+async function importFile(input: string, output: string | undefined, settings: CliSettings, io: Io, m: Messages): Promise<void> {
+  const source = await readReportFile(namedFile(input, m), settings.locale, m);
+  if (source.draft && !source.draft.lossless) io.err(`govreport: ${m.lossy(input, encodingLabel(source.draft.encoding))}\n`);
+  const result = importDraft(source.text, settings);
+  const { lost, gained } = arithmeticChanges(source.text, result.text, settings);
   if (lost.length || gained.length) {
     throw new CliError(m.importChanged(input, [...new Set([...lost, ...gained].map((f) => f.rule))].join(', ')));
   }
-  if (output === undefined) io.out(result.text);
-  else writeAtomically(output, Buffer.from(result.text, 'utf8'), m);
+  // A draft read from a web page, Word file or PDF names its source at the top.
+  const text = source.draft ? result.text : `${m.importSource(path.basename(input))}\n\n${result.text}`;
+  if (output === undefined) io.out(text);
+  else writeAtomically(output, Buffer.from(text, 'utf8'), m);
   io.err(`${m.imported(input, output ?? m.stdout, result.title, result.headings, result.tables)}\n`);
-  return 0;
+}
+
+/** `govreport import`: each input as a canonical draft, to OUT, OUTDIR or stdout; a failed input does not stop the others (status 2). */
+export async function runImport({ settings, inputs, output, outDir }: ImportRequest, io: Io): Promise<number> {
+  const m = messagesFor(settings.locale);
+  if (outDir !== undefined) {
+    try {
+      fs.mkdirSync(outDir, { recursive: true });
+    } catch (error) {
+      throw new CliError(m.writeFailed(outDir, (error as NodeJS.ErrnoException).code ?? (error as Error).message));
+    }
+  }
+  const outputs = outDir === undefined ? [output] : outputNames(inputs, outDir);
+  let status = 0;
+  for (const [i, input] of inputs.entries()) {
+    try {
+      await importFile(input, outputs[i], settings, io, m);
+    } catch (error) {
+      if (!(error instanceof CliError) || inputs.length === 1) throw error;
+      io.err(`govreport: ${error.message}\n`);
+      status = 2;
+    }
+  }
+  return status;
 }

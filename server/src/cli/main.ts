@@ -7,7 +7,7 @@ import { runImport } from './import';
 import { type Io, processIo } from './io';
 import { messagesFor } from './messages';
 
-function run(invocation: Invocation, io: Io, argv: string[]): number {
+function run(invocation: Invocation, io: Io, argv: string[]): number | Promise<number> {
   switch (invocation.command) {
     case 'help':
       io.out(messagesFor(localeOf(argv)).help(pkg.version));
@@ -20,14 +20,14 @@ function run(invocation: Invocation, io: Io, argv: string[]): number {
     case 'fix':
       return runFix(invocation.paths, invocation.dryRun, invocation.settings, io);
     case 'import':
-      return runImport(invocation.input, invocation.output, invocation.settings, io);
+      return runImport(invocation, io);
   }
 }
 
 /** The exit status: 0 no error finding, 1 some, 2 a usage or file error (or a failure of govreport itself). */
-export function main(argv: string[], io: Io = processIo()): number {
+export async function main(argv: string[], io: Io = processIo()): Promise<number> {
   try {
-    return run(parseCommandLine(argv, messagesFor(localeOf(argv))), io, argv);
+    return await run(parseCommandLine(argv, messagesFor(localeOf(argv))), io, argv);
   } catch (error) {
     if (error instanceof CliError) io.err(`govreport: ${error.message}\n`);
     else io.err(`govreport: ${(error as Error)?.stack ?? String(error)}\n`);
@@ -40,4 +40,6 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
   throw error;
 });
-process.exitCode = main(process.argv.slice(2));
+void main(process.argv.slice(2)).then((status) => {
+  process.exitCode = status;
+});

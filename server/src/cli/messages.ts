@@ -14,9 +14,10 @@ const zh = {
   help: (version: string) => `govreport ${version} — 政府信息公开工作年度报告检查工具
 
 用法：
-  govreport check [选项] 路径…      检查报告草稿（.md、.txt 文件，或目录中的全部 .md、.txt）
-  govreport fix [--dry-run] 路径…   应用全部安全修复并写回原文件（保持原编码）
-  govreport import 输入 [-o 输出]    把粘贴或抓取的报告转换为规范草稿
+  govreport check [选项] 路径…      检查报告（.md、.txt 草稿，.html/.htm/.shtml 网页，.docx Word 文件；或目录中的全部）
+  govreport fix [--dry-run] 路径…   应用全部安全修复并写回原文件（保持原编码；只改文本草稿）
+  govreport import 输入 [-o 输出]    把粘贴、抓取的报告或网页、Word 文件转换为规范草稿
+  govreport import 输入… -d 目录     批量转换，每个输入写为 目录/名称.report.md
 
 选项：
   --format text|json|sarif   check 的输出格式（默认 text）
@@ -25,6 +26,7 @@ const zh = {
   --year YYYY                报告年度（默认从标题或统计期限读取）
   --dry-run                  fix：只输出差异（unified diff），不写文件
   -o, --output 文件           import：写入该文件（默认输出到标准输出）
+  -d, --out-dir 目录          import：把每个输入的草稿写入该目录
   -h, --help                 显示本帮助
   --version                  显示版本号
 
@@ -38,11 +40,19 @@ const zh = {
   missingValue: (option: string) => `选项 ${option} 缺少值`,
   yearValues: '1990–2100 之间的四位年份',
   missingPaths: (command: string) => `${command} 需要至少一个文件或目录`,
-  importArguments: () => 'import 需要且只接受一个输入文件',
+  importArguments: () => 'import 需要一个输入文件（-o 输出）；多个输入请用 -d 目录',
   notFound: (path: string) => `${path}：文件或目录不存在`,
   notRegular: (path: string, kind: string) => `${path}：是${kind}，不是普通文件`,
   kinds: { socket: '套接字', characterDevice: '字符设备', blockDevice: '块设备', fifo: '命名管道', other: '特殊文件' },
-  noDrafts: (path: string) => `${path}：目录中没有 .md 或 .txt 文件`,
+  noDrafts: (path: string) => `${path}：目录中没有报告文件（.md、.txt、.html、.docx、.pdf）`,
+  notChecked: (path: string, reason: string) => `${path}：未检查——${reason}`,
+  notText: (path: string) => `${path}：不是文本草稿，fix 不改写网页、Word 或 PDF 文件；请先用 govreport import 转换为草稿`,
+  place: {
+    page: (page: number) => `第${page}页`,
+    cell: (table: number, row?: number, cell?: number) => `表${table}${row ? ` 第${row}行` : ''}${cell ? `第${cell}格` : ''}`,
+    paragraph: (paragraph: number) => `第${paragraph}段`,
+  },
+  importSource: (file: string) => `<!-- 导入自 ${file}（govreport import） -->`,
   unreadable: (path: string, reason: string) => `${path}：无法读取（${reason}）`,
   listSeparator: '，',
   reasons: { EACCES: '没有权限', EPERM: '操作不被允许', EIO: '输入输出错误', EISDIR: '是目录', ENOSPC: '磁盘空间不足', EROFS: '只读文件系统' } as Record<string, string>,
@@ -75,9 +85,10 @@ const en: Messages = {
   help: (version: string) => `govreport ${version} — checker for government information-disclosure annual reports
 
 Usage:
-  govreport check [options] PATH…     check drafts (.md, .txt files, or every .md/.txt in a directory)
-  govreport fix [--dry-run] PATH…     apply every safe fix and write the files back (in their encoding)
-  govreport import INPUT [-o OUT]     turn a pasted or scraped report into a canonical draft
+  govreport check [options] PATH…     check reports (.md/.txt drafts, .html/.htm/.shtml pages, .docx Word files; or all in a directory)
+  govreport fix [--dry-run] PATH…     apply every safe fix and write the files back (in their encoding; text drafts only)
+  govreport import INPUT [-o OUT]     turn a pasted or scraped report, a web page or a Word file into a canonical draft
+  govreport import INPUT… -d DIR      the same for several inputs, each written as DIR/NAME.report.md
 
 Options:
   --format text|json|sarif   output format of check (default text)
@@ -86,6 +97,7 @@ Options:
   --year YYYY                report year (default: from the title or the statistics period)
   --dry-run                  fix: print a unified diff, write nothing
   -o, --output FILE          import: write to FILE (default: standard output)
+  -d, --out-dir DIR          import: write each input's draft into DIR
   -h, --help                 show this help
   --version                  show the version
 
@@ -99,11 +111,19 @@ Exit status: 0 no error-severity finding; 1 some; 2 usage or file error.
   missingValue: (option: string) => `option ${option} needs a value`,
   yearValues: 'a year, 1990–2100',
   missingPaths: (command: string) => `${command} needs at least one file or directory`,
-  importArguments: () => 'import takes exactly one input file',
+  importArguments: () => 'import takes one input file (with -o OUT); for several inputs use -d DIR',
   notFound: (path: string) => `${path}: no such file or directory`,
   notRegular: (path: string, kind: string) => `${path}: is a ${kind}, not a regular file`,
   kinds: { socket: 'socket', characterDevice: 'character device', blockDevice: 'block device', fifo: 'named pipe', other: 'special file' },
-  noDrafts: (path: string) => `${path}: directory holds no .md or .txt file`,
+  noDrafts: (path: string) => `${path}: directory holds no report file (.md, .txt, .html, .docx, .pdf)`,
+  notChecked: (path: string, reason: string) => `${path}: not checked — ${reason}`,
+  notText: (path: string) => `${path}: not a text draft; fix does not rewrite web pages, Word files or PDFs: convert it first with govreport import`,
+  place: {
+    page: (page: number) => `page ${page}`,
+    cell: (table: number, row?: number, cell?: number) => `table ${table}${row ? ` row ${row}` : ''}${cell ? ` cell ${cell}` : ''}`,
+    paragraph: (paragraph: number) => `paragraph ${paragraph}`,
+  },
+  importSource: (file: string) => `<!-- imported from ${file} (govreport import) -->`,
   unreadable: (path: string, reason: string) => `${path}: cannot be read (${reason})`,
   listSeparator: ', ',
   reasons: { EACCES: 'permission denied', EPERM: 'operation not permitted', EIO: 'input/output error', EISDIR: 'is a directory', ENOSPC: 'no space left on device', EROFS: 'read-only file system' },

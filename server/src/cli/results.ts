@@ -1,15 +1,24 @@
-import { type CheckResult, type Finding, lineAt } from '../core';
+import { type CheckResult, type Finding, type Origin, type SourceLocation, lineAt, locate as sourceLocation } from '../core';
 import type { Severity } from '../shared/settings';
 import type { Counts } from './messages';
 
-/** A finding as the CLI prints it: 1-based lines and columns (columns in UTF-16 code units, as in editors). */
+/**
+ * A finding as the CLI prints it: 1-based lines and columns (columns in UTF-16 code units, as in editors) in the file
+ * checked — for a web page, in the page; for a Word file or a PDF, the table, row and cell or the page instead.
+ */
 export interface LocatedFinding {
   rule: string;
   severity: Severity;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
+  line?: number;
+  column?: number;
+  endLine?: number;
+  endColumn?: number;
+  page?: number;
+  box?: [number, number, number, number];
+  table?: number;
+  row?: number;
+  cell?: number;
+  paragraph?: number;
   message: string;
   expected?: number;
   actual?: number | string;
@@ -26,20 +35,31 @@ export interface FileResult {
   findings: LocatedFinding[];
 }
 
-function locate(lineStarts: number[], finding: Finding): LocatedFinding {
-  const position = (offset: number) => {
-    const line = lineAt(lineStarts, offset);
-    return { line: line + 1, column: offset - lineStarts[line] + 1 };
-  };
-  const start = position(finding.span.start);
-  const end = position(finding.span.end);
+/** Where a finding stands: in the text checked, or — for a read document — where its text came from in the source file. */
+function position(lineStarts: number[], origins: Origin[] | undefined, span: Finding['span']): Partial<LocatedFinding> {
+  if (!origins) {
+    const at = (offset: number) => {
+      const line = lineAt(lineStarts, offset);
+      return { line: line + 1, column: offset - lineStarts[line] + 1 };
+    };
+    const start = at(span.start);
+    const end = at(span.end);
+    return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
+  }
+  const start: SourceLocation | undefined = sourceLocation(origins, span.start);
+  if (!start) return {};
+  const { line, column, ...rest } = start;
+  if (line === undefined || column === undefined) return rest;
+  const end = sourceLocation(origins, Math.max(span.start, span.end - 1));
+  const after = end?.line !== undefined && end.column !== undefined && (end.line > line || (end.line === line && end.column >= column));
+  return { ...rest, line, column, endLine: after ? end.line : line, endColumn: after ? end.column : column };
+}
+
+function locate(lineStarts: number[], origins: Origin[] | undefined, finding: Finding): LocatedFinding {
   return {
     rule: finding.rule,
     severity: finding.severity,
-    line: start.line,
-    column: start.column,
-    endLine: end.line,
-    endColumn: end.column,
+    ...position(lineStarts, origins, finding.span),
     message: finding.message,
     ...(finding.expected !== undefined && { expected: finding.expected }),
     ...(finding.actual !== undefined && { actual: finding.actual }),
@@ -48,12 +68,13 @@ function locate(lineStarts: number[], finding: Finding): LocatedFinding {
   };
 }
 
-export function fileResult(file: string, { report, findings }: CheckResult): FileResult {
+/** A checked file's result; `origins` (a web page, a Word file, a PDF) lead each finding back to the source file. */
+export function fileResult(file: string, { report, findings }: CheckResult, origins?: Origin[]): FileResult {
   return {
     file,
     year: report.year?.value ?? null,
     edition: report.edition,
-    findings: findings.map((f) => locate(report.lineStarts, f)),
+    findings: findings.map((f) => locate(report.lineStarts, origins, f)),
   };
 }
 

@@ -1,6 +1,7 @@
 import { say } from '../shared/i18n';
 import { type Settings, type Severity, readSettings } from '../shared/settings';
 import type { Report, Span, TextEdit } from './model';
+import type { ReaderNote } from './readers/types';
 import { type ParseOptions, parseReport } from './parse/report';
 import { lineAt } from './parse/text';
 import { RULES } from './rules';
@@ -56,12 +57,15 @@ export function parseOptions(settings: Settings): ParseOptions {
 export interface CheckOptions {
   /** The other reports of the run, for the checks across reports. */
   others?: readonly Report[];
+  /** What the reader of a web page, Word file or PDF told about it (carried on the report for the rules). */
+  notes?: readonly ReaderNote[];
 }
 
 /** Text and settings in, the report model and its findings out. */
 export function check(text: string, input: Partial<Settings> | Settings = {}, options: CheckOptions = {}): CheckResult {
   const { settings } = readSettings(input);
   const report = parseReport(text, parseOptions(settings));
+  if (options.notes?.length) report.notes = options.notes;
   const context: RuleContext = { settings, others: options.others ?? [] };
   const findings: Finding[] = [];
   for (const rule of RULES) {

@@ -17,3 +17,5 @@ export { RULE_IDS, RULES, type Rule } from './rules';
 export type { RuleContext } from './rules/types';
 export { formatNumber } from './rules/util';
 export * from './standard';
+export { isTextKind, locate, notCheckable, readSource, sourceKindOf } from './readers';
+export type { Origin, ReaderNote, SourceDocument, SourceKind, SourceLocation } from './readers';

@@ -1,3 +1,4 @@
+import type { ReaderNote } from './readers/types';
 import type { ColumnDef, EditionId, ReportEdition, RowDef, SectionDef, TableDef, Wording } from './standard';
 
 /** A range of the original text, as UTF-16 offsets (the unit of JavaScript strings and of LSP positions). */
@@ -105,6 +106,8 @@ export interface Report {
   period?: Period;
   signingDate?: DateMention;
   directives: Directive[];
+  /** What the reader of a web page, Word file or PDF told about the document (a table it could not read, …). */
+  notes?: readonly ReaderNote[];
 }
 
 /** A message in both languages; the one shown follows the locale. */

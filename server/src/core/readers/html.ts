@@ -51,7 +51,7 @@ export const readHtml: Reader = async (bytes) => {
   const body = reportElement(document);
   const blocks = markHeadings(blocksOf(body, where));
   const first = blocks.find((b) => b.kind !== 'table');
-  if (!first || first.kind === 'table' || !isTitle(first.text)) {
+  if (!first || !('text' in first) || !isTitle(first.text)) {
     const title = titleBefore(document, body);
     if (title) blocks.unshift({ kind: 'heading', level: 1, text: title.text, location: where(title.start) });
   }

@@ -1,0 +1,36 @@
+import { type Origin, type ReaderNote, type SourceKind, isTextKind, localize, notCheckable, readSource, sourceKindOf } from '../core';
+import type { Locale } from '../shared/settings';
+import { CliError, type Draft, readBytes, readDraft } from './files';
+import type { Messages } from './messages';
+
+/** A report file as checked: a draft's own text, or the draft text a reader made of a web page, Word file or PDF. */
+export interface ReportSource {
+  kind: SourceKind;
+  text: string;
+  /** The way back to the source file; absent for drafts (their text is the file). */
+  origins?: Origin[];
+  notes: ReaderNote[];
+  /** Drafts only: how the file was decoded. */
+  draft?: Draft;
+}
+
+/** Whether a file is a text draft (which `fix` may rewrite), by its name. */
+export function isDraftFile(file: string): boolean {
+  const kind = sourceKindOf(file);
+  return kind === undefined || isTextKind(kind);
+}
+
+/**
+ * Reads a report file by its kind. Throws a CliError (the file is listed as not checked) for a file that has nothing
+ * to check: an office format to save as .docx, a scan without a text layer, a damaged file.
+ */
+export async function readReportFile(file: string, locale: Locale, m: Messages): Promise<ReportSource> {
+  if (isDraftFile(file)) {
+    const draft = readDraft(file, m);
+    return { kind: sourceKindOf(file) === 'markdown' ? 'markdown' : 'text', text: draft.text, notes: [], draft };
+  }
+  const document = await readSource(readBytes(file, m), file);
+  const why = notCheckable(document);
+  if (why) throw new CliError(m.notChecked(file, localize(why.message, locale)));
+  return { kind: document.kind, text: document.text, origins: document.origins, notes: document.notes };
+}

@@ -11,10 +11,14 @@ export function isTitle(text: string): boolean {
   return line.length <= TITLE_MAX && TITLE.test(line);
 }
 
-/** A section heading of the standard, as a line of its own: the standard wording or a known variant, or a short numbered line. */
+/**
+ * A section heading of the standard, as a line of its own: the standard wording or a known variant with its numeral,
+ * or a short line starting with a section numeral (`一总体情况`, `四、…行政复议与行政诉讼情况`).
+ */
 export function isSectionHeading(text: string): boolean {
   const line = oneLine(text);
-  return (line.length <= 40 && matchSection(line, true) !== undefined) || (line.length <= 30 && !/[。；;]$/.test(line) && matchSection(line, false) !== undefined);
+  if (line.length <= 40 && matchSection(line, true) !== undefined) return true;
+  return line.length <= 30 && /^[一二三四五六]/.test(line) && !/[。；;]$/.test(line) && matchSection(line, false) !== undefined;
 }
 
 /** Headings found by the text where the document's markup does not mark them: the title first, then the section headings. */

@@ -19,6 +19,7 @@ export const SECTIONS = [
       '因政府信息公开工作被申请行政复议、提起行政诉讼的情况',
       '因政府信息公开申请行政复议、提起行政诉讼的情况',
       '政府信息公开复议、诉讼情况',
+      '政府信息公开行政法复议、行政诉讼情况',
     ],
   },
   {
@@ -78,7 +79,7 @@ function requestRows(otherHandling: RowInput[]): RowInput[] {
     row('partly', '（二）', '部分公开（区分处理的，只计这一情形，不计其他情形）', { parents: [RESULTS], variants: ['部分公开'] }),
     ...resultGroup('（三）', '不予公开', [
       ['withheld.secret', '属于国家秘密'],
-      ['withheld.prohibited', '其他法律行政法规禁止公开'],
+      ['withheld.prohibited', '其他法律行政法规禁止公开', ['其他法律和行政法规禁止公开']],
       ['withheld.security', '危及“三安全一稳定”', ['危机“三安全一稳定”', '危及"三安全一稳定"']],
       ['withheld.thirdParty', '保护第三方合法权益'],
       ['withheld.internal', '属于三类内部事务信息'],
@@ -166,7 +167,7 @@ export const EDITIONS = [
     tables: [
       proactiveTable(
         '一',
-        [count('made', '本年新制作数量'), count('published', '本年新公开数量'), count('inForce', '对外公开总数量')],
+        [count('made', '本年新制作数量'), count('published', '本年新公开数量', { variants: ['本年公开数量'] }), count('inForce', '对外公开总数量')],
         [row('rules', '', '规章'), row('normative', '', '规范性文件', { variants: ['行政规范性文件'] })],
       ),
       proactiveTable('五', projectColumns(true), [
@@ -195,7 +196,11 @@ export const EDITIONS = [
     tables: [
       proactiveTable(
         '一',
-        [count('issued', '本年制发件数'), count('repealed', '本年废止件数'), count('inForce', '现行有效件数')],
+        [
+          count('issued', '本年制发件数'),
+          count('repealed', '本年废止件数', { variants: ['本年废纸件数'] }),
+          count('inForce', '现行有效件数', { variants: ['先行有效件数'] }),
+        ],
         [row('rules', '', '规章'), row('normative', '', '行政规范性文件', { variants: ['规范性文件'] })],
       ),
       proactiveTable('五', [count('decisions', '本年处理决定数量')], [
@@ -211,8 +216,16 @@ export const EDITIONS = [
       requestTable(
         requestRows(
           resultGroup('（六）', '其他处理', [
-            ['otherHandling.noCorrection', '申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请'],
-            ['otherHandling.unpaid', '申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请'],
+            [
+              'otherHandling.noCorrection',
+              '申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请',
+              ['申请人无正当理由逾期不补正、行政机关不再受理其政府信息公开申请'],
+            ],
+            [
+              'otherHandling.unpaid',
+              '申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请',
+              ['申请人逾期未按收费通知要求缴纳费用、行政机关不再受理其政府信息公开申请'],
+            ],
             ['otherHandling.other', '其他'],
           ]),
         ),

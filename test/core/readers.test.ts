@@ -1,0 +1,205 @@
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import iconv from 'iconv-lite';
+import {
+  ARITHMETIC_RULES,
+  type Finding,
+  type Report,
+  type SourceDocument,
+  arithmeticChanges,
+  check,
+  importDraft,
+  locate,
+  readSource,
+  sourceKindOf,
+} from '../../server/src/core';
+
+const FIXTURES = join(__dirname, '..', 'fixtures');
+const CORPUS = join(FIXTURES, 'corpus');
+const DOCX = join(FIXTURES, 'docx');
+const PAGES = readdirSync(CORPUS).filter((f) => f.endsWith('.html')).sort();
+
+type Figures = Record<string, Record<string, Record<string, number | string | null>>>;
+
+/** The figures of a report's tables: table → row → column → value (null blank, the text as written where it is not just the number). */
+function figures(report: Report): Figures {
+  const out: Figures = {};
+  for (const table of report.sections.flatMap((s) => s.tables)) {
+    const rows: Figures[string] = (out[table.def.id] ??= {});
+    for (const row of table.rows) {
+      if (!row.def) continue;
+      rows[row.def.id] = Object.fromEntries(
+        row.values.map((cell, i) => [table.def.columns[i].id, cell.value.kind === 'blank' ? null : cell.value.kind === 'number' && String(cell.value.value) === cell.text ? cell.value.value : cell.text]),
+      );
+    }
+  }
+  return out;
+}
+
+const read = (dir: string, name: string) => readSource(readFileSync(join(dir, name)), name);
+const expected = (page: string): Figures => JSON.parse(readFileSync(join(CORPUS, 'expected', page.replace(/\.html$/, '.json')), 'utf8'));
+const arithmetic = (findings: Finding[]) => findings.filter((f) => ARITHMETIC_RULES.includes(f.rule)).map((f) => [f.rule, f.expected, f.actual]);
+
+describe('web pages: every corpus page read by its structure', () => {
+  for (const page of PAGES) {
+    it(page, async () => {
+      const source = await read(CORPUS, page);
+      assert.equal(source.kind, 'html');
+      const { report, findings } = check(source.text);
+      assert.deepEqual(figures(report), expected(page), 'figures as the page\'s tables have them');
+      assert.equal(report.year?.source, 'title');
+      assert.equal(report.year?.value, Number(/(\d{4})\.html$/.exec(page)![1]));
+      const structural = findings.filter((f) => ['title-missing', 'section-missing', 'table-missing', 'row-unknown', 'table-shape'].includes(f.rule));
+      assert.deepEqual(structural, []);
+      const errors = arithmetic(findings);
+      if (page === 'pingtan-shenpi-2024.html') assert.deepEqual(errors, [['review-total', 1, 0]], '表四 行政复议 维持 1 but 总计 0');
+      else assert.deepEqual(errors, [], 'a correct report has no arithmetic finding');
+      assert.doesNotMatch(source.text, /相关链接|当前位置|附件下载|文件下载|分享到|网站地图|版权所有|主办单位/, 'the site\'s chrome is left out');
+    });
+  }
+
+  it('a finding points at its cell in the page (line and column of the HTML file)', async () => {
+    const html = readFileSync(join(CORPUS, 'pingtan-shenpi-2024.html'), 'utf8');
+    const source = await read(CORPUS, 'pingtan-shenpi-2024.html');
+    const finding = check(source.text).findings.find((f) => f.rule === 'review-total')!;
+    const where = locate(source.origins, finding.span.start)!;
+    const line = html.split('\n')[where.line! - 1];
+    assert.equal(line[where.column! - 1], '0');
+    // The cell is the fifth of the row holding 1 0 0 0 0: 行政复议 总计.
+    assert.match(line.slice(0, where.column! - 1), /<p>1<\/p><\/td>(?:<td[^>]*><p>0<\/p><\/td>){3}<td[^>]*><p>$/);
+  });
+
+  it('a page declared GB2312 and encoded as GBK reads the same as its UTF-8 original', async () => {
+    const html = readFileSync(join(CORPUS, 'pingtan-jiaojian-2024.html'), 'utf8').replace(/<meta charset="UTF-8" \/>/i, '<meta http-equiv="Content-Type" content="text/html; charset=gb2312" />');
+    assert.match(html, /charset=gb2312/);
+    const gbk = await readSource(iconv.encode(html, 'gbk'), 'page.htm');
+    assert.deepEqual(figures(check(gbk.text).report), expected('pingtan-jiaojian-2024.html'));
+  });
+
+  it('a page without a declared charset: UTF-8 with a byte order mark, else GB18030 where not valid UTF-8', async () => {
+    const html = '<html><body><h1>某县2023年政府信息公开工作年度报告</h1><p>一、总体情况</p><p>正文</p></body></html>';
+    const bom = await readSource(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(html)]), 'a.html');
+    const gb = await readSource(iconv.encode(html, 'gb18030'), 'b.shtml');
+    assert.equal(bom.text, gb.text);
+    assert.match(bom.text, /^# 某县2023年政府信息公开工作年度报告\n\n## 一、总体情况\n\n正文\n/);
+  });
+
+  it('cells written one character per paragraph are one label; &nbsp; around figures is not part of them', async () => {
+    const html = `<html><body><p>某局2023年政府信息公开工作年度报告</p><p>三、收到和处理政府信息公开申请情况</p><table>
+      <tr><td><p>自</p><p>然</p><p>人</p></td><td>&nbsp;0</td><td>7&nbsp;</td></tr></table></body></html>`;
+    const source = await readSource(Buffer.from(html), 'x.html');
+    assert.match(source.text, /\| 自然人 \| 0 \| 7 \|/);
+  });
+
+  it('import: the canonical draft of each page gives the same arithmetic findings as the page', async () => {
+    for (const page of PAGES) {
+      const source = await read(CORPUS, page);
+      const draft = importDraft(source.text);
+      assert.deepEqual(arithmeticChanges(source.text, draft.text), { lost: [], gained: [] }, page);
+      assert.deepEqual(figures(check(draft.text).report), expected(page), page);
+    }
+  });
+});
+
+describe('Word files: read by their structure', () => {
+  const fromPages = readdirSync(DOCX).filter((f) => f.startsWith('pingtan-') && f.endsWith('.docx'));
+
+  it('fixtures exist for corpus pages (made by LibreOffice)', () => {
+    assert.ok(fromPages.length >= 3);
+  });
+
+  for (const file of fromPages) {
+    it(`${file}: the figures of its source page, cell by cell`, async () => {
+      const source = await read(DOCX, file);
+      assert.equal(source.kind, 'docx');
+      const { report, findings } = check(source.text);
+      assert.deepEqual(figures(report), expected(file.replace(/\.docx$/, '.html')));
+      for (const table of report.sections.flatMap((s) => s.tables)) {
+        assert.equal(table.headerLabels.length, table.def.columns.length, `${table.def.id}: every column header read from the merged header cells`);
+      }
+      assert.deepEqual(findings.filter((f) => ['title-missing', 'section-missing'].includes(f.rule)), []);
+    });
+  }
+
+  it('the real error is found in the Word version too, and points at table, row and cell', async () => {
+    const source = await read(DOCX, 'pingtan-shenpi-2024.docx');
+    const finding = check(source.text).findings.find((f) => f.rule === 'review-total')!;
+    assert.deepEqual([finding.expected, finding.actual], [1, 0]);
+    // Table 3 of the document is 表四; its 4th row holds the figures; the 5th cell is 行政复议 总计.
+    assert.deepEqual(locate(source.origins, finding.span.start), { table: 3, row: 4, cell: 5 });
+  });
+
+  it('a canonical draft saved as Word: the same figures and the same arithmetic findings; headings from Heading styles', async () => {
+    const draft = readFileSync(join(DOCX, 'canonical-2023.report.md'), 'utf8');
+    const source = await read(DOCX, 'canonical-2023.docx');
+    assert.match(source.text, /^# 某某县人民政府2023年政府信息公开工作年度报告\n/);
+    const fromDraft = check(draft);
+    const fromWord = check(source.text);
+    assert.deepEqual(figures(fromWord.report), figures(fromDraft.report));
+    assert.ok(arithmetic(fromDraft.findings).length > 10);
+    assert.deepEqual(arithmetic(fromWord.findings), arithmetic(fromDraft.findings));
+  });
+
+  it('a damaged .docx is not read, and says so', async () => {
+    const source = await readSource(Buffer.from('PK\u0003\u0004 not really a zip'), 'broken.docx');
+    assert.equal(source.text, '');
+    assert.equal(source.notes[0].kind, 'unreadable');
+  });
+});
+
+describe('the reader registry', () => {
+  it('picks the reader by extension', () => {
+    assert.deepEqual(
+      ['a.md', 'b.TXT', 'c.html', 'd.htm', 'e.shtml', 'f.docx', 'g.pdf', 'h.doc', 'i.wps', 'j.et', 'k.png'].map(sourceKindOf),
+      ['markdown', 'text', 'html', 'html', 'html', 'docx', 'pdf', 'office', 'office', 'office', undefined],
+    );
+  });
+
+  for (const name of ['pingtan-shenpi-2024.doc', 'report.wps', 'table.et']) {
+    it(`${name}: not read, told to save as .docx`, async () => {
+      const bytes = name.endsWith('.doc') ? readFileSync(join(DOCX, name)) : Buffer.from('x');
+      const source: SourceDocument = await readSource(bytes, name);
+      assert.equal(source.text, '');
+      assert.equal(source.notes.length, 1);
+      assert.equal(source.notes[0].kind, 'unreadable');
+      assert.match(source.notes[0].message.zh, /另存为 \.docx/);
+    });
+  }
+
+  it('text files are taken as they are', async () => {
+    const source = await readSource(Buffer.from('# 标题\n'), 'a.md', '# 标题\n');
+    assert.deepEqual(source, { kind: 'markdown', text: '# 标题\n', origins: [], notes: [] });
+  });
+});
+
+describe('label variants seen in real reports are known variants', () => {
+  const cases: [string, string, string][] = [
+    ['本年废止件数', '本年废纸件数', 'label-wording'],
+    ['现行有效件数', '先行有效件数', 'label-wording'],
+    ['其他法律行政法规禁止公开', '其他法律和行政法规禁止公开', 'label-wording'],
+    ['申请人无正当理由逾期不补正、行政机关不再处理其', '申请人无正当理由逾期不补正、行政机关不再受理其', 'label-wording'],
+    ['政府信息公开行政复议、行政诉讼情况', '政府信息公开行政法复议、行政诉讼情况', 'section-wording'],
+  ];
+  const base = readFileSync(join(DOCX, 'canonical-2023.report.md'), 'utf8');
+  for (const [standard, variant, rule] of cases) {
+    it(variant, () => {
+      const { report, findings } = check(base.replace(standard, variant));
+      const wordings = [
+        ...report.sections.map((s) => [s.heading.text, s.wording]),
+        ...report.sections.flatMap((s) => s.tables).flatMap((t) => [...t.headerLabels.map((h) => [h.cell.text, h.wording]), ...t.rows.map((r) => [r.label?.text, r.wording])]),
+      ];
+      assert.ok(wordings.some(([text, wording]) => text?.includes(variant) && wording === 'variant'), 'matched as a known variant');
+      assert.equal(findings.filter((f) => f.rule === rule && f.message.includes(variant)).length, 1);
+    });
+  }
+
+  it('本年公开数量 (edition 2019)', () => {
+    const text = base.replace('2023年', '2019年').replace('本年制发件数', '本年新制作数量').replace('本年废止件数', '本年公开数量').replace('现行有效件数', '对外公开总数量');
+    const { report } = check(text, { edition: '2019' });
+    const header = report.sections.flatMap((s) => s.tables)[0].headerLabels.find((h) => h.cell.text === '本年公开数量');
+    assert.equal(header?.wording, 'variant');
+    assert.equal(header?.column.id, 'published');
+  });
+});

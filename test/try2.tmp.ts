@@ -1,0 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { parseMarkup, findAll, isElement } from '../server/src/core/readers/markup';
+const page = readFileSync(process.argv[2], 'utf8');
+const doc = parseMarkup(page, false);
+const editor = findAll(doc, (e) => e.attribs.class === 'TRS_Editor')[0];
+const chain = (e: any) => { const c = []; for (let n = e; n && n.name; n = n.parent) c.unshift(n.name + (n.attribs?.class ? '.' + n.attribs.class.split(' ')[0] : '')); return c.join('>'); };
+console.log('editor', chain(editor));
+for (const t of findAll(doc, (e) => e.name === 'table')) console.log('table', t.startIndex, chain(t));
+import { isSectionHeading } from '../server/src/core/readers/headings';
+const BL = new Set(['p','div','section','article','main','aside','blockquote','pre','ul','ol','li','dl','dt','dd','center','address','figure','figcaption','caption','hr','h1','h2','h3','h4','h5','h6']);
+const text = (n: any): string => n.type === 'text' ? n.data : (n.children ?? []).map(text).join('\n');
+for (const e of findAll(doc, (e) => BL.has(e.name) && isSectionHeading(text(e)))) console.log('mark', chain(e), JSON.stringify(text(e)).slice(0, 80));

@@ -32,12 +32,12 @@ describe('govreport check: exit status', () => {
     assert.equal(run(['check', '--locale', 'en', missing]).stderr, `govreport: ${missing}: no such file or directory\n`);
   });
 
-  it('is 2 for a directory without drafts', (t) => {
+  it('is 2 for a directory without report files', (t) => {
     const dir = tempDir(t);
-    writeFileSync(join(dir, 'notes.pdf'), 'x');
+    writeFileSync(join(dir, 'notes.png'), 'x');
     const result = run(['check', dir]);
     assert.equal(result.status, 2);
-    assert.match(result.stderr, new RegExp(`${dir}：目录中没有 \\.md 或 \\.txt 文件`));
+    assert.match(result.stderr, new RegExp(`${dir}：目录中没有报告文件（\\.md、\\.txt、\\.html、\\.docx、\\.pdf）`));
   });
 
   it('is 2 for a binary file, naming it, while the other files are still checked', (t) => {
@@ -48,8 +48,8 @@ describe('govreport check: exit status', () => {
     assert.equal(result.status, 2);
     assert.equal(result.stderr, `govreport: ${join(dir, 'b.md')}：是二进制文件，不是文本草稿\n`);
     assert.deepEqual(
-      JSON.parse(result.stdout).map((r: { file: string }) => r.file),
-      [join(dir, 'a.md')],
+      JSON.parse(result.stdout).map((r: { file: string; checked?: boolean }) => [r.file, r.checked ?? true]),
+      [[join(dir, 'a.md'), true], [join(dir, 'b.md'), false]],
     );
   });
 
@@ -87,10 +87,10 @@ describe('govreport check: exit status', () => {
 });
 
 describe('govreport check: paths', () => {
-  it('walks directories in sorted order, only .md and .txt, skipping node_modules and dot-directories', (t) => {
+  it('walks directories in sorted order, only report files, skipping node_modules and dot-directories', (t) => {
     const dir = tempDir(t);
     for (const sub of ['b', 'a', 'node_modules', '.git', 'a/z']) mkdirSync(join(dir, sub), { recursive: true });
-    const drafts = ['b/1.md', 'a/2.txt', 'a/10.MD', 'a/z/3.md', 'node_modules/4.md', '.git/5.md', 'a/6.pdf', 'c.md'];
+    const drafts = ['b/1.md', 'a/2.txt', 'a/10.MD', 'a/z/3.md', 'node_modules/4.md', '.git/5.md', 'a/6.png', 'c.md'];
     for (const d of drafts) writeFileSync(join(dir, d), CLEAN);
     const result = run(['check', '--format', 'json', dir, join(dir, 'c.md')]);
     assert.equal(result.status, 0);
@@ -171,7 +171,7 @@ describe('govreport check: output formats', () => {
     writeFileSync(join(dir, 'a.md'), Buffer.from([0, 1, 2]));
     writeFileSync(join(dir, 'b.md'), CLEAN);
     const json = run(['check', '--format', 'json', dir]);
-    assert.deepEqual(JSON.parse(json.stdout).length, 1);
+    assert.deepEqual(JSON.parse(json.stdout).map((r: { checked?: boolean }) => r.checked ?? true), [false, true]);
     assert.match(json.stderr, /a\.md：是二进制文件/);
   });
 });
@@ -198,7 +198,7 @@ describe('govreport: usage', () => {
       [['check', '--year', '23', 'x.md'], '--year 的值“23”无效（应为 1990–2100 之间的四位年份）'],
       [['check', '--edition', '2020', 'x.md'], '--edition 的值“2020”无效（应为 auto|2019|2021）'],
       [['check'], 'check 需要至少一个文件或目录'],
-      [['import', 'a.txt', 'b.txt'], 'import 需要且只接受一个输入文件'],
+      [['import', 'a.txt', 'b.txt'], 'import 需要一个输入文件（-o 输出）；多个输入请用 -d 目录'],
       [['check', '--locale', 'en', '--bogus', 'x.md'], 'check has no option --bogus; see govreport --help'],
     ];
     for (const [args, line] of cases) {

@@ -1,0 +1,120 @@
+import assert from 'node:assert/strict';
+import { copyFileSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { describe, it } from 'node:test';
+import { ARITHMETIC_RULES } from '../../server/src/core';
+import { run, tempDir } from './cli';
+
+const CORPUS = join(__dirname, '..', 'fixtures', 'corpus');
+const DOCX = join(__dirname, '..', 'fixtures', 'docx');
+const SHENPI_HTML = join(CORPUS, 'pingtan-shenpi-2024.html');
+const SHENPI_DOCX = join(DOCX, 'pingtan-shenpi-2024.docx');
+const SHENPI_DOC = join(DOCX, 'pingtan-shenpi-2024.doc');
+
+interface JsonFinding {
+  rule: string;
+  expected?: number;
+  actual?: number | string;
+  line?: number;
+  column?: number;
+  table?: number;
+  row?: number;
+  cell?: number;
+}
+
+/** A folder as an evaluator has it: a web page, its Word version and an old .doc. */
+function mixedFolder(dir: string): string {
+  for (const file of [SHENPI_HTML, SHENPI_DOCX, SHENPI_DOC]) copyFileSync(file, join(dir, basename(file)));
+  return dir;
+}
+
+describe('govreport check on web pages and Word files', () => {
+  it('text: findings at line:column of the page and at table/row/cell of the Word file; the .doc named as not checked', (t) => {
+    const dir = mixedFolder(tempDir(t));
+    const result = run(['check', dir]);
+    assert.equal(result.status, 2);
+    assert.match(result.stdout, /pingtan-shenpi-2024\.html\n(?:.*\n)*? {2}355:36169 +错误 +“行政复议”的总计应为 1（1），实为 0 +review-total\n/);
+    assert.match(result.stdout, /pingtan-shenpi-2024\.docx\n(?:.*\n)*? {2}表3 第4行第5格 +错误 +“行政复议”的总计应为 1（1），实为 0 +review-total\n/);
+    assert.match(result.stdout, /共检查 3 个文件/);
+    assert.equal(result.stderr, `govreport: ${join(dir, 'pingtan-shenpi-2024.doc')}：未检查——.doc 文件无法直接读取：请在 Word 或 WPS 中另存为 .docx 后再检查\n`);
+  });
+
+  it('JSON: line and column for the page, table/row/cell for the Word file, the .doc listed with its reason', (t) => {
+    const dir = mixedFolder(tempDir(t));
+    const files = JSON.parse(run(['check', '--format', 'json', dir]).stdout);
+    assert.deepEqual(files.map((f: { file: string }) => basename(f.file)), ['pingtan-shenpi-2024.doc', 'pingtan-shenpi-2024.docx', 'pingtan-shenpi-2024.html']);
+    assert.equal(files[0].checked, false);
+    assert.match(files[0].reason, /另存为 \.docx/);
+    const review = (i: number) => files[i].findings.find((f: JsonFinding) => f.rule === 'review-total');
+    assert.deepEqual([review(1).expected, review(1).actual, review(1).table, review(1).row, review(1).cell, review(1).line], [1, 0, 3, 4, 5, undefined]);
+    assert.deepEqual([review(2).line, review(2).column, review(2).table], [355, 36169, undefined]);
+    const html = readFileSync(SHENPI_HTML, 'utf8').split('\n')[354];
+    assert.equal(html[36169 - 1], '0');
+  });
+
+  it('SARIF: a region where there is a line, the table cell in the result\'s properties, the .doc as a notification', (t) => {
+    const dir = mixedFolder(tempDir(t));
+    const log = JSON.parse(run(['check', '--format', 'sarif', dir]).stdout);
+    const results = log.runs[0].results.filter((r: { ruleId: string }) => r.ruleId === 'review-total');
+    const [docx, html] = results;
+    assert.equal(docx.locations[0].physicalLocation.region, undefined);
+    assert.deepEqual(docx.properties, { table: 3, row: 4, cell: 5 });
+    assert.deepEqual(html.locations[0].physicalLocation.region, { startLine: 355, startColumn: 36169, endLine: 355, endColumn: 36169 });
+    assert.equal(html.properties, undefined);
+    const notes = log.runs[0].invocations[0].toolExecutionNotifications;
+    assert.equal(notes.length, 1);
+    assert.match(notes[0].message.text, /pingtan-shenpi-2024\.doc：未检查/);
+  });
+
+  it('every corpus page: year, edition, and only the one real arithmetic error', () => {
+    const files = JSON.parse(run(['check', '--format', 'json', CORPUS]).stdout);
+    assert.equal(files.length, readdirSync(CORPUS).filter((f) => f.endsWith('.html')).length);
+    for (const file of files) {
+      assert.equal(file.year, Number(/(\d{4})\.html$/.exec(file.file)![1]));
+      assert.equal(file.edition, file.year < 2021 ? '2019' : '2021');
+      const arithmetic = file.findings.filter((f: JsonFinding) => ARITHMETIC_RULES.includes(f.rule)).map((f: JsonFinding) => [f.rule, f.expected, f.actual]);
+      assert.deepEqual(arithmetic, file.file.endsWith('shenpi-2024.html') ? [['review-total', 1, 0]] : [], file.file);
+    }
+  });
+});
+
+describe('govreport fix and import with web pages and Word files', () => {
+  it('fix leaves a web page alone and says to import it first', (t) => {
+    const dir = tempDir(t);
+    const page = join(dir, 'page.html');
+    copyFileSync(SHENPI_HTML, page);
+    const result = run(['fix', page]);
+    assert.equal(result.status, 2);
+    assert.match(result.stderr, /page\.html：不是文本草稿.*govreport import/);
+    assert.deepEqual(readFileSync(page), readFileSync(SHENPI_HTML));
+  });
+
+  it('import -d: several inputs of every kind, each a draft naming its source, with the same arithmetic findings', (t) => {
+    const dir = tempDir(t);
+    const out = join(dir, 'drafts');
+    const inputs = [SHENPI_HTML, SHENPI_DOCX, join(CORPUS, 'pingtan-jinjing-2019.html')];
+    const result = run(['import', ...inputs, '-d', out]);
+    assert.equal(result.status, 0, result.stderr);
+    assert.deepEqual(readdirSync(out).sort(), ['pingtan-jinjing-2019.report.md', 'pingtan-shenpi-2024.docx.report.md', 'pingtan-shenpi-2024.report.md']);
+    const draft = readFileSync(join(out, 'pingtan-shenpi-2024.docx.report.md'), 'utf8');
+    assert.match(draft, /^<!-- 导入自 pingtan-shenpi-2024\.docx（govreport import） -->\n\n# 平潭综合实验区行政审批局2024年政府信息公开工作年度报告\n/);
+    const arithmetic = (file: string) =>
+      JSON.parse(run(['check', '--format', 'json', file]).stdout)[0]
+        .findings.filter((f: JsonFinding) => ARITHMETIC_RULES.includes(f.rule))
+        .map((f: JsonFinding) => [f.rule, f.expected, f.actual]);
+    assert.deepEqual(arithmetic(join(out, 'pingtan-shenpi-2024.report.md')), arithmetic(SHENPI_HTML));
+    assert.deepEqual(arithmetic(join(out, 'pingtan-shenpi-2024.docx.report.md')), arithmetic(SHENPI_DOCX));
+    assert.deepEqual(arithmetic(join(out, 'pingtan-jinjing-2019.report.md')), []);
+  });
+
+  it('import -d goes on past a file it cannot read, and says which', (t) => {
+    const dir = tempDir(t);
+    const out = join(dir, 'drafts');
+    const broken = join(dir, 'broken.docx');
+    writeFileSync(broken, 'not a zip');
+    const result = run(['import', broken, SHENPI_HTML, '-d', out]);
+    assert.equal(result.status, 2);
+    assert.match(result.stderr, /broken\.docx：未检查——不是有效的 Word（\.docx）文件/);
+    assert.deepEqual(readdirSync(out), ['pingtan-shenpi-2024.report.md']);
+  });
+});

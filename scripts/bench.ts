@@ -6,10 +6,10 @@
  * (goal: ≥ 10× markdownlint-cli2's throughput). Prints a table; `npm run bench:lsp` has the editor figures.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { check } from '../server/src/core';
+import { check, readSource } from '../server/src/core';
 import { generateDraft, randomOptions } from '../test/support/generator';
 import { Random } from '../test/support/random';
 
@@ -71,6 +71,32 @@ for (let seed = 1, size = 0; size < 1024 * 1024; seed++) {
 const tables = parts.join('\n');
 const tableTimes = timeChecks(tables, 3, 11);
 row('check, 1 MB draft of tables (in process)', `${(bytes(tables) / 1024).toFixed(0)} KB`, `median ${median(tableTimes).toFixed(1)} ms`, '≤ 50 ms', median(tableTimes) <= 50 ? 'met' : 'MISSED');
+
+// Reading web pages and Word files: the corpus pages and the DOCX fixtures, read (and then checked) in process.
+async function timeReading(dir: string, extension: string): Promise<void> {
+  const inputs = readdirSync(dir).filter((f) => f.endsWith(extension)).map((f) => ({ name: f, bytes: readFileSync(join(dir, f)) }));
+  const size = inputs.reduce((sum, f) => sum + f.bytes.length, 0) / 1e6;
+  for (const f of inputs) await readSource(f.bytes, f.name);
+  const reads: number[] = [];
+  const checks: number[] = [];
+  for (let round = 0; round < 10; round++) {
+    let started = performance.now();
+    const texts: string[] = [];
+    for (const f of inputs) texts.push((await readSource(f.bytes, f.name)).text);
+    reads.push(performance.now() - started);
+    started = performance.now();
+    for (const text of texts) check(text);
+    checks.push(performance.now() - started);
+  }
+  const perMb = (ms: number) => (ms / size).toFixed(1);
+  row(
+    `read ${extension} (${inputs.length} files), then check the drafts (in process)`,
+    `${(size * 1000).toFixed(0)} KB`,
+    `read ${perMb(median(reads))} ms/MB, check ${perMb(median(checks))} ms/MB`,
+    '—',
+    '',
+  );
+}
 
 // Command line ------------------------------------------------------------------------------------------------------
 const corpus = mkdtempSync(join(tmpdir(), 'govreport-bench-'));
@@ -149,7 +175,14 @@ if (!govreport) row(`govreport check --format json, ${CORPUS_SIZE} drafts`, `${m
 rmSync(corpus, { recursive: true, force: true });
 
 // The table ---------------------------------------------------------------------------------------------------------
-const header = ['measurement', 'size', 'result', 'goal', 'verdict'];
-console.log(`\n| ${header.join(' | ')} |\n|${header.map(() => '---').join('|')}|`);
-for (const r of rows) console.log(`| ${r.join(' | ')} |`);
-console.log(`\nnode ${process.version}, ${cpus().length} cores; CLI figures are the best of three runs (process start included).`);
+function printTable(): void {
+  const header = ['measurement', 'size', 'result', 'goal', 'verdict'];
+  console.log(`\n| ${header.join(' | ')} |\n|${header.map(() => '---').join('|')}|`);
+  for (const r of rows) console.log(`| ${r.join(' | ')} |`);
+  console.log(`\nnode ${process.version}, ${cpus().length} cores; CLI figures are the best of three runs (process start included).`);
+}
+
+// The readers are asynchronous: their rows come last.
+void timeReading(join(ROOT, 'test', 'fixtures', 'corpus'), '.html')
+  .then(() => timeReading(join(ROOT, 'test', 'fixtures', 'docx'), '.docx'))
+  .then(printTable);

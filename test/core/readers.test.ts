@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { strToU8, zipSync } from 'fflate';
 import iconv from 'iconv-lite';
 import {
   ARITHMETIC_RULES,
@@ -201,5 +203,35 @@ describe('label variants seen in real reports are known variants', () => {
     const header = report.sections.flatMap((s) => s.tables)[0].headerLabels.find((h) => h.cell.text === '本年公开数量');
     assert.equal(header?.wording, 'variant');
     assert.equal(header?.column.id, 'published');
+  });
+});
+
+describe('readers never throw, and their origins stay inside the draft', () => {
+  const TOKENS = ['<table>', '</table>', '<tr>', '</tr>', '<td rowspan="3">', '<td colspan="999999">', '<td>', '</td>', '<p>', '</p>', '<br>', '<div>', '</div>', '<h2>', '</h2>', '<script>', '</script>', '&nbsp;', '&#0;', '一、总体情况', '三、收到和处理政府信息公开申请情况', '自然人', '7', '0', '\n', ' ', '<meta charset="gbk">', '<!--', '-->', '<', '>', '"'];
+  const origins = (doc: SourceDocument) => doc.origins.every((o, i) => o.start <= o.end && o.end <= doc.text.length && (i === 0 || doc.origins[i - 1].end <= o.start));
+
+  it('web pages made of random pieces of markup', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.constantFrom(...TOKENS), { maxLength: 200 }), async (pieces) => {
+        const doc = await readSource(Buffer.from(pieces.join('')), 'random.html');
+        assert.ok(origins(doc));
+        check(doc.text);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('Word files: random bytes, and zips holding random document XML', async () => {
+    const XML = ['<w:body>', '</w:body>', '<w:tbl>', '</w:tbl>', '<w:tr>', '</w:tr>', '<w:tc>', '</w:tc>', '<w:p>', '</w:p>', '<w:t>', '</w:t>', '<w:vMerge/>', '<w:vMerge w:val="restart"/>', '<w:gridSpan w:val="4"/>', '<w:tcPr>', '</w:tcPr>', '12', '总计', '<'];
+    await fc.assert(
+      fc.asyncProperty(fc.uint8Array({ maxLength: 300 }), fc.array(fc.constantFrom(...XML), { maxLength: 150 }), async (bytes, pieces) => {
+        for (const input of [bytes, zipSync({ 'word/document.xml': strToU8(`<w:document>${pieces.join('')}</w:document>`) })]) {
+          const doc = await readSource(input, 'random.docx');
+          assert.ok(origins(doc));
+          check(doc.text);
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -67,6 +67,19 @@ function textOf(node: ChildNode): string {
   return BLOCKS.has(node.name) || node.name === 'td' || node.name === 'th' || node.name === 'tr' ? `\n${inner}\n` : inner;
 }
 
+const HEADING_MAX = 200;
+
+/** The text of an element that holds little text (a heading, a short line), or undefined for a longer one — without reading it all. */
+function shortTextOf(element: Element): string | undefined {
+  let text = '';
+  const visit = (node: ChildNode): boolean => {
+    if (node.type === 'text') text += node.data;
+    else if (isElement(node) && !SKIPPED.has(node.name)) for (const child of node.children) if (!visit(child)) return false;
+    return text.length <= HEADING_MAX;
+  };
+  return visit(element) ? text : undefined;
+}
+
 function firstTextOffset(node: ChildNode): number | undefined {
   if (node.type === 'text') return node.data.trim() ? (node.startIndex ?? undefined) : undefined;
   if (!isElement(node) || SKIPPED.has(node.name)) return undefined;
@@ -84,7 +97,7 @@ function firstTextOffset(node: ChildNode): number | undefined {
 function reportElement(document: ParentNode): ParentNode {
   const marks: Element[] = [
     ...findAll(document, (e) => e.name === 'table' && /\d/.test(textOf(e)), (e) => e.name === 'table' || SKIPPED.has(e.name)),
-    ...findAll(document, (e) => BLOCKS.has(e.name) && isSectionHeading(textOf(e)), (e) => SKIPPED.has(e.name) || e.name === 'table'),
+    ...findAll(document, (e) => BLOCKS.has(e.name) && isSectionHeading(shortTextOf(e) ?? ''), (e) => SKIPPED.has(e.name) || e.name === 'table'),
   ];
   if (marks.length === 0) return document;
   const path = (e: ParentNode): ParentNode[] => {

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { copyFileSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { describe, it } from 'node:test';
 import { ARITHMETIC_RULES } from '../../server/src/core';
-import { run, tempDir } from './cli';
+import { CLEAN, run, tempDir } from './cli';
 
 const CORPUS = join(__dirname, '..', 'fixtures', 'corpus');
 const DOCX = join(__dirname, '..', 'fixtures', 'docx');
@@ -116,5 +116,27 @@ describe('govreport fix and import with web pages and Word files', () => {
     assert.equal(result.status, 2);
     assert.match(result.stderr, /broken\.docx：未检查——不是有效的 Word（\.docx）文件/);
     assert.deepEqual(readdirSync(out), ['pingtan-shenpi-2024.report.md']);
+  });
+});
+
+describe('the readers load only when used', () => {
+  it('the CLI checks drafts without the reader bundles, and names a page it cannot read without them', (t) => {
+    const dir = tempDir(t);
+    const cli = join(dir, 'cli.js');
+    copyFileSync(join(__dirname, '..', '..', 'dist', 'cli.js'), cli);
+    writeFileSync(join(dir, 'a.md'), CLEAN);
+    assert.deepEqual(run(['check', join(dir, 'a.md')], { cli }), { status: 0, stdout: '✔ 共检查 1 个文件，没有发现问题\n', stderr: '' });
+    const page = run(['check', SHENPI_HTML], { cli });
+    assert.equal(page.status, 2);
+    assert.match(page.stderr, /pingtan-shenpi-2024\.html：未检查——无法读取/);
+  });
+
+  it('the server and client bundles hold no reader and stay within 1 MB together', () => {
+    const dist = join(__dirname, '..', '..', 'dist');
+    const server = readFileSync(join(dist, 'server.js'), 'utf8');
+    const size = statSync(join(dist, 'server.js')).size + statSync(join(dist, 'client.js')).size;
+    assert.ok(size <= 1024 * 1024, `${size} bytes`);
+    for (const bundle of [server, readFileSync(join(dist, 'cli.js'), 'utf8')]) assert.doesNotMatch(bundle, /w:gridSpan|TRS_Editor|附件下载/);
+    assert.match(readFileSync(join(dist, 'readers', 'docx.js'), 'utf8'), /w:gridSpan/);
   });
 });

@@ -14,6 +14,7 @@ import {
   check,
   importDraft,
   locate,
+  notCheckable,
   readSource,
   sourceKindOf,
 } from '../../server/src/core';
@@ -169,6 +170,19 @@ describe('the reader registry', () => {
       assert.match(source.notes[0].message.zh, /另存为 \.docx/);
     });
   }
+
+  it('a scan without a text layer, or a damaged file, has nothing to check; other notes do not stop the check', () => {
+    const note = (kind: SourceDocument['notes'][number]['kind']) => ({ kind, message: { zh: '扫描件，没有文字层', en: 'a scan without a text layer' } });
+    const document = (kind: SourceDocument['notes'][number]['kind']): SourceDocument => ({ kind: 'pdf', text: '', origins: [], notes: [note(kind)] });
+    assert.equal(notCheckable(document('no-text-layer'))?.kind, 'no-text-layer');
+    assert.equal(notCheckable(document('unreadable'))?.kind, 'unreadable');
+    assert.equal(notCheckable(document('table-ambiguous')), undefined);
+  });
+
+  it('reader notes travel with the report to the rules', () => {
+    const notes = [{ kind: 'table-unreadable' as const, span: { start: 0, end: 1 }, message: { zh: '表格无法读取', en: 'table unreadable' } }];
+    assert.deepEqual(check('# 标题\n', {}, { notes }).report.notes, notes);
+  });
 
   it('text files are taken as they are', async () => {
     const source = await readSource(Buffer.from('# 标题\n'), 'a.md', '# 标题\n');

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { arithmeticChanges, importDraft } from '../core';
+import { arithmeticChanges, importDraft, parseOptions, parseReport } from '../core';
+import { readSettings } from '../shared/settings';
 import type { CliSettings } from './args';
 import { encodingLabel } from './encoding';
 import { CliError, namedFile, writeAtomically } from './files';
@@ -43,7 +44,12 @@ async function importFile(input: string, output: string | undefined, settings: C
   const text = source.draft ? result.text : `${m.importSource(path.basename(input))}\n\n${result.text}`;
   if (output === undefined) io.out(text);
   else writeAtomically(output, Buffer.from(text, 'utf8'), m);
-  io.err(`${m.imported(input, output ?? m.stdout, result.title, result.headings, result.tables)}\n`);
+  if (source.draft) {
+    io.err(`${m.imported(input, output ?? m.stdout, result.title, result.headings, result.tables)}\n`);
+  } else {
+    const { sections } = parseReport(result.text, parseOptions(readSettings(settings).settings));
+    io.err(`${m.importedSource(input, output ?? m.stdout, sections.length, sections.reduce((n, s) => n + s.tables.length, 0))}\n`);
+  }
 }
 
 /** `govreport import`: each input as a canonical draft, to OUT, OUTDIR or stdout; a failed input does not stop the others (status 2). */

@@ -53,6 +53,7 @@ const zh = {
     paragraph: (paragraph: number) => `第${paragraph}段`,
   },
   importSource: (file: string) => `<!-- 导入自 ${file}（govreport import） -->`,
+  importedSource: (input: string, output: string, sections: number, tables: number) => `${input} → ${output}：读取章节 ${sections} 个，表格 ${tables} 个`,
   unreadable: (path: string, reason: string) => `${path}：无法读取（${reason}）`,
   listSeparator: '，',
   reasons: { EACCES: '没有权限', EPERM: '操作不被允许', EIO: '输入输出错误', EISDIR: '是目录', ENOSPC: '磁盘空间不足', EROFS: '只读文件系统' } as Record<string, string>,
@@ -124,6 +125,8 @@ Exit status: 0 no error-severity finding; 1 some; 2 usage or file error.
     paragraph: (paragraph: number) => `paragraph ${paragraph}`,
   },
   importSource: (file: string) => `<!-- imported from ${file} (govreport import) -->`,
+  importedSource: (input: string, output: string, sections: number, tables: number) =>
+    `${input} → ${output}: read ${plural(sections, 'section')}, ${plural(tables, 'table')}`,
   unreadable: (path: string, reason: string) => `${path}: cannot be read (${reason})`,
   listSeparator: ', ',
   reasons: { EACCES: 'permission denied', EPERM: 'operation not permitted', EIO: 'input/output error', EISDIR: 'is a directory', ENOSPC: 'no space left on device', EROFS: 'read-only file system' },

@@ -6,24 +6,16 @@ import type { Counts } from './messages';
  * A finding as the CLI prints it: 1-based lines and columns (columns in UTF-16 code units, as in editors) in the file
  * checked — for a web page, in the page; for a Word file or a PDF, the table, row and cell or the page instead.
  */
-export interface LocatedFinding {
+export interface LocatedFinding extends SourceLocation {
   rule: string;
   severity: Severity;
-  line?: number;
-  column?: number;
   endLine?: number;
   endColumn?: number;
-  page?: number;
-  box?: [number, number, number, number];
-  table?: number;
-  row?: number;
-  cell?: number;
-  paragraph?: number;
   message: string;
   expected?: number;
   actual?: number | string;
   terms?: number[];
-  /** Whether `govreport fix` fixes it (its preferred fix is safe). */
+  /** Whether `govreport fix` fixes it (a text draft, and its preferred fix is safe). */
   fixable: boolean;
 }
 
@@ -64,7 +56,8 @@ function locate(lineStarts: number[], origins: Origin[] | undefined, finding: Fi
     ...(finding.expected !== undefined && { expected: finding.expected }),
     ...(finding.actual !== undefined && { actual: finding.actual }),
     ...(finding.terms && { terms: finding.terms }),
-    fixable: finding.fixes[0]?.safe === true,
+    // Fixes edit text drafts; a web page, Word file or PDF is imported first.
+    fixable: !origins && finding.fixes[0]?.safe === true,
   };
 }
 

@@ -18,6 +18,15 @@ function assertValid(log: unknown): void {
 }
 
 describe('govreport check --format sarif', () => {
+  it('is valid SARIF 2.1.0 for web pages, Word files (no region, the cell in properties) and a .doc not checked', () => {
+    const fixtures = join(__dirname, '..', 'fixtures');
+    const result = run(['check', '--format', 'sarif', join(fixtures, 'corpus', 'pingtan-shenpi-2024.html'), join(fixtures, 'docx')]);
+    const log = JSON.parse(result.stdout);
+    assertValid(log);
+    assert.ok(log.runs[0].results.some((r: { properties?: { table?: number } }) => r.properties?.table));
+    assert.equal(log.runs[0].invocations[0].toolExecutionNotifications.length, 1);
+  });
+
   it('the validator rejects what is not SARIF (so the checks below mean something)', () => {
     assert.equal(validate({ version: '2.1.0', runs: [{ tool: { driver: {} } }] }), false);
     assert.equal(validate({ version: '2.1.0', runs: [{ tool: { driver: { name: 'x' } }, results: [{ message: { text: 'm' }, level: 'fatal' }] }] }), false);

@@ -10,8 +10,7 @@ export function decodeHtml(bytes: Uint8Array): string {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return new TextDecoder('utf-8').decode(bytes.subarray(3));
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
-  const head = Buffer.from(bytes.subarray(0, 4096)).toString('latin1');
-  const declared = /<meta\b[^>]{0,300}?charset\s*=\s*["']?\s*([\w.:-]{1,40})/i.exec(head)?.[1].toLowerCase();
+  const declared = declaredCharset(Buffer.from(bytes.subarray(0, 4096)).toString('latin1'));
   if (declared && !/^utf-?8$/.test(declared) && iconv.encodingExists(declared)) {
     // Pages declared GB2312 are GBK or GB18030 in practice: the superset reads them all.
     const label = /^(gb2312|gbk|gb_2312-80|x-gbk|euc-cn)$/.test(declared) ? 'gb18030' : declared;
@@ -22,6 +21,19 @@ export function decodeHtml(bytes: Uint8Array): string {
   } catch {
     return iconv.decode(Buffer.from(bytes), declared && /^utf-?8$/.test(declared) ? 'utf-8' : 'gb18030');
   }
+}
+
+const CHARSET = /charset\s{0,8}=\s{0,8}["']?\s{0,8}([\w.:-]{1,40})/i;
+
+/** The charset a `<meta charset>` or `<meta http-equiv content="…; charset=…">` among the page's first bytes declares. */
+function declaredCharset(head: string): string | undefined {
+  for (const piece of head.split('<')) {
+    if (!/^meta\b/i.test(piece)) continue;
+    const end = piece.indexOf('>');
+    const found = CHARSET.exec(end < 0 ? piece : piece.slice(0, end))?.[1];
+    if (found) return found.toLowerCase();
+  }
+  return undefined;
 }
 
 /** Elements that are never part of a report's text: scripts, styles, forms, the site's navigation frame. */

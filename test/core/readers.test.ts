@@ -11,6 +11,7 @@ import {
   type Report,
   type SourceDocument,
   arithmeticChanges,
+  canonicalTables,
   check,
   importDraft,
   locate,
@@ -96,12 +97,16 @@ describe('web pages: every corpus page read by its structure', () => {
     assert.match(source.text, /\| 自然人 \| 0 \| 7 \|/);
   });
 
-  it('import: the canonical draft of each page gives the same arithmetic findings as the page', async () => {
+  it('import: the canonical draft of each page, tables in the standard layout, gives the same figures and arithmetic findings', async () => {
     for (const page of PAGES) {
       const source = await read(CORPUS, page);
-      const draft = importDraft(source.text);
-      assert.deepEqual(arithmeticChanges(source.text, draft.text), { lost: [], gained: [] }, page);
-      assert.deepEqual(figures(check(draft.text).report), expected(page), page);
+      const draft = canonicalTables(importDraft(source.text).text);
+      assert.deepEqual(arithmeticChanges(source.text, draft), { lost: [], gained: [] }, page);
+      assert.deepEqual(figures(check(draft).report), expected(page), page);
+      const { report } = check(draft);
+      const layout = report.sections.flatMap((s) => s.tables).map((t) => draft.slice(t.span.start, t.span.end).split('\n')[0]);
+      assert.ok(layout.some((header) => /^\| \| 自然人 \||^\| （本列数据的[勾钩]稽关系为：.*\| 自然人 \|/.test(header)), `${page}: the requests table's header is one row: ${layout}`);
+      assert.doesNotMatch(draft, /\| 第二十条第/, `${page}: item names above their tables, not inside`);
     }
   });
 });

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { arithmeticChanges, importDraft, parseOptions, parseReport } from '../core';
+import { arithmeticChanges, canonicalTables, importDraft, parseOptions, parseReport } from '../core';
 import { readSettings } from '../shared/settings';
 import type { CliSettings } from './args';
 import { encodingLabel } from './encoding';
@@ -36,18 +36,18 @@ async function importFile(input: string, output: string | undefined, settings: C
   const source = await readReportFile(namedFile(input, m), settings.locale, m);
   if (source.draft && !source.draft.lossless) io.err(`govreport: ${m.lossy(input, encodingLabel(source.draft.encoding))}\n`);
   const result = importDraft(source.text, settings);
-  const { lost, gained } = arithmeticChanges(source.text, result.text, settings);
+  // A draft read from a web page, Word file or PDF gets canonical tables too, and names its source at the top.
+  const draft = source.draft ? result.text : `${m.importSource(path.basename(input))}\n\n${canonicalTables(result.text, settings)}`;
+  const { lost, gained } = arithmeticChanges(source.text, draft, settings);
   if (lost.length || gained.length) {
     throw new CliError(m.importChanged(input, [...new Set([...lost, ...gained].map((f) => f.rule))].join(', ')));
   }
-  // A draft read from a web page, Word file or PDF names its source at the top.
-  const text = source.draft ? result.text : `${m.importSource(path.basename(input))}\n\n${result.text}`;
-  if (output === undefined) io.out(text);
-  else writeAtomically(output, Buffer.from(text, 'utf8'), m);
+  if (output === undefined) io.out(draft);
+  else writeAtomically(output, Buffer.from(draft, 'utf8'), m);
   if (source.draft) {
     io.err(`${m.imported(input, output ?? m.stdout, result.title, result.headings, result.tables)}\n`);
   } else {
-    const { sections } = parseReport(result.text, parseOptions(readSettings(settings).settings));
+    const { sections } = parseReport(draft, parseOptions(readSettings(settings).settings));
     io.err(`${m.importedSource(input, output ?? m.stdout, sections.length, sections.reduce((n, s) => n + s.tables.length, 0))}\n`);
   }
 }

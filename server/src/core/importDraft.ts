@@ -1,6 +1,6 @@
 import { type Settings, readSettings } from '../shared/settings';
 import { type Finding, check, parseOptions } from './check';
-import { replaceLines } from './convert';
+import { replaceLines, tableToMarkdown } from './convert';
 import { applyEdits, fixAll } from './fix';
 import { parseReport } from './parse/report';
 import type { TextEdit } from './model';
@@ -40,6 +40,17 @@ export function importDraft(input: string, options: Partial<Settings> = {}): Imp
     { rules: ['table-not-markdown'] },
   );
   return { text: converted.text, title: !!title, headings: plainHeadings.length, tables: converted.applied.length };
+}
+
+/**
+ * Every table of a draft that a reader made of a web page, Word file or PDF (merged cells spread over a grid, item
+ * tables of Section 二 in one block) in the canonical layout, with its values as found.
+ */
+export function canonicalTables(input: string, options: Partial<Settings> = {}): string {
+  const report = parseReport(input, parseOptions(readSettings(options).settings));
+  const edits = report.sections.flatMap((s) => s.tables).map((table) => replaceLines(report, table.span, tableToMarkdown(table)));
+  // Adjacent tables each keep a blank line on both sides: one between them is enough.
+  return applyEdits(input, edits).replace(/\n{3,}/g, '\n\n');
 }
 
 function arithmeticKey(f: Finding): string {

@@ -4,7 +4,7 @@
  */
 export { type CheckOptions, type CheckResult, type Finding, type Fix, check, parseOptions } from './check';
 export { applyEdits, compatibleFixes, fixAll, type FixOptions, type FixResult } from './fix';
-export { arithmeticChanges, importDraft, type ImportResult } from './importDraft';
+export { arithmeticChanges, canonicalTables, importDraft, type ImportResult } from './importDraft';
 export type * from './model';
 export { parseReport, type ParseOptions } from './parse/report';
 export { directiveComment } from './parse/directives';

@@ -150,6 +150,28 @@ describe('Word files: read by their structure', () => {
     assert.deepEqual(arithmetic(fromWord.findings), arithmetic(fromDraft.findings));
   });
 
+  it('Word\'s own way of writing merges (<w:vMerge/> continues), gridBefore, outline levels and 标题 styles', async () => {
+    const cell = (text: string, props = '') => `<w:tc><w:tcPr>${props}</w:tcPr><w:p><w:r><w:t>${text}</w:t></w:r></w:p></w:tc>`;
+    const body = [
+      '<w:p><w:pPr><w:pStyle w:val="a1"/></w:pPr><w:r><w:t>某局2023年政府信息公开工作年度报告</w:t></w:r></w:p>',
+      '<w:p><w:pPr><w:outlineLvl w:val="1"/></w:pPr><w:r><w:t>三、收到和处理</w:t></w:r><w:r><w:t>政府信息公开申请情况</w:t></w:r></w:p>',
+      '<w:tbl>',
+      `<w:tr>${cell('甲', '<w:vMerge w:val="restart"/>')}${cell('乙', '<w:gridSpan w:val="2"/>')}</w:tr>`,
+      `<w:tr>${cell('', '<w:vMerge/>')}${cell('1')}${cell('2')}</w:tr>`,
+      `<w:tr><w:trPr><w:gridBefore w:val="1"/></w:trPr>${cell('3')}${cell('4')}</w:tr>`,
+      '</w:tbl>',
+    ].join('');
+    const styles = '<w:styles><w:style w:type="paragraph" w:styleId="a1"><w:name w:val="标题 1"/></w:style></w:styles>';
+    const bytes = zipSync({ 'word/document.xml': strToU8(`<w:document><w:body>${body}</w:body></w:document>`), 'word/styles.xml': strToU8(styles) });
+    const source = await readSource(bytes, 'a.docx');
+    assert.equal(
+      source.text,
+      '# 某局2023年政府信息公开工作年度报告\n\n## 三、收到和处理政府信息公开申请情况\n\n| 甲 | 乙 |  |\n| --- | --- | --- |\n|  | 1 | 2 |\n|  | 3 | 4 |\n\n',
+    );
+    assert.deepEqual(locate(source.origins, source.text.indexOf('4')), { table: 1, row: 3, cell: 2 });
+    assert.deepEqual(locate(source.origins, source.text.indexOf('三、')), { paragraph: 2 });
+  });
+
   it('a damaged .docx is not read, and says so', async () => {
     const source = await readSource(Buffer.from('PK\u0003\u0004 not really a zip'), 'broken.docx');
     assert.equal(source.text, '');

@@ -1,4 +1,5 @@
-import { type Origin, type ReaderNote, type SourceKind, isTextKind, localize, notCheckable, readSource, sourceKindOf } from '../core';
+import { type Origin, type ReaderNote, type SourceKind, isTextKind, notCheckable, readSource, sourceKindOf } from '../core';
+import { say } from '../shared/i18n';
 import type { Locale } from '../shared/settings';
 import { CliError, type Draft, readBytes, readDraft } from './files';
 import type { Messages } from './messages';
@@ -31,6 +32,6 @@ export async function readReportFile(file: string, locale: Locale, m: Messages):
   }
   const document = await readSource(readBytes(file, m), file);
   const why = notCheckable(document);
-  if (why) throw new CliError(m.notChecked(file, localize(why.message, locale)));
+  if (why) throw new CliError(m.notChecked(file, say(locale, why.message.zh, why.message.en)));
   return { kind: document.kind, text: document.text, origins: document.origins, notes: document.notes };
 }

@@ -27,11 +27,22 @@ const lazyReaders = {
   },
 };
 
+// The Word writer (and the docx package) is a bundle of its own, dist/publish/docx.js, loaded by `govreport export`.
+const lazyDocx = {
+  name: 'lazy-docx',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/docx$/ }, (args) =>
+      /core[\\/]publish[\\/]index\.ts$/.test(args.importer) ? { path: './publish/docx.js', external: true } : undefined,
+    );
+  },
+};
+
 await Promise.all([
   esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
-  esbuild.build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', plugins: [lazyReaders] }),
-  esbuild.build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [lazyReaders] }),
+  esbuild.build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', plugins: [lazyReaders, lazyDocx] }),
+  esbuild.build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [lazyReaders, lazyDocx] }),
   ...READERS.map((kind) => esbuild.build({ ...common, entryPoints: [`server/src/core/readers/${kind}.ts`], outfile: `dist/readers/${kind}.js` })),
+  esbuild.build({ ...common, entryPoints: ['server/src/core/publish/docx.ts'], outfile: 'dist/publish/docx.js' }),
   // Snippets of the standard tables, generated from the core's standard data (never edited by hand).
   tsImport('./scripts/gen-snippets.ts', import.meta.url).then((m) => m.writeSnippets('snippets/govreport.code-snippets')),
 ]);

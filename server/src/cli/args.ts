@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { type Locale, type Settings, EDITION_CHOICES, localeSetting, settingsSchema } from '../shared/settings';
+import { EXPORT_FORMATS, type ExportRequest } from './export';
 import { FORMATS, type Format } from './formats';
 import { CliError } from './files';
 import type { Messages } from './messages';
@@ -12,7 +13,8 @@ export type Invocation =
   | { command: 'version' }
   | { command: 'check'; settings: CliSettings; paths: string[]; format: Format }
   | { command: 'fix'; settings: CliSettings; paths: string[]; dryRun: boolean }
-  | { command: 'import'; settings: CliSettings; inputs: string[]; output?: string; outDir?: string };
+  | { command: 'import'; settings: CliSettings; inputs: string[]; output?: string; outDir?: string }
+  | { command: 'export'; settings: CliSettings; request: ExportRequest };
 
 const COMMON = {
   locale: { type: 'string' },
@@ -25,6 +27,7 @@ const OPTIONS = {
   check: { ...COMMON, format: { type: 'string' } },
   fix: { ...COMMON, 'dry-run': { type: 'boolean' } },
   import: { ...COMMON, output: { type: 'string', short: 'o' }, 'out-dir': { type: 'string', short: 'd' } },
+  export: { ...COMMON, format: { type: 'string' }, output: { type: 'string', short: 'o' }, force: { type: 'boolean' } },
 } as const;
 
 type Command = keyof typeof OPTIONS;
@@ -67,6 +70,15 @@ function parseCommand(command: Command, args: string[], m: Messages) {
   }
 }
 
+function exportRequest(values: { format?: string; output?: string; force?: boolean }, positionals: string[], m: Messages): ExportRequest {
+  if (positionals.length !== 1) throw new CliError(m.exportArguments());
+  const { format, output, force } = values;
+  if (format !== undefined && !(EXPORT_FORMATS as readonly string[]).includes(format)) {
+    throw new CliError(m.badValue('--format', format, EXPORT_FORMATS.join('|')));
+  }
+  return { input: positionals[0], force: !!force, ...(output !== undefined && { output }), ...(format !== undefined && { format: format as ExportRequest['format'] }) };
+}
+
 export function parseCommandLine(argv: string[], m: Messages): Invocation {
   const [first, ...rest] = argv;
   if (first === undefined) throw new CliError(m.missingCommand());
@@ -86,6 +98,7 @@ export function parseCommandLine(argv: string[], m: Messages): Invocation {
     }
     return { command, settings, inputs: positionals, ...(output !== undefined && { output }), ...(outDir !== undefined && { outDir }) };
   }
+  if (command === 'export') return { command, settings, request: exportRequest(values as { format?: string; output?: string; force?: boolean }, positionals, m) };
   if (positionals.length === 0) throw new CliError(m.missingPaths(command));
   if (command === 'fix') return { command, settings, paths: positionals, dryRun: !!(values as { 'dry-run'?: boolean })['dry-run'] };
   const format = (values as { format?: string }).format ?? 'text';

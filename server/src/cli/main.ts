@@ -1,6 +1,7 @@
 import pkg from '../../../package.json';
 import { type Invocation, localeOf, parseCommandLine } from './args';
 import { runCheck } from './check';
+import { runExport } from './export';
 import { CliError } from './files';
 import { runFix } from './fix';
 import { runImport } from './import';
@@ -21,6 +22,8 @@ function run(invocation: Invocation, io: Io, argv: string[]): number | Promise<n
       return runFix(invocation.paths, invocation.dryRun, invocation.settings, io);
     case 'import':
       return runImport(invocation, io);
+    case 'export':
+      return runExport(invocation.request, invocation.settings, io);
   }
 }
 

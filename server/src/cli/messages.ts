@@ -18,22 +18,26 @@ const zh = {
   govreport fix [--dry-run] 路径…   应用全部安全修复并写回原文件（保持原编码；只改文本草稿）
   govreport import 输入 [-o 输出]    把粘贴、抓取的报告或网页、Word 文件转换为规范草稿
   govreport import 输入… -d 目录     批量转换，每个输入写为 目录/名称.report.md
+  govreport export [--format docx|html] 输入 [-o 输出] [--force]
+                                   导出为发布用的 Word 文件或网页（默认 Word，输出在输入旁边）
 
 选项：
   --format text|json|sarif   check 的输出格式（默认 text）
+  --format docx|html         export 的输出格式（默认 docx；-o 以 .html 结尾时为 html）
   --locale zh-CN|en          消息语言（默认 zh-CN）
   ${EDITION_OPTION} 报告格式版本（默认 auto：按报告年度判断）
   --year YYYY                报告年度（默认从标题或统计期限读取）
   --dry-run                  fix：只输出差异（unified diff），不写文件
-  -o, --output 文件           import：写入该文件（默认输出到标准输出）
+  -o, --output 文件           import：写入该文件（默认输出到标准输出）；export：写入该文件
   -d, --out-dir 目录          import：把每个输入的草稿写入该目录
+  --force                    export：覆盖已存在的输出文件（从不覆盖输入文件）
   -h, --help                 显示本帮助
   --version                  显示版本号
 
 退出码：0 没有错误级问题；1 有错误级问题；2 用法错误或文件读写错误。
 `,
-  missingCommand: () => '缺少命令（check、fix 或 import）；运行 govreport --help 查看用法',
-  unknownCommand: (command: string) => `未知命令“${command}”（可用：check、fix、import）`,
+  missingCommand: () => '缺少命令（check、fix、import 或 export）；运行 govreport --help 查看用法',
+  unknownCommand: (command: string) => `未知命令“${command}”（可用：check、fix、import、export）`,
   unknownOption: (option: string, command: string) => `${command} 不支持选项 ${option}；运行 govreport --help 查看用法`,
   badOption: (detail: string) => `选项错误：${detail}`,
   badValue: (option: string, value: string, allowed: string) => `${option} 的值“${value}”无效（应为 ${allowed}）`,
@@ -78,6 +82,11 @@ const zh = {
     `${input} → ${output}：${title ? '标题已标记，' : ''}标记章节标题 ${headings} 个，转换表格 ${tables} 个`,
   stdout: '标准输出',
   importChanged: (input: string, rules: string) => `${input}：转换会改变算术检查结果（${rules}），未写入；请报告此问题`,
+  exportArguments: () => 'export 需要且只接受一个输入文件',
+  exportIntoInput: (path: string) => `${path}：输出文件就是输入文件，export 不会覆盖原文`,
+  outputExists: (path: string) => `${path}：输出文件已存在；如需覆盖，请加 --force`,
+  exported: (input: string, output: string, tables: number) => `${input} → ${output}：已导出（标准表格 ${tables} 个）`,
+  exportedWithErrors: (errors: number) => `注意：报告仍有 ${errors} 个错误，发布前请运行 govreport check 查看并改正`,
 };
 
 export type Messages = typeof zh;
@@ -90,22 +99,26 @@ Usage:
   govreport fix [--dry-run] PATH…     apply every safe fix and write the files back (in their encoding; text drafts only)
   govreport import INPUT [-o OUT]     turn a pasted or scraped report, a web page or a Word file into a canonical draft
   govreport import INPUT… -d DIR      the same for several inputs, each written as DIR/NAME.report.md
+  govreport export [--format docx|html] INPUT [-o OUT] [--force]
+                                      the Word file or web page to publish (default Word, beside the input)
 
 Options:
   --format text|json|sarif   output format of check (default text)
+  --format docx|html         output format of export (default docx; html when -o ends in .html)
   --locale zh-CN|en          language of messages (default zh-CN)
   ${EDITION_OPTION} edition of the format (default auto: from the report year)
   --year YYYY                report year (default: from the title or the statistics period)
   --dry-run                  fix: print a unified diff, write nothing
-  -o, --output FILE          import: write to FILE (default: standard output)
+  -o, --output FILE          import: write to FILE (default: standard output); export: write to FILE
   -d, --out-dir DIR          import: write each input's draft into DIR
+  --force                    export: overwrite an existing output file (never the input)
   -h, --help                 show this help
   --version                  show the version
 
 Exit status: 0 no error-severity finding; 1 some; 2 usage or file error.
 `,
-  missingCommand: () => 'missing command (check, fix or import); see govreport --help',
-  unknownCommand: (command: string) => `unknown command "${command}" (expected check, fix or import)`,
+  missingCommand: () => 'missing command (check, fix, import or export); see govreport --help',
+  unknownCommand: (command: string) => `unknown command "${command}" (expected check, fix, import or export)`,
   unknownOption: (option: string, command: string) => `${command} has no option ${option}; see govreport --help`,
   badOption: (detail: string) => `bad option: ${detail}`,
   badValue: (option: string, value: string, allowed: string) => `invalid value "${value}" for ${option} (expected ${allowed})`,
@@ -153,6 +166,11 @@ Exit status: 0 no error-severity finding; 1 some; 2 usage or file error.
   stdout: 'standard output',
   importChanged: (input: string, rules: string) =>
     `${input}: the conversion would change the arithmetic findings (${rules}); nothing written — please report this`,
+  exportArguments: () => 'export takes exactly one input file',
+  exportIntoInput: (path: string) => `${path}: the output is the input file; export never overwrites the original`,
+  outputExists: (path: string) => `${path}: the output file exists; add --force to overwrite it`,
+  exported: (input: string, output: string, tables: number) => `${input} → ${output}: exported (${plural(tables, 'standard table')})`,
+  exportedWithErrors: (errors: number) => `note: the report still has ${plural(errors, 'error')}; run govreport check and correct them before publishing`,
 };
 
 function plural(n: number, one: string, many = `${one}s`): string {

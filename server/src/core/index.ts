@@ -12,6 +12,7 @@ export { tableMarkdown } from './parse/markdown';
 export { splitPipeRow } from './parse/blocks';
 export { lineAt, lineSpan, lineStartsOf } from './parse/text';
 export { type RelationResult, type Term, evaluate } from './relations';
+export * from './publish';
 export { renderReport, renderSectionTables, renderStandardTable, renderTable } from './render';
 export { RULE_IDS, RULES, type Rule } from './rules';
 export type { RuleContext } from './rules/types';

@@ -1,0 +1,68 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { check, renderReportDocx, renderReportHtml } from '../core';
+import type { CliSettings } from './args';
+import { encodingLabel } from './encoding';
+import { CliError, namedFile, readDraft, writeAtomically } from './files';
+import type { Io } from './io';
+import { type Messages, messagesFor } from './messages';
+
+export const EXPORT_FORMATS = ['docx', 'html'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** The format an output name asks for (`.html`/`.htm`), else Word. */
+export function exportFormatOf(output: string | undefined): ExportFormat {
+  return output !== undefined && /\.html?$/i.test(output) ? 'html' : 'docx';
+}
+
+/** Beside the input, its name without the draft extension (`报告.report.md` → `报告.docx`). */
+function defaultOutput(input: string, format: ExportFormat): string {
+  const base = path.basename(input).replace(/(?:\.report)?\.(?:md|markdown|txt)$/i, '');
+  return path.join(path.dirname(input), `${base}.${format}`);
+}
+
+/**
+ * Refuses an output that is the input itself (by file identity, whatever the path), or a file that exists, unless
+ * forced (what is not a regular file is refused by the write).
+ */
+function checkOutput(input: string, output: string, force: boolean, m: Messages): void {
+  let existing: fs.Stats;
+  try {
+    existing = fs.statSync(output);
+  } catch {
+    return;
+  }
+  if (!existing.isFile()) return;
+  const source = fs.statSync(input);
+  if (existing.dev === source.dev && existing.ino === source.ino) throw new CliError(m.exportIntoInput(output));
+  if (!force) throw new CliError(m.outputExists(output));
+}
+
+export interface ExportRequest {
+  input: string;
+  output?: string;
+  format?: ExportFormat;
+  force: boolean;
+}
+
+/**
+ * `govreport export`: a draft as the Word file or the web page to publish (title, headings, body text, the standard
+ * tables with their merged header cells). Never writes over its input, and over an existing OUT only with --force.
+ */
+export async function runExport(request: ExportRequest, settings: CliSettings, io: Io): Promise<number> {
+  const m = messagesFor(settings.locale);
+  const input = namedFile(request.input, m);
+  const format = request.format ?? exportFormatOf(request.output);
+  const output = request.output ?? defaultOutput(input, format);
+  checkOutput(input, output, request.force, m);
+  const draft = readDraft(input, m);
+  if (!draft.lossless) io.err(`govreport: ${m.lossy(input, encodingLabel(draft.encoding))}\n`);
+  const { report, findings } = check(draft.text, settings);
+  const bytes = format === 'docx' ? await renderReportDocx(report) : Buffer.from(renderReportHtml(report, { locale: settings.locale }), 'utf8');
+  writeAtomically(output, bytes, m);
+  const tables = report.sections.reduce((n, s) => n + s.tables.length, 0);
+  io.err(`${m.exported(input, output, tables)}\n`);
+  const errors = findings.filter((f) => f.severity === 'error').length;
+  if (errors) io.err(`${m.exportedWithErrors(errors)}\n`);
+  return 0;
+}

@@ -43,11 +43,13 @@ function run(text: string, face: Face): TextRun {
 }
 
 const indent = (face: Face) => ({ firstLine: face.size * 2 * 20 });
+/** The body's fixed line (tables keep single spacing: a fixed line would hold every merged row open). */
+const exactLine = { line: LINE, lineRule: LineRuleType.EXACT };
 
-/** Widths of a table's columns in twips: label columns share about half the width (less for one), values the rest. */
+/** Widths of a table's columns in twips: label columns take about a third of the width, values the rest. */
 function columnWidths(layout: PublishedTable): number[] {
   const labels = layout.def.labelColumns;
-  const labelShare = labels === 0 ? 0 : labels === 1 ? 0.35 : 0.5;
+  const labelShare = labels === 0 ? 0 : 1 / 3;
   const weights = Array.from({ length: labels }, (_, i) => i + 1);
   const weightSum = weights.reduce((a, b) => a + b, 0);
   const labelWidths = weights.map((w) => Math.floor((TEXT_WIDTH * labelShare * w) / weightSum));
@@ -60,7 +62,7 @@ function gridCell(cell: GridCell, widths: number[], column: number): TableCell {
   const alignment = cell.kind === 'figure' ? AlignmentType.RIGHT : cell.kind === 'label' ? AlignmentType.LEFT : AlignmentType.CENTER;
   const width = widths.slice(column, column + cell.colSpan).reduce((a, b) => a + b, 0);
   return new TableCell({
-    children: [new Paragraph({ alignment, spacing: { line: 240, lineRule: LineRuleType.AUTO }, children: cell.text ? [run(cell.text, DOCX_STYLE.table)] : [] })],
+    children: [new Paragraph({ alignment, children: cell.text ? [run(cell.text, DOCX_STYLE.table)] : [] })],
     verticalAlign: VerticalAlignTable.CENTER,
     width: { size: width, type: WidthType.DXA },
     ...(cell.colSpan > 1 && { columnSpan: cell.colSpan }),
@@ -87,7 +89,7 @@ function rowsOf(cells: GridCell[][], widths: number[], header: boolean): TableRo
 
 function table(layout: PublishedTable): (Paragraph | Table)[] {
   const widths = columnWidths(layout);
-  const caption = layout.caption ? [new Paragraph({ keepNext: true, children: [run(layout.caption, DOCX_STYLE.body)], indent: indent(DOCX_STYLE.body) })] : [];
+  const caption = layout.caption ? [new Paragraph({ keepNext: true, spacing: exactLine, children: [run(layout.caption, DOCX_STYLE.body)], indent: indent(DOCX_STYLE.body) })] : [];
   return [
     ...caption,
     new Table({
@@ -108,12 +110,13 @@ function children(document: PublishedDocument): (Paragraph | Table)[] {
       case 'heading': {
         const face = block.level === 1 ? DOCX_STYLE.heading : DOCX_STYLE.subheading;
         const heading = block.level === 1 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2;
-        return [new Paragraph({ heading, keepNext: true, indent: indent(face), children: [run(block.text, face)] })];
+        return [new Paragraph({ heading, keepNext: true, spacing: exactLine, indent: indent(face), children: [run(block.text, face)] })];
       }
       case 'paragraph':
         return [
           new Paragraph({
             alignment: block.signature ? AlignmentType.RIGHT : AlignmentType.JUSTIFIED,
+            spacing: exactLine,
             ...(!block.signature && { indent: indent(DOCX_STYLE.body) }),
             children: [run(block.text, DOCX_STYLE.body)],
           }),
@@ -181,7 +184,6 @@ export async function renderDocx(document: PublishedDocument): Promise<Uint8Arra
       default: {
         document: {
           run: { font: { ascii: DOCX_STYLE.latin, hAnsi: DOCX_STYLE.latin, eastAsia: DOCX_STYLE.body.font }, size: DOCX_STYLE.body.size * 2 },
-          paragraph: { spacing: { line: LINE, lineRule: LineRuleType.EXACT } },
         },
         title: { run: { font: DOCX_STYLE.title.font, size: DOCX_STYLE.title.size * 2, color: '000000' } },
         heading1: { run: { font: DOCX_STYLE.heading.font, size: DOCX_STYLE.heading.size * 2, color: '000000', bold: false }, paragraph: { outlineLevel: 0 } },

@@ -15,13 +15,13 @@ export const FONTS = {
 
 /** The styles of the published tables (also for a host that shows them, such as VS Code's Markdown preview). */
 export const TABLE_CSS = `
-table.govreport-table { border-collapse: collapse; margin: 0.8em auto; font-family: ${FONTS.table}; font-size: 10.5pt; line-height: 1.4; }
+table.govreport-table { border-collapse: collapse; width: 100%; margin: 0.8em 0; font-family: ${FONTS.table}; font-size: 10.5pt; line-height: 1.4; }
 table.govreport-table th, table.govreport-table td { border: 1px solid #000; padding: 0.25em 0.45em; vertical-align: middle; }
 table.govreport-table th { font-weight: normal; text-align: center; }
 table.govreport-table th.govreport-corner { font-size: 9pt; max-width: 12em; }
 table.govreport-table caption { caption-side: top; text-align: left; font-weight: bold; padding-bottom: 0.3em; }
 table.govreport-table td.govreport-label { text-align: left; }
-table.govreport-table td.govreport-figure { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+table.govreport-table td.govreport-figure { min-width: 2.5em; text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .govreport-marked { outline: 2px solid #c62828; outline-offset: -2px; background: #fdecea; }
 .govreport-marked.govreport-warning { outline-color: #e65100; background: #fff3e0; }
 .govreport-marked.govreport-info { outline-color: #1565c0; background: #e3f2fd; }

@@ -1,6 +1,6 @@
 import type { Finding } from '../check';
-import type { Cell, Span, Table } from '../model';
-import { type TableDef, fullRowLabel } from '../standard';
+import type { Row, Span, Table } from '../model';
+import { type TableDef, fullRowLabel, labelKey } from '../standard';
 
 /** What a cell of the published table holds: the corner note, a group or column heading, a row label, a figure. */
 export type GridCellKind = 'corner' | 'group' | 'column' | 'label' | 'figure';
@@ -12,8 +12,10 @@ export interface GridCell {
   colSpan: number;
   /** The findings on this very cell (a wrong total, a blank, a misspelt label). */
   findings: Finding[];
-  /** Where the cell's text is in the draft (figures and labels only). */
+  /** Where the cell's text is in the draft (figures, row labels, column labels the draft writes). */
   span?: Span;
+  /** A column label's value column (0-based, after the label columns). */
+  column?: number;
 }
 
 export interface PublishedTable {
@@ -53,17 +55,32 @@ export function headerLayout(def: TableDef): GridCell[][] {
       const leaf = level === path.length - 1;
       let colSpan = 1;
       while (samePrefix(paths[i + colSpan], path, level)) colSpan++;
-      rows[level].push(cell(leaf ? 'column' : 'group', text, leaf ? depth - level : 1, colSpan));
+      rows[level].push(leaf ? { ...cell('column', text, depth - level), column: i } : cell('group', text, 1, colSpan));
     });
   });
   return rows;
 }
 
-/** The label path of a body row, outermost first: the standard's groups, then the row's own label as written. */
-function labelPath(row: Table['rows'][number]): { path: string[]; own?: Cell } {
-  if (row.def) return { path: [...row.def.parents, row.label?.text || fullRowLabel(row.def)], own: row.label };
-  const written = row.labels.map((l) => l.text).filter(Boolean);
-  return { path: [written.join(' ')], own: row.labels.find((l) => l.text) };
+interface LabelPath {
+  /** What decides merging: the standard's group labels, then the row itself. */
+  keys: string[];
+  /** The labels as the draft writes them where it does (on the group's first row), else the standard's. */
+  cells: { text: string; span?: Span }[];
+}
+
+/** The label path of a body row, outermost first: its groups, then its own label. */
+function labelPath(row: Row, index: number): LabelPath {
+  if (!row.def) {
+    const written = row.labels.filter((l) => l.text);
+    return { keys: [`\u0000${index}`], cells: [{ text: written.map((l) => l.text).join(' '), span: written[0]?.span }] };
+  }
+  const before = row.label ? row.labels.slice(0, row.labels.indexOf(row.label)) : [];
+  const parents = row.def.parents.map((parent) => {
+    const written = before.find((l) => labelKey(l.text) === labelKey(parent));
+    return written ? { text: written.text, span: written.span } : { text: parent };
+  });
+  const own = row.label?.text ? { text: row.label.text, span: row.label.span } : { text: fullRowLabel(row.def) };
+  return { keys: [...row.def.parents, row.def.id], cells: [...parents, own] };
 }
 
 function within(span: Span, outer: Span): boolean {
@@ -77,19 +94,25 @@ function within(span: Span, outer: Span): boolean {
 export function tableLayout(table: Table, findings: readonly Finding[] = []): PublishedTable {
   const def = table.def;
   const header = headerLayout(def);
+  // Column labels as the draft words them (a variant or a misspelling is the draft's to correct, and is marked).
+  for (const label of header.flat()) {
+    const written = table.headerLabels.find((h) => h.column === def.columns[label.column ?? -1]);
+    if (written?.cell.text) Object.assign(label, { text: written.cell.text, span: written.cell.span });
+  }
   const width = def.labelColumns + def.columns.length;
-  const paths = table.rows.map((row) => labelPath(row));
+  const paths = table.rows.map(labelPath);
+  const groupsOf = (r: number) => paths[r]?.keys.slice(0, -1);
   const body: GridCell[][] = table.rows.map((row, r) => {
     const cells: GridCell[] = [];
     if (def.labelColumns > 0) {
-      const { path, own } = paths[r];
-      path.forEach((text, level) => {
-        const last = level === path.length - 1;
-        if (!last && samePrefix(paths[r - 1]?.path.slice(0, -1), path, level)) return;
+      const { keys } = paths[r];
+      paths[r].cells.forEach(({ text, span }, level) => {
+        const last = level === keys.length - 1;
+        if (!last && samePrefix(groupsOf(r - 1), keys, level)) return;
         let rowSpan = 1;
-        while (!last && samePrefix(paths[r + rowSpan]?.path.slice(0, -1), path, level)) rowSpan++;
+        while (!last && samePrefix(groupsOf(r + rowSpan), keys, level)) rowSpan++;
         const label = cell('label', text, rowSpan, last ? Math.max(1, def.labelColumns - level) : 1);
-        if (last && own) label.span = own.span;
+        if (span) label.span = span;
         cells.push(label);
       });
     }
@@ -109,7 +132,7 @@ export function tableLayout(table: Table, findings: readonly Finding[] = []): Pu
 
 /** Each finding inside the table on the one cell that holds it, else among the table's notes. */
 function placeFindings(layout: PublishedTable, table: Table, findings: readonly Finding[]): void {
-  const cells = layout.body.flat().filter((c) => c.span);
+  const cells = [...layout.header.flat(), ...layout.body.flat()].filter((c) => c.span);
   const extent = table.item ? { start: Math.min(table.item.span.start, table.span.start), end: table.span.end } : table.span;
   for (const finding of findings) {
     if (!within(finding.span, extent)) continue;

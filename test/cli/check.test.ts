@@ -191,8 +191,8 @@ describe('govreport: usage', () => {
     const cases: [string[], string][] = [
       [['check', '--bogus', 'x.md'], 'check 不支持选项 --bogus；运行 govreport --help 查看用法'],
       [['fix', '--format', 'json', 'x.md'], 'fix 不支持选项 --format；运行 govreport --help 查看用法'],
-      [['lint', 'x.md'], '未知命令“lint”（可用：check、fix、import）'],
-      [[], '缺少命令（check、fix 或 import）；运行 govreport --help 查看用法'],
+      [['lint', 'x.md'], '未知命令“lint”（可用：check、fix、import、export）'],
+      [[], '缺少命令（check、fix、import 或 export）；运行 govreport --help 查看用法'],
       [['check', '--format', 'xml', 'x.md'], '--format 的值“xml”无效（应为 text|json|sarif）'],
       [['check', '--format'], '选项 --format 缺少值'],
       [['check', '--year', '23', 'x.md'], '--year 的值“23”无效（应为 1990–2100 之间的四位年份）'],

@@ -112,6 +112,15 @@ describe('the report as a published web page', () => {
   });
 });
 
+describe('labels as the draft writes them', () => {
+  it('joins a header label written one character per line (自 / 然 / 人) and keeps the draft’s own row numbering', () => {
+    const pasted = readFileSync(join(__dirname, '..', 'fixtures', 'seeds', '000_62583aa41b8f3eed.txt'), 'utf8');
+    const requests = htmlTables(page(pasted, false)).find((t) => t.id === 'requests')!;
+    assert.deepEqual(shapes(requests.header)[1], ['自然人 2×1', '法人或其他组织 1×5', '总计 2×1']);
+    assert.deepEqual(shapes(requests.body)[4], ['（三）不予公开 8×1', '1、属于国家秘密 1×1', '0 1×1', '0 1×1', '0 1×1', '0 1×1', '0 1×1', '0 1×1', '0 1×1']);
+  });
+});
+
 describe('markdown-it plugin: the standard tables of a draft as published', () => {
   const md = new MarkdownIt().use(govreportTables);
 

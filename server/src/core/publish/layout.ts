@@ -30,6 +30,13 @@ export interface PublishedTable {
   width: number;
 }
 
+/** A label a word processor wrapped over lines (`自\n然\n人`), on one line again. */
+const oneLine = (text: string) =>
+  text
+    .split('\n')
+    .map((line) => line.trim())
+    .join('');
+
 const cell = (kind: GridCellKind, text: string, rowSpan = 1, colSpan = 1): GridCell => ({ kind, text, rowSpan, colSpan, findings: [] });
 
 /** The heading path of each value column, outermost first: the table's header groups, the column's groups, its label. */
@@ -97,7 +104,7 @@ export function tableLayout(table: Table, findings: readonly Finding[] = []): Pu
   // Column labels as the draft words them (a variant or a misspelling is the draft's to correct, and is marked).
   for (const label of header.flat()) {
     const written = table.headerLabels.find((h) => h.column === def.columns[label.column ?? -1]);
-    if (written?.cell.text) Object.assign(label, { text: written.cell.text, span: written.cell.span });
+    if (written?.cell.text) Object.assign(label, { text: oneLine(written.cell.text), span: written.cell.span });
   }
   const width = def.labelColumns + def.columns.length;
   const paths = table.rows.map(labelPath);
@@ -111,7 +118,7 @@ export function tableLayout(table: Table, findings: readonly Finding[] = []): Pu
         if (!last && samePrefix(groupsOf(r - 1), keys, level)) return;
         let rowSpan = 1;
         while (!last && samePrefix(groupsOf(r + rowSpan), keys, level)) rowSpan++;
-        const label = cell('label', text, rowSpan, last ? Math.max(1, def.labelColumns - level) : 1);
+        const label = cell('label', oneLine(text), rowSpan, last ? Math.max(1, def.labelColumns - level) : 1);
         if (span) label.span = span;
         cells.push(label);
       });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import MarkdownIt from 'markdown-it';
@@ -26,6 +26,9 @@ function page(text: string, marked = true): string {
 }
 
 const plainText = (html: string) => html.replace(/<style>[\s\S]*?<\/style>/, '').replace(/<[^>]+>/g, '');
+const escaped = (text: string) =>
+  text.replace(/[&<>"']/g, (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": '#39' }[c]};`);
+const RULE_FIXTURES = join(__dirname, '..', 'fixtures', 'rules');
 
 describe('the report as a published web page', () => {
   it('writes the Section 三 and 四 headers merged as the official tables', () => {
@@ -83,7 +86,25 @@ describe('the report as a published web page', () => {
     const { findings } = check(MISTAKES);
     const text = plainText(page(MISTAKES));
     assert.ok(findings.length >= 8);
-    for (const finding of findings) assert.ok(text.includes(finding.message.replace(/[&<>"']/g, (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": '#39' }[c]};`)), finding.message);
+    for (const finding of findings) assert.ok(text.includes(escaped(finding.message)), finding.message);
+  });
+
+  it('shows every finding of every failing rule fixture, most of them on a cell or a line of their own', () => {
+    let placed = 0;
+    let all = 0;
+    for (const rule of readdirSync(RULE_FIXTURES)) {
+      for (const name of readdirSync(join(RULE_FIXTURES, rule)).filter((f) => /^fail-.*(?<!\.fixed)\.md$/.test(f))) {
+        const draft = readFileSync(join(RULE_FIXTURES, rule, name), 'utf8');
+        const { findings } = check(draft);
+        const html = page(draft);
+        const text = plainText(html);
+        for (const finding of findings) assert.ok(text.includes(escaped(finding.message)), `${rule}/${name}: ${finding.message}`);
+        all += findings.length;
+        placed += findings.length - (html.split('<h3>其他问题</h3>')[1]?.match(/<li /g)?.length ?? 0);
+      }
+    }
+    assert.ok(all > 40, `${all} findings`);
+    assert.ok(placed / all > 0.95, `${placed} of ${all} placed`);
   });
 
   it('is one self-contained page: title, the six headings, body paragraphs, the signature flush right, fonts inline', () => {
@@ -106,7 +127,7 @@ describe('the report as a published web page', () => {
     for (const line of pasted.split('\n')) {
       for (const piece of line.split(/[|｜]/)) {
         const words = piece.replace(/\s+/g, '');
-        if (words && !/^[-:]+$/.test(words) && !words.includes('勾稽')) assert.ok(text.includes(words.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;')), words);
+        if (words && !/^[-:]+$/.test(words) && !words.includes('勾稽')) assert.ok(text.includes(escaped(words)), words);
       }
     }
   });

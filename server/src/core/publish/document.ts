@@ -37,12 +37,12 @@ const isPipeLine = (line: string) => /^\s*[|｜]/.test(line);
 export function publishedDocument(report: Report, findings: readonly Finding[] = []): PublishedDocument {
   const { text, lineStarts } = report;
   const tables: Table[] = report.sections.flatMap((s) => s.tables);
-  const tableAt = new Map<number, Table>();
+  const tableAt = new Map<number, Table[]>();
   const skip = new Set<number>();
   for (const table of tables) {
     const first = lineAt(lineStarts, table.span.start);
     const last = lineAt(lineStarts, Math.max(table.span.start, table.span.end - 1));
-    tableAt.set(first, table);
+    tableAt.set(first, [...(tableAt.get(first) ?? []), table]);
     for (let n = first + 1; n <= last; n++) skip.add(n);
     if (table.item) skip.add(lineAt(lineStarts, table.item.span.start));
   }
@@ -59,9 +59,9 @@ export function publishedDocument(report: Report, findings: readonly Finding[] =
   for (let n = 0; n < lineStarts.length; n++) {
     const span = lineSpan(text, lineStarts, n);
     const line = text.slice(span.start, span.end);
-    const table = tableAt.get(n);
-    if (table) {
-      blocks.push({ kind: 'table', layout: tableLayout(table, findings) });
+    const starting = tableAt.get(n);
+    if (starting) {
+      for (const table of starting) blocks.push({ kind: 'table', layout: tableLayout(table, findings) });
       continue;
     }
     if (skip.has(n)) continue;

@@ -1,3 +1,4 @@
+import { say } from '../../shared/i18n';
 import type { Locale } from '../../shared/settings';
 import type { Finding } from '../check';
 import type { Report } from '../model';
@@ -46,11 +47,6 @@ const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;'
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ESCAPES[c]);
 }
-
-const UI = {
-  'zh-CN': { other: '其他问题' },
-  en: { other: 'Other findings' },
-} as const;
 
 /** Numbers the findings of one page, so that a mark in a cell points at its message below the table. */
 export class FindingMarks {
@@ -145,7 +141,7 @@ export function renderReportBody(report: Report, options: ReportHtmlOptions = {}
   const body = document.blocks.map((b) => renderBlock(b, marks)).join('');
   if (!document.notes.length) return body;
   marks.mark(document.notes);
-  return `${body}<h3>${UI[options.locale ?? 'zh-CN'].other}</h3>\n${marks.list()}`;
+  return `${body}<h3>${say(options.locale ?? 'zh-CN', '其他问题', 'Other findings')}</h3>\n${marks.list()}`;
 }
 
 /** A whole report as one self-contained HTML page (styles inline, nothing fetched), as it will be published. */

@@ -75,6 +75,12 @@ describe('export to Word', () => {
     assert.deepEqual(ps.filter((p) => p.text.startsWith('第二十条')).map((p) => p.text), ['第二十条第（一）项', '第二十条第（五）项', '第二十条第（六）项', '第二十条第（八）项']);
   });
 
+  it('keeps a figure written past the last column in its row', async () => {
+    const { document } = await documentXml(CLEAN.replace('| 行政事业性收费 | 12.5 |', '| 行政事业性收费 | 12.5 | 3 |'));
+    const fees = wordTables(document)[3];
+    assert.deepEqual(fees.body[0].map((c) => c.text), ['行政事业性收费', '12.5', '3']);
+  });
+
   it('gives the same bytes for the same draft (no time of writing inside)', async () => {
     const first = await exported(CLEAN);
     await new Promise((resolve) => setTimeout(resolve, 2100));

@@ -82,6 +82,13 @@ describe('the report as a published web page', () => {
     assert.deepEqual(requests.body[0].filter((c) => c.classes.includes('govreport-marked')), []);
   });
 
+  it('keeps a figure written past the last column, beside the row, marked', () => {
+    const html = page(CLEAN.replace('| 行政事业性收费 | 12.5 |', '| 行政事业性收费 | 12.5 | 3 |'));
+    const fees = htmlTables(html).find((t) => t.id === 'proactive.八')!;
+    assert.deepEqual(fees.body[0].map((c) => c.text), ['行政事业性收费', '12.5', '3']);
+    assert.match(fees.body[0][2].title!, /有 2 个数值，而表格有 1 列/);
+  });
+
   it('shows every finding of a draft with the usual mistakes somewhere on the page', () => {
     const { findings } = check(MISTAKES);
     const text = plainText(page(MISTAKES));

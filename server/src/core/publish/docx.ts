@@ -53,7 +53,7 @@ function columnWidths(layout: PublishedTable): number[] {
   const weights = Array.from({ length: labels }, (_, i) => i + 1);
   const weightSum = weights.reduce((a, b) => a + b, 0);
   const labelWidths = weights.map((w) => Math.floor((TEXT_WIDTH * labelShare * w) / weightSum));
-  const values = layout.def.columns.length;
+  const values = layout.width - labels;
   const valueWidth = Math.floor((TEXT_WIDTH - labelWidths.reduce((a, b) => a + b, 0)) / values);
   return [...labelWidths, ...Array(values).fill(valueWidth)];
 }

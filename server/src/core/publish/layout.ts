@@ -26,7 +26,7 @@ export interface PublishedTable {
   body: GridCell[][];
   /** The findings inside the table that belong to no single cell (a missing row, a table written cell per line). */
   notes: Finding[];
-  /** Columns in all: label columns and value columns. */
+  /** Columns in all: label columns, value columns, and any figures a row has past them. */
   width: number;
 }
 
@@ -106,7 +106,7 @@ export function tableLayout(table: Table, findings: readonly Finding[] = []): Pu
     const written = table.headerLabels.find((h) => h.column === def.columns[label.column ?? -1]);
     if (written?.cell.text) Object.assign(label, { text: oneLine(written.cell.text), span: written.cell.span });
   }
-  const width = def.labelColumns + def.columns.length;
+  const width = def.labelColumns + def.columns.length + Math.max(0, ...table.rows.map((r) => r.extra.length));
   const paths = table.rows.map(labelPath);
   const groupsOf = (r: number) => paths[r]?.keys.slice(0, -1);
   const body: GridCell[][] = table.rows.map((row, r) => {
@@ -129,6 +129,8 @@ export function tableLayout(table: Table, findings: readonly Finding[] = []): Pu
       if (value && !value.missing) figure.span = value.span;
       cells.push(figure);
     });
+    // Figures past the table's columns (table-shape): shown where the draft has them, never dropped.
+    for (const extra of row.extra) cells.push({ ...cell('figure', extra.text), span: extra.span });
     return cells;
   });
   const layout: PublishedTable = { def, header, body, notes: [], width };

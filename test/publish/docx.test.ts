@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { check, renderReportDocx } from '../../server/src/core';
+import { check, readSource, renderReportDocx } from '../../server/src/core';
+import type { Report } from '../../server/src/core';
 import { APPEALS_HEADER, REQUESTS_CORNER, REQUESTS_HEADER, REQUESTS_LABELS_2021, assertDraftInPlace, assertLabels, shapes } from './official';
 import { draftTables, resolveVerticalMerges, unzip, wordTables } from './tables';
 
@@ -79,6 +80,19 @@ describe('export to Word', () => {
     const { document } = await documentXml(CLEAN.replace('| 行政事业性收费 | 12.5 |', '| 行政事业性收费 | 12.5 | 3 |'));
     const fees = wordTables(document)[3];
     assert.deepEqual(fees.body[0].map((c) => c.text), ['行政事业性收费', '12.5', '3']);
+  });
+
+  it('gives back every figure when the Word file is read again (the docx reader)', async () => {
+    const figures = (report: Report) =>
+      report.sections.flatMap((s) => s.tables.flatMap((t) => t.rows.flatMap((r) => r.values.map((v) => `${t.def.id} ${r.def?.id} ${v.text}`))));
+    const seed = readFileSync(join(__dirname, '..', 'fixtures', 'seeds', '000_62583aa41b8f3eed.txt'), 'utf8');
+    for (const draft of [CLEAN, seed]) {
+      const back = await readSource(await exported(draft), 'exported.docx');
+      assert.deepEqual(back.notes, []);
+      const expected = figures(check(draft).report);
+      assert.ok(expected.length > 150);
+      assert.deepEqual(figures(check(back.text).report), expected);
+    }
   });
 
   it('gives the same bytes for the same draft (no time of writing inside)', async () => {

@@ -53,6 +53,16 @@ describe('govreport export', () => {
     assert.equal(readFileSync(output).subarray(0, 2).toString(), 'PK');
   });
 
+  it('exports a published web page as a Word file beside it', (t) => {
+    const dir = tempDir(t);
+    const input = join(dir, 'pingtan-jinjing-2021.html');
+    copyFileSync(join(__dirname, '..', 'fixtures', 'corpus', 'pingtan-jinjing-2021.html'), input);
+    const result = run(['export', input]);
+    assert.equal(result.status, 0, result.stderr);
+    const tables = wordTables(unzip(readFileSync(join(dir, 'pingtan-jinjing-2021.docx'))).get('word/document.xml')!.toString('utf8'));
+    assert.ok(tables.some((t) => t.header[0]?.some((c) => c.text === '申请人情况')));
+  });
+
   it('exports a draft that still has errors, and tells how many', (t) => {
     const dir = tempDir(t);
     const result = run(['export', join(EXAMPLES, 'mistakes-2021.report.md'), '-o', join(dir, 'm.docx'), '--locale', 'en']);

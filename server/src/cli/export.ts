@@ -3,9 +3,10 @@ import * as path from 'node:path';
 import { check, renderReportDocx, renderReportHtml } from '../core';
 import type { CliSettings } from './args';
 import { encodingLabel } from './encoding';
-import { CliError, namedFile, readDraft, writeAtomically } from './files';
+import { CliError, namedFile, writeAtomically } from './files';
 import type { Io } from './io';
 import { type Messages, messagesFor } from './messages';
+import { readReportFile } from './sources';
 
 export const EXPORT_FORMATS = ['docx', 'html'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -15,9 +16,9 @@ export function exportFormatOf(output: string | undefined): ExportFormat {
   return output !== undefined && /\.html?$/i.test(output) ? 'html' : 'docx';
 }
 
-/** Beside the input, its name without the draft extension (`报告.report.md` → `报告.docx`). */
+/** Beside the input, its name without its extension (`报告.report.md` → `报告.docx`, `报告.html` → `报告.docx`). */
 function defaultOutput(input: string, format: ExportFormat): string {
-  const base = path.basename(input).replace(/(?:\.report)?\.(?:md|markdown|txt)$/i, '');
+  const base = path.basename(input).replace(/(?:\.report)?\.[^.]+$/i, '');
   return path.join(path.dirname(input), `${base}.${format}`);
 }
 
@@ -46,7 +47,7 @@ export interface ExportRequest {
 }
 
 /**
- * `govreport export`: a draft as the Word file or the web page to publish (title, headings, body text, the standard
+ * `govreport export`: a report (a draft, or any file the checker reads) as the Word file or the web page to publish (title, headings, body text, the standard
  * tables with their merged header cells). Never writes over its input, and over an existing OUT only with --force.
  */
 export async function runExport(request: ExportRequest, settings: CliSettings, io: Io): Promise<number> {
@@ -55,9 +56,9 @@ export async function runExport(request: ExportRequest, settings: CliSettings, i
   const format = request.format ?? exportFormatOf(request.output);
   const output = request.output ?? defaultOutput(input, format);
   checkOutput(input, output, request.force, m);
-  const draft = readDraft(input, m);
-  if (!draft.lossless) io.err(`govreport: ${m.lossy(input, encodingLabel(draft.encoding))}\n`);
-  const { report, findings } = check(draft.text, settings);
+  const source = await readReportFile(input, settings.locale, m);
+  if (source.draft && !source.draft.lossless) io.err(`govreport: ${m.lossy(input, encodingLabel(source.draft.encoding))}\n`);
+  const { report, findings } = check(source.text, settings);
   const bytes = format === 'docx' ? await renderReportDocx(report) : Buffer.from(renderReportHtml(report, { locale: settings.locale }), 'utf8');
   writeAtomically(output, bytes, m);
   const tables = report.sections.reduce((n, s) => n + s.tables.length, 0);

@@ -1,0 +1,317 @@
+/** The layout of a PDF's pages read back into blocks: text runs → lines → paragraphs, headings and tables. */
+import { labelKey, matchSection } from '../../standard';
+import type { Block, BlockCell } from '../types';
+import { type Box, type Frame, type GridCell, type Rule, cellsOf, cluster, framesOf } from './geometry';
+
+/** A positioned piece of text as pdf.js gives it: baseline start (x, y), advance width and font size. */
+export interface TextRun {
+  text: string;
+  x: number;
+  y: number;
+  width: number;
+  size: number;
+}
+
+export interface PageContent {
+  /** 1-based. */
+  number: number;
+  /** The page's box (media box), PDF units. */
+  box: Box;
+  runs: TextRun[];
+  rules: Rule[];
+}
+
+interface Line {
+  page: number;
+  text: string;
+  box: Box;
+  /** Baseline. */
+  y: number;
+  size: number;
+}
+
+interface TablePart {
+  page: number;
+  frame: Frame;
+  cells: (GridCell & { text: string })[];
+}
+
+type Item = { kind: 'line'; line: Line } | { kind: 'table'; parts: TablePart[] };
+
+const CJK = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u;
+
+/** Runs of one baseline joined left to right: a space where a gap separates two non-CJK characters. */
+function joinRuns(runs: TextRun[]): string {
+  let text = '';
+  let end = -Infinity;
+  for (const run of [...runs].sort((a, b) => a.x - b.x)) {
+    const gap = run.x - end;
+    const last = text.at(-1) ?? '';
+    const first = run.text[0] ?? '';
+    if (text && gap > run.size * 0.25 && last.trim() && first.trim() && !(CJK.test(last) && CJK.test(first))) text += ' ';
+    text += run.text;
+    end = Math.max(end, run.x + run.width);
+  }
+  return text;
+}
+
+/** Runs grouped into lines by baseline, tolerant of small shifts (superscripts, mixed fonts), top to bottom. */
+function linesOf(runs: TextRun[], page: number): Line[] {
+  const sorted = [...runs].sort((a, b) => b.y - a.y || a.x - b.x);
+  const groups: TextRun[][] = [];
+  for (const run of sorted) {
+    const group = groups[groups.length - 1];
+    const base = group?.[0];
+    if (base && Math.abs(base.y - run.y) <= Math.min(base.size, run.size) * 0.4) group.push(run);
+    else groups.push([run]);
+  }
+  return groups
+    .map((group) => {
+      const size = Math.max(...group.map((r) => r.size));
+      const text = joinRuns(group).trim();
+      const x0 = Math.min(...group.map((r) => r.x));
+      const x1 = Math.max(...group.map((r) => r.x + r.width));
+      const y = group[0].y;
+      return { page, text, box: [x0, y - size * 0.2, x1, y + size * 0.8] as Box, y, size };
+    })
+    .filter((line) => line.text !== '');
+}
+
+/** A run split into its characters where it crosses a column line of a table (one run over several cells). */
+function splitAcross(run: TextRun, xs: number[]): TextRun[] {
+  const chars = [...run.text];
+  if (chars.length < 2 || !xs.some((x) => x > run.x + 2 && x < run.x + run.width - 2)) return [run];
+  const advance = run.width / chars.length;
+  return chars.map((text, i) => ({ ...run, text, x: run.x + i * advance, width: advance }));
+}
+
+const inside = (box: Box, x: number, y: number, margin = 1) => x >= box[0] - margin && x <= box[2] + margin && y >= box[1] - margin && y <= box[3] + margin;
+
+/**
+ * Text a cell cut by a page break lets run past the table's last rule (Chromium prints the rest of a merged header
+ * cell so): runs that close the page just below the table, each inside one value column, go back into that cell.
+ */
+function overflow(frames: { frame: Frame; cells: GridCell[] }[], texts: TextRun[][][], rest: TextRun[]): void {
+  const last = frames.reduce<number>((low, f, i) => (low < 0 || f.frame.box[1] < frames[low].frame.box[1] ? i : low), -1);
+  if (last < 0) return;
+  const { frame, cells } = frames[last];
+  const below = rest.filter((r) => r.y < frame.box[1]).sort((a, b) => b.y - a.y);
+  let bottom = frame.box[1];
+  const taken: TextRun[] = [];
+  for (const run of below) {
+    const cell = cells.findIndex((c) => c.col > 0 && c.rowEnd === frame.ys.length - 1 && run.x >= c.box[0] && run.x + run.width <= c.box[2]);
+    if (cell < 0 || bottom - (run.y + run.size) > run.size * 1.5) break;
+    taken.push(run);
+    texts[last][cell].push(run);
+    bottom = run.y;
+  }
+  for (const run of taken) rest.splice(rest.indexOf(run), 1);
+}
+
+/** The tables of a page (frames of at least two cells) with their cells' text, and the runs outside them. */
+function tablesOf(page: PageContent): { parts: TablePart[]; rest: TextRun[] } {
+  const frames = framesOf(page.rules)
+    .map((frame) => ({ frame, cells: cellsOf(frame) }))
+    .filter((f) => f.cells.length >= 2);
+  const texts = frames.map((f) => f.cells.map((): TextRun[] => []));
+  const rest: TextRun[] = [];
+  for (const whole of page.runs) {
+    const center = (run: TextRun) => [run.x + run.width / 2, run.y + run.size * 0.3] as const;
+    const at = frames.findIndex((f) => inside(f.frame.box, ...center(whole)));
+    if (at < 0) {
+      rest.push(whole);
+      continue;
+    }
+    for (const run of splitAcross(whole, frames[at].frame.xs)) {
+      const [cx, cy] = center(run);
+      const cell = frames[at].cells.findIndex((c) => inside(c.box, cx, cy, 0.5));
+      if (cell >= 0) texts[at][cell].push(run);
+    }
+  }
+  overflow(frames, texts, rest);
+  const parts = frames.map((f, i) => ({
+    page: page.number,
+    frame: f.frame,
+    cells: f.cells.map((cell, c) => ({ ...cell, text: linesOf(texts[i][c], page.number).map((l) => l.text).join('\n') })),
+  }));
+  return { parts, rest };
+}
+
+// Running headers, footers and page numbers ------------------------------------------------------------------------
+const PAGE_NUMBER = [
+  /^[-—–－·•\s]*\d{1,4}[-—–－·•\s]*$/,
+  /^第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?$/,
+  /^\d{1,4}\s*\/\s*\d{1,4}$/,
+  /^(?:page|p\.)\s*\d{1,4}(?:\s*(?:of|\/)\s*\d{1,4})?$/i,
+];
+/** The share of the page height at its top and bottom where running headers and footers stand. */
+const MARGIN = 0.1;
+
+function inMargin(line: Line, page: PageContent): boolean {
+  const height = page.box[3] - page.box[1];
+  return line.box[1] >= page.box[3] - height * MARGIN || line.box[3] <= page.box[1] + height * MARGIN;
+}
+
+/** Lines in the page margins that are page numbers or that repeat on several pages (digits aside). */
+function chromeOf(pages: { page: PageContent; lines: Line[] }[]): Set<Line> {
+  const chrome = new Set<Line>();
+  const seen = new Map<string, Line[]>();
+  for (const { page, lines } of pages) {
+    for (const line of lines) {
+      if (!inMargin(line, page)) continue;
+      if (PAGE_NUMBER.some((re) => re.test(line.text))) chrome.add(line);
+      const key = `${line.text.replace(/\d+/g, '#')}@${Math.round(line.y / 4)}`;
+      seen.set(key, [...(seen.get(key) ?? []), line]);
+    }
+  }
+  for (const lines of seen.values()) {
+    if (new Set(lines.map((l) => l.page)).size >= Math.max(2, Math.ceil(pages.length / 2))) for (const l of lines) chrome.add(l);
+  }
+  return chrome;
+}
+
+// Reading order and tables over page breaks ------------------------------------------------------------------------
+const top = (item: Item) => (item.kind === 'line' ? item.line.box[3] : item.parts[0].frame.box[3]);
+
+/** The same table when it ends one page and the next page opens with a table of the same width. */
+function continues(previous: Item | undefined, part: TablePart): previous is Item & { kind: 'table' } {
+  if (!previous || previous.kind !== 'table') return false;
+  const before = previous.parts[previous.parts.length - 1];
+  return before.page === part.page - 1 && Math.abs(before.frame.box[0] - part.frame.box[0]) <= 4 && Math.abs(before.frame.box[2] - part.frame.box[2]) <= 4;
+}
+
+function itemsOf(pages: { page: PageContent; lines: Line[]; parts: TablePart[] }[], chrome: Set<Line>): Item[] {
+  const items: Item[] = [];
+  for (const { lines, parts } of pages) {
+    const onPage: Item[] = [
+      ...lines.filter((l) => !chrome.has(l)).map((line): Item => ({ kind: 'line', line })),
+      ...parts.map((part): Item => ({ kind: 'table', parts: [part] })),
+    ].sort((a, b) => top(b) - top(a));
+    onPage.forEach((item, i) => {
+      // The last item so far ends the previous page: a table there and one opening this page are one table.
+      const previous = items[items.length - 1];
+      if (item.kind === 'table' && i === 0 && continues(previous, item.parts[0])) {
+        previous.parts.push(item.parts[0]);
+      } else {
+        items.push(item);
+      }
+    });
+  }
+  return items;
+}
+
+// Blocks -----------------------------------------------------------------------------------------------------------
+/** Header rows a table repeats at the top of each page: the rows of `part` that equal the first table's first rows. */
+function repeatedHeader(first: TablePart, part: TablePart): number {
+  const textOf = (p: TablePart, rows: number) => p.cells.filter((c) => c.row < rows).map((c) => c.text).join('|');
+  const closed = (p: TablePart, rows: number) => p.cells.every((c) => c.row >= rows || c.rowEnd <= rows);
+  for (let rows = Math.min(4, part.frame.ys.length - 1); rows >= 1; rows--) {
+    if (closed(part, rows) && closed(first, rows) && textOf(part, rows) !== '' && textOf(part, rows) === textOf(first, rows)) return rows;
+  }
+  return 0;
+}
+
+function tableBlock(parts: TablePart[]): Block {
+  const xs = cluster(parts.flatMap((p) => p.frame.xs));
+  const column = (x: number) => xs.reduce((best, v, i) => (Math.abs(v - x) < Math.abs(xs[best] - x) ? i : best), 0);
+  const rows: BlockCell[][] = [];
+  for (const part of parts) {
+    const skip = part === parts[0] ? 0 : repeatedHeader(parts[0], part);
+    const offset = rows.length - skip;
+    for (let r = skip; r < part.frame.ys.length - 1; r++) rows.push([]);
+    const cells = part.cells.filter((c) => c.row >= skip).sort((a, b) => a.row - b.row || a.col - b.col);
+    for (const cell of cells) {
+      const colSpan = Math.max(1, column(cell.box[2]) - column(cell.box[0]));
+      rows[offset + cell.row].push({
+        text: cell.text,
+        rowSpan: cell.rowEnd - cell.row,
+        colSpan,
+        location: { page: part.page, box: cell.box },
+      });
+    }
+  }
+  return { kind: 'table', rows };
+}
+
+/** A line that names a standard section (numeral and most of the title's characters, as a heading does). */
+function isSectionHeading(line: Line): boolean {
+  const match = matchSection(line.text, false);
+  if (!match || line.text.length > 40) return false;
+  if (matchSection(line.text, true)) return true;
+  const key = labelKey(line.text);
+  const titles = [match.def.title, ...match.def.variants].map(labelKey);
+  return titles.some((title) => [...title].filter((ch) => key.includes(ch)).length >= title.length * 0.6);
+}
+
+interface Paragraph {
+  lines: Line[];
+  heading?: number;
+}
+
+/** Lines joined into paragraphs: a paragraph goes on while each line runs to the right edge of the text. */
+function paragraphsOf(items: Item[], rightEdge: Map<number, number>): (Paragraph | TablePart[])[] {
+  const out: (Paragraph | TablePart[])[] = [];
+  let current: Paragraph | undefined;
+  for (const item of items) {
+    if (item.kind === 'table') {
+      out.push(item.parts);
+      current = undefined;
+      continue;
+    }
+    const line = item.line;
+    if (isSectionHeading(line)) {
+      out.push({ lines: [line], heading: 2 });
+      current = undefined;
+      continue;
+    }
+    const last = current?.lines[current.lines.length - 1];
+    const joins =
+      last !== undefined &&
+      Math.abs(last.size - line.size) <= Math.max(last.size, line.size) * 0.15 &&
+      last.box[2] >= (rightEdge.get(last.page) ?? 0) - last.size * 2.5 &&
+      line.box[0] <= last.box[0] + line.size * 0.8 &&
+      (last.page === line.page ? last.y - line.y <= Math.max(last.size, line.size) * 2 : line.page === last.page + 1);
+    if (current && joins) current.lines.push(line);
+    else out.push((current = { lines: [line] }));
+  }
+  return out;
+}
+
+/** The report's title: the largest print before the first section heading, over one or two lines. */
+function markTitle(paragraphs: (Paragraph | TablePart[])[], bodySize: number): void {
+  const end = paragraphs.findIndex((p) => !Array.isArray(p) && p.heading === 2);
+  const before = paragraphs.slice(0, end < 0 ? paragraphs.length : end).filter((p): p is Paragraph => !Array.isArray(p));
+  const largest = Math.max(0, ...before.map((p) => p.lines[0].size));
+  if (largest < bodySize * 1.2) return;
+  const title = before.find((p) => p.lines[0].size === largest);
+  if (title) title.heading = 1;
+}
+
+const boxOf = (lines: Line[]): Box => [
+  Math.min(...lines.map((l) => l.box[0])),
+  Math.min(...lines.map((l) => l.box[1])),
+  Math.max(...lines.map((l) => l.box[2])),
+  Math.max(...lines.map((l) => l.box[3])),
+];
+
+/** The blocks of a document's pages, in reading order. */
+export function blocksOf(pages: PageContent[]): Block[] {
+  const read = pages.map((page) => {
+    const { parts, rest } = tablesOf(page);
+    return { page, parts, lines: linesOf(rest, page.number) };
+  });
+  const chrome = chromeOf(read);
+  const rightEdge = new Map(read.map(({ page, lines }) => [page.number, Math.max(0, ...lines.filter((l) => !chrome.has(l)).map((l) => l.box[2]))]));
+  const items = itemsOf(read, chrome);
+  const sizes = read.flatMap((r) => r.lines.flatMap((l) => Array<number>(l.text.length).fill(Math.round(l.size))));
+  const bodySize = sizes.sort((a, b) => a - b)[Math.floor(sizes.length / 2)] ?? 0;
+  const paragraphs = paragraphsOf(items, rightEdge);
+  markTitle(paragraphs, bodySize);
+  return paragraphs.map((p): Block => {
+    if (Array.isArray(p)) return tableBlock(p);
+    const first = p.lines.filter((l) => l.page === p.lines[0].page);
+    const location = { page: p.lines[0].page, box: boxOf(first) };
+    const text = p.lines.map((l) => l.text).join('\n');
+    return p.heading ? { kind: 'heading', level: p.heading, text, location } : { kind: 'paragraph', text, location };
+  });
+}

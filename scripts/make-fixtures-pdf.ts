@@ -49,7 +49,7 @@ const work = mkdtempSync(join(tmpdir(), 'govreport-pdf-'));
 function libreOffice(html: string, name: string): void {
   const input = join(work, `${name}.html`);
   writeFileSync(input, html);
-  execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${work}/profile`, '--convert-to', 'pdf:writer_web_pdf_Export', '--outdir', work, input], { stdio: 'ignore' });
+  execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${work}/profile`, '--infilter=HTML (StarWriter)', '--convert-to', 'pdf:writer_pdf_Export', '--outdir', work, input], { stdio: 'ignore' });
   copyFileSync(join(work, `${name}.pdf`), join(OUT, `${name}.libreoffice.pdf`));
 }
 

@@ -33,6 +33,8 @@ interface Line {
 interface TablePart {
   page: number;
   frame: Frame;
+  /** Grid rows (after rows that only split a merged label are joined back). */
+  rows: number;
   cells: (GridCell & { text: string })[];
 }
 
@@ -108,6 +110,40 @@ function overflow(frames: { frame: Frame; cells: GridCell[] }[], texts: TextRun[
   for (const run of taken) rest.splice(rest.indexOf(run), 1);
 }
 
+/**
+ * A grid row where no cell but the first column's starts is no row of the table: a rule that cuts only a merged
+ * label (LibreOffice draws one where a tall merged cell holds more lines). Its first cell joins the one above.
+ */
+function joinSplitRows(part: TablePart): TablePart {
+  const drop = (row: number) => {
+    for (const c of part.cells) {
+      if (c.row > row) c.row--;
+      if (c.rowEnd > row) c.rowEnd--;
+    }
+    part.rows--;
+  };
+  for (let row = part.rows - 1; row >= 0 && part.rows > 1; row--) {
+    const starting = part.cells.filter((c) => c.row === row);
+    // A blank strip (where a table cut by a page break lets its merged labels run on) is no row either.
+    const strip = starting.filter((c) => c.rowEnd === row + 1);
+    if (strip.length > 0 && strip.every((c) => c.text === '') && starting.length - strip.length <= 3) {
+      part.cells = part.cells.filter((c) => !strip.includes(c));
+      drop(row);
+      continue;
+    }
+    if (row === 0 || starting.length !== 1 || starting[0].col > 0) continue;
+    const [below] = starting;
+    const above = part.cells.find((c) => c.col === below.col && c.colEnd === below.colEnd && c.rowEnd === row);
+    if (!above) continue;
+    above.text = [above.text, below.text].filter(Boolean).join('\n');
+    above.rowEnd = below.rowEnd;
+    above.box = [above.box[0], below.box[1], above.box[2], above.box[3]];
+    part.cells.splice(part.cells.indexOf(below), 1);
+    drop(row);
+  }
+  return part;
+}
+
 /** The tables of a page (frames of at least two cells) with their cells' text, and the runs outside them. */
 function tablesOf(page: PageContent): { parts: TablePart[]; rest: TextRun[] } {
   const frames = framesOf(page.rules)
@@ -129,11 +165,14 @@ function tablesOf(page: PageContent): { parts: TablePart[]; rest: TextRun[] } {
     }
   }
   overflow(frames, texts, rest);
-  const parts = frames.map((f, i) => ({
-    page: page.number,
-    frame: f.frame,
-    cells: f.cells.map((cell, c) => ({ ...cell, text: linesOf(texts[i][c], page.number).map((l) => l.text).join('\n') })),
-  }));
+  const parts = frames.map((f, i) =>
+    joinSplitRows({
+      page: page.number,
+      frame: f.frame,
+      rows: f.frame.ys.length - 1,
+      cells: f.cells.map((cell, c) => ({ ...cell, text: linesOf(texts[i][c], page.number).map((l) => l.text).join('\n') })),
+    }),
+  );
   return { parts, rest };
 }
 
@@ -173,11 +212,15 @@ function chromeOf(pages: { page: PageContent; lines: Line[] }[]): Set<Line> {
 // Reading order and tables over page breaks ------------------------------------------------------------------------
 const top = (item: Item) => (item.kind === 'line' ? item.line.box[3] : item.parts[0].frame.box[3]);
 
-/** The same table when it ends one page and the next page opens with a table of the same width. */
+/**
+ * The same table when it ends one page and the next page opens with a table of the same right edge whose left edge
+ * is one of its column lines (a merged label cut by the break may leave out its left border there).
+ */
 function continues(previous: Item | undefined, part: TablePart): previous is Item & { kind: 'table' } {
   if (!previous || previous.kind !== 'table') return false;
   const before = previous.parts[previous.parts.length - 1];
-  return before.page === part.page - 1 && Math.abs(before.frame.box[0] - part.frame.box[0]) <= 4 && Math.abs(before.frame.box[2] - part.frame.box[2]) <= 4;
+  const near = (a: number, b: number) => Math.abs(a - b) <= 4;
+  return before.page === part.page - 1 && near(before.frame.box[2], part.frame.box[2]) && previous.parts.some((p) => p.frame.xs.some((x) => near(x, part.frame.box[0])));
 }
 
 function itemsOf(pages: { page: PageContent; lines: Line[]; parts: TablePart[] }[], chrome: Set<Line>): Item[] {
@@ -205,32 +248,42 @@ function itemsOf(pages: { page: PageContent; lines: Line[]; parts: TablePart[] }
 function repeatedHeader(first: TablePart, part: TablePart): number {
   const textOf = (p: TablePart, rows: number) => p.cells.filter((c) => c.row < rows).map((c) => c.text).join('|');
   const closed = (p: TablePart, rows: number) => p.cells.every((c) => c.row >= rows || c.rowEnd <= rows);
-  for (let rows = Math.min(4, part.frame.ys.length - 1); rows >= 1; rows--) {
+  for (let rows = Math.min(4, part.rows); rows >= 1; rows--) {
     if (closed(part, rows) && closed(first, rows) && textOf(part, rows) !== '' && textOf(part, rows) === textOf(first, rows)) return rows;
   }
   return 0;
 }
 
 function tableBlock(parts: TablePart[]): Block {
+  if (process.env.DBG) for (const p of parts) console.error(p.page, p.rows, p.frame.xs.map(Math.round).join(" "), JSON.stringify(p.cells.slice(0, 14).map((c) => [c.row, c.col, c.rowEnd, c.colEnd, c.text.slice(0, 6)])));
   const xs = cluster(parts.flatMap((p) => p.frame.xs));
   const column = (x: number) => xs.reduce((best, v, i) => (Math.abs(v - x) < Math.abs(xs[best] - x) ? i : best), 0);
-  const rows: BlockCell[][] = [];
+  const placed: { row: number; col: number; cell: BlockCell }[] = [];
+  let rows = 0;
   for (const part of parts) {
     const skip = part === parts[0] ? 0 : repeatedHeader(parts[0], part);
-    const offset = rows.length - skip;
-    for (let r = skip; r < part.frame.ys.length - 1; r++) rows.push([]);
-    const cells = part.cells.filter((c) => c.row >= skip).sort((a, b) => a.row - b.row || a.col - b.col);
-    for (const cell of cells) {
-      const colSpan = Math.max(1, column(cell.box[2]) - column(cell.box[0]));
-      rows[offset + cell.row].push({
-        text: cell.text,
-        rowSpan: cell.rowEnd - cell.row,
-        colSpan,
-        location: { page: part.page, box: cell.box },
-      });
+    for (const cell of part.cells.filter((c) => c.row >= skip)) {
+      const col = column(cell.box[0]);
+      const location = { page: part.page, box: cell.box };
+      placed.push({ row: rows + cell.row - skip, col, cell: { text: cell.text, rowSpan: cell.rowEnd - cell.row, colSpan: Math.max(1, column(cell.box[2]) - col), location } });
     }
+    rows += part.rows - skip;
   }
-  return { kind: 'table', rows };
+  // Positions no cell covers (the left of a part whose first column lost its border) are blank cells.
+  const taken = Array.from({ length: rows }, () => new Array<boolean>(xs.length - 1).fill(false));
+  for (const { row, col, cell } of placed) {
+    for (let r = row; r < row + (cell.rowSpan ?? 1); r++) for (let c = col; c < col + (cell.colSpan ?? 1); c++) if (taken[r]) taken[r][c] = true;
+  }
+  const out: BlockCell[][] = Array.from({ length: rows }, () => []);
+  for (const { row, col, cell } of placed.sort((a, b) => a.row - b.row || a.col - b.col)) {
+    const line = out[row];
+    const start = line.reduce((end, c) => end + (c.colSpan ?? 1), 0);
+    let free = 0;
+    for (let c = col - 1; c >= 0 && !taken[row][c]; c--) free++;
+    if (free > 0 && start <= col - free) line.push({ text: '', colSpan: free, location: cell.location });
+    line.push(cell);
+  }
+  return { kind: 'table', rows: out };
 }
 
 /** A line that names a standard section (numeral and most of the title's characters, as a heading does). */
@@ -277,14 +330,22 @@ function paragraphsOf(items: Item[], rightEdge: Map<number, number>): (Paragraph
   return out;
 }
 
-/** The report's title: the largest print before the first section heading, over one or two lines. */
+/** The report's title: the largest print before the first section heading, over one or more (centred) lines. */
 function markTitle(paragraphs: (Paragraph | TablePart[])[], bodySize: number): void {
   const end = paragraphs.findIndex((p) => !Array.isArray(p) && p.heading === 2);
-  const before = paragraphs.slice(0, end < 0 ? paragraphs.length : end).filter((p): p is Paragraph => !Array.isArray(p));
-  const largest = Math.max(0, ...before.map((p) => p.lines[0].size));
+  const before = paragraphs.slice(0, end < 0 ? paragraphs.length : end);
+  const largest = Math.max(0, ...before.map((p) => (Array.isArray(p) ? 0 : p.lines[0].size)));
   if (largest < bodySize * 1.2) return;
-  const title = before.find((p) => p.lines[0].size === largest);
-  if (title) title.heading = 1;
+  const at = before.findIndex((p) => !Array.isArray(p) && p.lines[0].size === largest);
+  const title = paragraphs[at] as Paragraph;
+  title.heading = 1;
+  while (at + 1 < before.length) {
+    const next = paragraphs[at + 1];
+    const last = title.lines[title.lines.length - 1];
+    if (Array.isArray(next) || next.lines[0].size !== largest || next.lines[0].page !== last.page || last.y - next.lines[0].y > largest * 2) break;
+    title.lines.push(...next.lines);
+    paragraphs.splice(at + 1, 1);
+  }
 }
 
 const boxOf = (lines: Line[]): Box => [

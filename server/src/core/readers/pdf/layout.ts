@@ -1,5 +1,6 @@
 /** The layout of a PDF's pages read back into blocks: text runs → lines → paragraphs, headings and tables. */
-import { labelKey, matchSection } from '../../standard';
+import { EDITIONS, fold, isGroupLabel, itemNumeral, labelKey, matchColumn, matchRow, matchSection, numberingOf } from '../../standard';
+import { oneLine } from '../draft';
 import type { Block, BlockCell } from '../types';
 import { type Box, type Frame, type GridCell, type Rule, cellsOf, cluster, framesOf } from './geometry';
 
@@ -254,18 +255,45 @@ function repeatedHeader(first: TablePart, part: TablePart): number {
   return 0;
 }
 
+const HAS_DIGIT = /\d/;
+/** Text the standard names: a row or column label, a group heading, a Section 二 item. */
+const isStandardLabel = (text: string) =>
+  itemNumeral(text) !== undefined || EDITIONS.some((e) => e.tables.some((t) => matchRow(t, text) || matchColumn(t, text) || isGroupLabel(t, text)));
+
+/**
+ * A row the page break cut in two (`2.没有现成信息需要另` | `行制作`, `商业` | `企业`): the next page opens with a row
+ * of label text that is no standard label, below a row of figures or a row whose labels it completes. Its text joins
+ * the cells above it; true if it did.
+ */
+function isRowTail(part: TablePart, row: number, placed: { row: number; col: number; cell: BlockCell }[], rows: number): boolean {
+  const starting = part.cells.filter((c) => c.row === row);
+  // Merged labels that go on below are left in place (blank ones only: text there cannot be put above).
+  if (starting.some((c) => c.rowEnd > row + 1 && c.text)) return false;
+  const first = starting.filter((c) => c.rowEnd === row + 1 && c.text);
+  if (first.length === 0 || first.some((c) => HAS_DIGIT.test(c.text) || isStandardLabel(c.text))) return false;
+  const above = placed.filter((p) => p.row + (p.cell.rowSpan ?? 1) === rows);
+  const targets = first.map((cell) => above.find((p) => Math.abs((p.cell.location.box?.[0] ?? Infinity) - cell.box[0]) <= 4)?.cell);
+  if (targets.some((t) => !t)) return false;
+  const figuresAbove = above.some((p) => p.row === rows - 1 && HAS_DIGIT.test(p.cell.text));
+  const completes = first.some((cell, i) => !isStandardLabel(targets[i]!.text) && isStandardLabel(oneLine(`${targets[i]!.text}\n${cell.text}`)));
+  if (!figuresAbove && !completes) return false;
+  first.forEach((cell, i) => (targets[i]!.text = `${targets[i]!.text}\n${cell.text}`));
+  return true;
+}
+
 function tableBlock(parts: TablePart[]): Block {
-  if (process.env.DBG) for (const p of parts) console.error(p.page, p.rows, p.frame.xs.map(Math.round).join(" "), JSON.stringify(p.cells.slice(0, 14).map((c) => [c.row, c.col, c.rowEnd, c.colEnd, c.text.slice(0, 6)])));
   const xs = cluster(parts.flatMap((p) => p.frame.xs));
   const column = (x: number) => xs.reduce((best, v, i) => (Math.abs(v - x) < Math.abs(xs[best] - x) ? i : best), 0);
   const placed: { row: number; col: number; cell: BlockCell }[] = [];
   let rows = 0;
   for (const part of parts) {
-    const skip = part === parts[0] ? 0 : repeatedHeader(parts[0], part);
-    for (const cell of part.cells.filter((c) => c.row >= skip)) {
+    let skip = part === parts[0] ? 0 : repeatedHeader(parts[0], part);
+    if (part !== parts[0] && isRowTail(part, skip, placed, rows)) skip++;
+    for (const cell of part.cells.filter((c) => c.rowEnd > skip)) {
       const col = column(cell.box[0]);
+      const row = Math.max(cell.row, skip);
       const location = { page: part.page, box: cell.box };
-      placed.push({ row: rows + cell.row - skip, col, cell: { text: cell.text, rowSpan: cell.rowEnd - cell.row, colSpan: Math.max(1, column(cell.box[2]) - col), location } });
+      placed.push({ row: rows + row - skip, col, cell: { text: cell.text, rowSpan: cell.rowEnd - row, colSpan: Math.max(1, column(cell.box[2]) - col), location } });
     }
     rows += part.rows - skip;
   }
@@ -289,7 +317,7 @@ function tableBlock(parts: TablePart[]): Block {
 /** A line that names a standard section (numeral and most of the title's characters, as a heading does). */
 function isSectionHeading(line: Line): boolean {
   const match = matchSection(line.text, false);
-  if (!match || line.text.length > 40) return false;
+  if (!match || line.text.length > 40 || numberingOf(fold(line.text)).replace(/[、.]/g, '') !== match.def.numeral) return false;
   if (matchSection(line.text, true)) return true;
   const key = labelKey(line.text);
   const titles = [match.def.title, ...match.def.variants].map(labelKey);

@@ -75,8 +75,8 @@ async function main(): Promise<void> {
     }
 
     const draft = readFileSync(join(ROOT, 'examples', 'clean-2021.report.md'), 'utf8');
-    const html = new MarkdownIt().render(draft).replace(/<table>/g, '<table border="1" cellspacing="0" cellpadding="4">');
-    libreOffice(page(html, '@page{size:148mm 210mm;margin:15mm}body{font-size:14pt}'), 'clean-2021');
+    const html = new MarkdownIt({ breaks: true }).render(draft).replace(/<table>/g, '<table border="1" cellspacing="0" cellpadding="2" width="100%">');
+    libreOffice(page(html, '@page{size:148mm 210mm;margin:10mm}body{font-size:10pt}'), 'clean-2021');
 
     await tab.setViewportSize({ width: 900, height: 1270 });
     await tab.setContent(page(html, 'table{border-collapse:collapse}td,th{border:1px solid #000;padding:2px}'));

@@ -55,7 +55,8 @@ function joinRuns(runs: TextRun[]): string {
     text += run.text;
     end = Math.max(end, run.x + run.width);
   }
-  return text;
+  // pdf.js reads the gap a writer leaves between Chinese and figures (LibreOffice, Word) as a space.
+  return text.replace(/(?<=\p{Script=Han})[ \u00a0]+(?=\d)|(?<=\d)[ \u00a0]+(?=\p{Script=Han})/gu, '');
 }
 
 /** Runs grouped into lines by baseline, tolerant of small shifts (superscripts, mixed fonts), top to bottom. */

@@ -32,6 +32,28 @@ function cMapUrl(): string | undefined {
   }
 }
 
+function runsOf(content: { items: object[] }): TextRun[] {
+  const runs: TextRun[] = [];
+  for (const item of content.items) {
+    if (!('str' in item) || typeof item.str !== 'string' || !item.str.trim()) continue;
+    const { transform, width, height } = item as unknown as { transform: number[]; width: number; height: number };
+    const [a, b, , d, e, f] = transform;
+    // Rotated text (a stamp, a vertical label) is read at its origin.
+    runs.push({ text: item.str, x: e, y: f, width, size: Math.abs(d) || Math.hypot(a, b) || height });
+  }
+  return runs;
+}
+
+/** Whether some line holds runs apart by more than a character and a half: cells of a table, or columns. */
+function hasColumns(runs: TextRun[]): boolean {
+  const sorted = [...runs].sort((a, b) => b.y - a.y || a.x - b.x);
+  for (let i = 1; i < sorted.length; i++) {
+    const [a, b] = [sorted[i - 1], sorted[i]];
+    if (Math.abs(a.y - b.y) <= Math.min(a.size, b.size) * 0.4 && b.x - (a.x + a.width) > Math.max(a.size, b.size) * 1.5) return true;
+  }
+  return false;
+}
+
 const note = (kind: ReaderNote['kind'], zh: string, en: string): SourceDocument => ({
   kind: 'pdf',
   text: '',
@@ -51,23 +73,23 @@ export const readPdf: Reader = async (bytes, name) => {
   };
   // pdf.js takes over the buffer it is given: it reads a copy.
   const task = lib.getDocument({ data: bytes.slice(), verbosity: lib.VerbosityLevel.ERRORS, isEvalSupported: false, cMapUrl: cMapUrl(), cMapPacked: true, stopAtErrors: false });
-  const pages: PageContent[] = [];
+  let pages: PageContent[];
   try {
     const doc = await task.promise;
-    for (let number = 1; number <= doc.numPages; number++) {
-      const page = await doc.getPage(number);
-      const [content, operators] = await Promise.all([page.getTextContent(), page.getOperatorList()]);
-      const runs: TextRun[] = [];
-      for (const item of content.items) {
-        if (!('str' in item) || !item.str.trim()) continue;
-        const [a, b, , d, e, f] = item.transform as number[];
-        // Rotated text (a stamp, a vertical label) is read at its origin.
-        runs.push({ text: item.str, x: e, y: f, width: item.width, size: Math.abs(d) || Math.hypot(a, b) || item.height });
-      }
-      const [x0, y0, x1, y1] = page.view;
-      pages.push({ number, box: [x0, y0, x1, y1], runs, rules: rulesOf(operators.fnArray, operators.argsArray, ops) });
-      page.cleanup();
-    }
+    // Pages are read together: pdf.js interleaves their work where one waits.
+    pages = await Promise.all(
+      Array.from({ length: doc.numPages }, async (_, i): Promise<PageContent> => {
+        const page = await doc.getPage(i + 1);
+        const runs = runsOf(await page.getTextContent({ disableNormalization: true }));
+        // Rules (cell borders) are only looked for on pages with text set apart in columns: drawing a page's
+        // operator list costs as much as reading its text.
+        const operators = hasColumns(runs) ? await page.getOperatorList({ annotationMode: lib.AnnotationMode.DISABLE }) : undefined;
+        const [x0, y0, x1, y1] = page.view;
+        const rules = operators ? rulesOf(operators.fnArray, operators.argsArray, ops) : [];
+        page.cleanup();
+        return { number: i + 1, box: [x0, y0, x1, y1], runs, rules };
+      }),
+    );
   } catch (error) {
     const reason = error instanceof Error ? error.name : '';
     if (reason === 'PasswordException') return note('unreadable', `${name}：PDF 已加密，无法读取。`, `${name}: the PDF is encrypted and cannot be read.`);

@@ -12,6 +12,7 @@ import { ARITHMETIC_RULES, type CheckResult, check } from '../../server/src/core
 import { locate } from '../../server/src/core/readers/draft';
 import { readPdf } from '../../server/src/core/readers/pdf';
 import type { SourceDocument } from '../../server/src/core/readers/types';
+import { Random } from '../support/random';
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'pdf');
 
@@ -271,6 +272,21 @@ describe('PDF reader: files it cannot read', () => {
       const doc = await readPdf(bytes, 'broken.pdf');
       assert.equal(doc.kind, 'pdf');
       assert.ok(doc.notes.length === 1 || doc.text === '', 'a note or nothing');
+    }
+  });
+
+  it('a PDF with damaged bytes never throws, and whatever it reads points inside the document', async () => {
+    const whole = readFileSync(join(FIXTURES, 'pingtan-jinjing-2021.libreoffice.pdf'));
+    const random = new Random(8);
+    for (let n = 0; n < 8; n++) {
+      const bytes = new Uint8Array(whole);
+      for (let k = 0; k < 40; k++) bytes[random.int(0, bytes.length - 1)] = random.int(0, 255);
+      const doc = await readPdf(n % 2 ? bytes.subarray(0, random.int(1000, bytes.length)) : bytes, 'damaged.pdf');
+      assert.equal(doc.kind, 'pdf');
+      for (const origin of doc.origins) {
+        assert.ok(origin.start >= 0 && origin.end <= doc.text.length && origin.start < origin.end);
+        assert.ok(origin.location.page! >= 1 && origin.location.page! <= 5);
+      }
     }
   });
 });

@@ -364,8 +364,8 @@ function markTitle(paragraphs: (Paragraph | TablePart[])[], bodySize: number): v
   const end = paragraphs.findIndex((p) => !Array.isArray(p) && p.heading === 2);
   const before = paragraphs.slice(0, end < 0 ? paragraphs.length : end);
   const largest = Math.max(0, ...before.map((p) => (Array.isArray(p) ? 0 : p.lines[0].size)));
-  if (largest < bodySize * 1.2) return;
   const at = before.findIndex((p) => !Array.isArray(p) && p.lines[0].size === largest);
+  if (at < 0 || largest < bodySize * 1.2) return;
   const title = paragraphs[at] as Paragraph;
   title.heading = 1;
   while (at + 1 < before.length) {

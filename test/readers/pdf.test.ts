@@ -219,6 +219,11 @@ describe('PDF reader: layout', () => {
     assert.doesNotMatch(texts[2], /第\d+页/);
   });
 
+  it('makes the title a heading: the larger print over two lines, or the line naming the year’s report amid a site’s chrome', () => {
+    assert.equal(read.get('pingtan-jinjing-2021.libreoffice')!.result.report.title?.text, '平潭综合实验区金井片区管理局2021年政府信息公开工作年度报告');
+    assert.match(read.get('pingtan-shenpi-2024.chromium')!.doc.text, /^# 平潭综合实验区行政审批局2024年政府信息公开工作年度报告$/m);
+  });
+
   it('keeps a table continued over page breaks as one table, its repeated header once', () => {
     const { doc, result } = read.get('clean-2021.libreoffice')!;
     const table = result.report.sections.flatMap((s) => s.tables).find((t) => t.def.section === 'requests')!;

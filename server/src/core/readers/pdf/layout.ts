@@ -359,19 +359,23 @@ function paragraphsOf(items: Item[], rightEdge: Map<number, number>): (Paragraph
   return out;
 }
 
+const YEAR_REPORT = /^.{0,40}\d{4}\s*年.{0,30}报告$/;
+
 /** The report's title: the largest print before the first section heading, over one or more (centred) lines. */
 function markTitle(paragraphs: (Paragraph | TablePart[])[], bodySize: number): void {
   const end = paragraphs.findIndex((p) => !Array.isArray(p) && p.heading === 2);
   const before = paragraphs.slice(0, end < 0 ? paragraphs.length : end);
   const largest = Math.max(0, ...before.map((p) => (Array.isArray(p) ? 0 : p.lines[0].size)));
-  const at = before.findIndex((p) => !Array.isArray(p) && p.lines[0].size === largest);
-  if (at < 0 || largest < bodySize * 1.2) return;
+  const larger = largest >= bodySize * 1.2;
+  // In body print (a web page printed with its site around it): the one line that names a year's report.
+  const at = before.findIndex((p) => !Array.isArray(p) && (larger ? p.lines[0].size === largest : p.lines.length === 1 && YEAR_REPORT.test(p.lines[0].text)));
+  if (at < 0) return;
   const title = paragraphs[at] as Paragraph;
   title.heading = 1;
   while (at + 1 < before.length) {
     const next = paragraphs[at + 1];
     const last = title.lines[title.lines.length - 1];
-    if (Array.isArray(next) || next.lines[0].size !== largest || next.lines[0].page !== last.page || last.y - next.lines[0].y > largest * 2) break;
+    if (!larger || Array.isArray(next) || next.lines[0].size !== largest || next.lines[0].page !== last.page || last.y - next.lines[0].y > largest * 2) break;
     title.lines.push(...next.lines);
     paragraphs.splice(at + 1, 1);
   }

@@ -8,6 +8,8 @@
  *   closest to a Word-made PDF we can make here).
  * - `clean-2021.libreoffice.pdf`: the canonical example draft rendered to HTML, exported by LibreOffice on A5 with a
  *   large font, so its tables continue over several pages and long labels wrap.
+ * - `clean-2021.borderless.libreoffice.pdf`: the same on A4 with tables drawn without any border (read from where
+ *   their text stands).
  * - `scan.pdf`: a screenshot of a report wrapped in a PDF: an image without a text layer.
  */
 import { execFileSync } from 'node:child_process';
@@ -77,6 +79,7 @@ async function main(): Promise<void> {
     const draft = readFileSync(join(ROOT, 'examples', 'clean-2021.report.md'), 'utf8');
     const html = new MarkdownIt({ breaks: true }).render(draft).replace(/<table>/g, '<table border="1" cellspacing="0" cellpadding="2" width="100%">');
     libreOffice(page(html, '@page{size:148mm 210mm;margin:10mm}body{font-size:10pt}'), 'clean-2021');
+    libreOffice(page(html.replace(/<table border="1"/g, '<table border="0"')), 'clean-2021.borderless');
 
     await tab.setViewportSize({ width: 900, height: 1270 });
     await tab.setContent(page(html, 'table{border-collapse:collapse}td,th{border:1px solid #000;padding:2px}'));

@@ -224,6 +224,17 @@ describe('PDF reader: layout', () => {
     assert.match(read.get('pingtan-shenpi-2024.chromium')!.doc.text, /^# 平潭综合实验区行政审批局2024年政府信息公开工作年度报告$/m);
   });
 
+  it('reads tables drawn without rules from where their text stands, and leaves alone one it cannot read for certain', async () => {
+    const doc = await readPdf(new Uint8Array(readFileSync(join(FIXTURES, 'clean-2021.borderless.libreoffice.pdf'))), 'borderless.pdf');
+    const result = check(doc.text);
+    const found = figuresOf(result);
+    assert.deepEqual(found.proactive, FIGURES['clean-2021'].proactive);
+    assert.deepEqual(found.appeals, [FIGURES['clean-2021'].appeals]);
+    // Section 三's labels wrap around its figures in narrow columns: no table is made of it, and no figure guessed.
+    assert.deepEqual(found.requests, {});
+    assert.deepEqual(result.findings.filter((f) => f.severity === 'error').map((f) => f.rule), ['table-missing']);
+  });
+
   it('keeps a table continued over page breaks as one table, its repeated header once', () => {
     const { doc, result } = read.get('clean-2021.libreoffice')!;
     const table = result.report.sections.flatMap((s) => s.tables).find((t) => t.def.section === 'requests')!;

@@ -2,6 +2,7 @@
 import { EDITIONS, fold, isGroupLabel, itemNumeral, labelKey, matchColumn, matchRow, matchSection, numberingOf } from '../../standard';
 import { oneLine } from '../draft';
 import type { Block, BlockCell } from '../types';
+import { type Chunk, type ColumnLine, columnTables } from './columns';
 import { type Box, type Frame, type GridCell, type Rule, cellsOf, cluster, framesOf } from './geometry';
 
 /** A positioned piece of text as pdf.js gives it: baseline start (x, y), advance width and font size. */
@@ -22,13 +23,8 @@ export interface PageContent {
   rules: Rule[];
 }
 
-interface Line {
-  page: number;
+interface Line extends ColumnLine {
   text: string;
-  box: Box;
-  /** Baseline. */
-  y: number;
-  size: number;
 }
 
 interface TablePart {
@@ -39,7 +35,7 @@ interface TablePart {
   cells: (GridCell & { text: string })[];
 }
 
-type Item = { kind: 'line'; line: Line } | { kind: 'table'; parts: TablePart[] };
+type Item = { kind: 'line'; line: Line } | { kind: 'table'; parts: TablePart[] } | { kind: 'block'; block: Block };
 
 const CJK = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u;
 
@@ -59,6 +55,19 @@ function joinRuns(runs: TextRun[]): string {
   return text.replace(/(?<=\p{Script=Han})[ \u00a0]+(?=\d)|(?<=\d)[ \u00a0]+(?=\p{Script=Han})/gu, '');
 }
 
+/** A line's runs split where a gap wider than a character and a fifth sets them apart (cells, columns). */
+function chunksOf(runs: TextRun[]): Chunk[] {
+  const chunks: TextRun[][] = [];
+  for (const run of [...runs].sort((a, b) => a.x - b.x)) {
+    const last = chunks[chunks.length - 1]?.at(-1);
+    if (last && run.x - (last.x + last.width) <= Math.max(last.size, run.size) * 1.2) chunks[chunks.length - 1].push(run);
+    else chunks.push([run]);
+  }
+  return chunks
+    .map((c) => ({ text: joinRuns(c).trim(), x0: c[0].x, x1: Math.max(...c.map((r) => r.x + r.width)) }))
+    .filter((c) => c.text !== '');
+}
+
 /** Runs grouped into lines by baseline, tolerant of small shifts (superscripts, mixed fonts), top to bottom. */
 function linesOf(runs: TextRun[], page: number): Line[] {
   const sorted = [...runs].sort((a, b) => b.y - a.y || a.x - b.x);
@@ -76,7 +85,7 @@ function linesOf(runs: TextRun[], page: number): Line[] {
       const x0 = Math.min(...group.map((r) => r.x));
       const x1 = Math.max(...group.map((r) => r.x + r.width));
       const y = group[0].y;
-      return { page, text, box: [x0, y - size * 0.2, x1, y + size * 0.8] as Box, y, size };
+      return { page, text, box: [x0, y - size * 0.2, x1, y + size * 0.8] as Box, y, size, chunks: chunksOf(group) };
     })
     .filter((line) => line.text !== '');
 }
@@ -212,7 +221,7 @@ function chromeOf(pages: { page: PageContent; lines: Line[] }[]): Set<Line> {
 }
 
 // Reading order and tables over page breaks ------------------------------------------------------------------------
-const top = (item: Item) => (item.kind === 'line' ? item.line.box[3] : item.parts[0].frame.box[3]);
+const top = (item: Item) => (item.kind === 'line' ? item.line.box[3] : item.kind === 'table' ? item.parts[0].frame.box[3] : 0);
 
 /**
  * The same table when it ends one page and the next page opens with a table of the same right edge whose left edge
@@ -330,13 +339,15 @@ interface Paragraph {
   heading?: number;
 }
 
+const isParagraph = (p: Paragraph | TablePart[] | Block): p is Paragraph => 'lines' in p;
+
 /** Lines joined into paragraphs: a paragraph goes on while each line runs to the right edge of the text. */
-function paragraphsOf(items: Item[], rightEdge: Map<number, number>): (Paragraph | TablePart[])[] {
-  const out: (Paragraph | TablePart[])[] = [];
+function paragraphsOf(items: Item[], rightEdge: Map<number, number>): (Paragraph | TablePart[] | Block)[] {
+  const out: (Paragraph | TablePart[] | Block)[] = [];
   let current: Paragraph | undefined;
   for (const item of items) {
-    if (item.kind === 'table') {
-      out.push(item.parts);
+    if (item.kind !== 'line') {
+      out.push(item.kind === 'table' ? item.parts : item.block);
       current = undefined;
       continue;
     }
@@ -362,20 +373,20 @@ function paragraphsOf(items: Item[], rightEdge: Map<number, number>): (Paragraph
 const YEAR_REPORT = /^.{0,40}\d{4}\s*年.{0,30}报告$/;
 
 /** The report's title: the largest print before the first section heading, over one or more (centred) lines. */
-function markTitle(paragraphs: (Paragraph | TablePart[])[], bodySize: number): void {
-  const end = paragraphs.findIndex((p) => !Array.isArray(p) && p.heading === 2);
+function markTitle(paragraphs: (Paragraph | TablePart[] | Block)[], bodySize: number): void {
+  const end = paragraphs.findIndex((p) => isParagraph(p) && p.heading === 2);
   const before = paragraphs.slice(0, end < 0 ? paragraphs.length : end);
-  const largest = Math.max(0, ...before.map((p) => (Array.isArray(p) ? 0 : p.lines[0].size)));
+  const largest = Math.max(0, ...before.map((p) => (isParagraph(p) ? p.lines[0].size : 0)));
   const larger = largest >= bodySize * 1.2;
   // In body print (a web page printed with its site around it): the one line that names a year's report.
-  const at = before.findIndex((p) => !Array.isArray(p) && (larger ? p.lines[0].size === largest : p.lines.length === 1 && YEAR_REPORT.test(p.lines[0].text)));
+  const at = before.findIndex((p) => isParagraph(p) && (larger ? p.lines[0].size === largest : p.lines.length === 1 && YEAR_REPORT.test(p.lines[0].text)));
   if (at < 0) return;
   const title = paragraphs[at] as Paragraph;
   title.heading = 1;
   while (at + 1 < before.length) {
     const next = paragraphs[at + 1];
     const last = title.lines[title.lines.length - 1];
-    if (!larger || Array.isArray(next) || next.lines[0].size !== largest || next.lines[0].page !== last.page || last.y - next.lines[0].y > largest * 2) break;
+    if (!larger || !isParagraph(next) || next.lines[0].size !== largest || next.lines[0].page !== last.page || last.y - next.lines[0].y > largest * 2) break;
     title.lines.push(...next.lines);
     paragraphs.splice(at + 1, 1);
   }
@@ -388,6 +399,31 @@ const boxOf = (lines: Line[]): Box => [
   Math.max(...lines.map((l) => l.box[3])),
 ];
 
+/** Runs of lines between ruled tables, with the rule-less tables among them made into table blocks. */
+function withColumnTables(items: Item[]): Item[] {
+  const out: Item[] = [];
+  let lines: Line[] = [];
+  const flush = () => {
+    let at = 0;
+    for (const { start, end, block } of columnTables(lines)) {
+      out.push(...lines.slice(at, start).map((line): Item => ({ kind: 'line', line })), { kind: 'block', block });
+      at = end;
+    }
+    out.push(...lines.slice(at).map((line): Item => ({ kind: 'line', line })));
+    lines = [];
+  };
+  for (const item of items) {
+    if (item.kind === 'line') {
+      lines.push(item.line);
+      continue;
+    }
+    flush();
+    out.push(item);
+  }
+  flush();
+  return out;
+}
+
 /** The blocks of a document's pages, in reading order. */
 export function blocksOf(pages: PageContent[]): Block[] {
   const read = pages.map((page) => {
@@ -396,13 +432,14 @@ export function blocksOf(pages: PageContent[]): Block[] {
   });
   const chrome = chromeOf(read);
   const rightEdge = new Map(read.map(({ page, lines }) => [page.number, Math.max(0, ...lines.filter((l) => !chrome.has(l)).map((l) => l.box[2]))]));
-  const items = itemsOf(read, chrome);
+  const items = withColumnTables(itemsOf(read, chrome));
   const sizes = read.flatMap((r) => r.lines.flatMap((l) => Array<number>(l.text.length).fill(Math.round(l.size))));
   const bodySize = sizes.sort((a, b) => a - b)[Math.floor(sizes.length / 2)] ?? 0;
   const paragraphs = paragraphsOf(items, rightEdge);
   markTitle(paragraphs, bodySize);
   return paragraphs.map((p): Block => {
     if (Array.isArray(p)) return tableBlock(p);
+    if (!isParagraph(p)) return p;
     const first = p.lines.filter((l) => l.page === p.lines[0].page);
     const location = { page: p.lines[0].page, box: boxOf(first) };
     const text = p.lines.map((l) => l.text).join('\n');

@@ -47,20 +47,26 @@ function joinRuns(runs: TextRun[]): string {
     const gap = run.x - end;
     const last = text.at(-1) ?? '';
     const first = run.text[0] ?? '';
-    if (text && gap > run.size * 0.25 && last.trim() && first.trim() && !(CJK.test(last) && CJK.test(first))) text += ' ';
-    text += run.text;
+    // A gap beside a Chinese character is justification or the writer's spacing of figures, unless it is as wide
+    // as a column gap.
+    const apart = gap > run.size * (CJK.test(last) || CJK.test(first) ? COLUMN_GAP : 0.25);
+    if (text && apart && last.trim() && first.trim()) text += ' ';
+    // pdf.js reads the gap a writer leaves between Chinese and figures (LibreOffice, Word) as a space.
+    text += run.text.replace(/(?<=\p{Script=Han})[ \u00a0]+(?=\d)|(?<=\d)[ \u00a0]+(?=\p{Script=Han})/gu, '');
     end = Math.max(end, run.x + run.width);
   }
-  // pdf.js reads the gap a writer leaves between Chinese and figures (LibreOffice, Word) as a space.
-  return text.replace(/(?<=\p{Script=Han})[ \u00a0]+(?=\d)|(?<=\d)[ \u00a0]+(?=\p{Script=Han})/gu, '');
+  return text;
 }
 
-/** A line's runs split where a gap wider than a character and a fifth sets them apart (cells, columns). */
+/** Runs farther apart than this many characters stand in different cells or columns. */
+const COLUMN_GAP = 1.2;
+
+/** A line's runs split where a column gap sets them apart. */
 function chunksOf(runs: TextRun[]): Chunk[] {
   const chunks: TextRun[][] = [];
   for (const run of [...runs].sort((a, b) => a.x - b.x)) {
     const last = chunks[chunks.length - 1]?.at(-1);
-    if (last && run.x - (last.x + last.width) <= Math.max(last.size, run.size) * 1.2) chunks[chunks.length - 1].push(run);
+    if (last && run.x - (last.x + last.width) <= Math.max(last.size, run.size) * COLUMN_GAP) chunks[chunks.length - 1].push(run);
     else chunks.push([run]);
   }
   return chunks
@@ -358,8 +364,11 @@ function paragraphsOf(items: Item[], rightEdge: Map<number, number>): (Paragraph
       continue;
     }
     const last = current?.lines[current.lines.length - 1];
+    // Lines set in columns (a table read as text) stay lines.
     const joins =
       last !== undefined &&
+      last.chunks.length === 1 &&
+      line.chunks.length === 1 &&
       Math.abs(last.size - line.size) <= Math.max(last.size, line.size) * 0.15 &&
       last.box[2] >= (rightEdge.get(last.page) ?? 0) - last.size * 2.5 &&
       line.box[0] <= last.box[0] + line.size * 0.8 &&

@@ -16,9 +16,14 @@ let loading: Promise<PdfJs> | undefined;
 /** pdf.js with its worker in this thread (`globalThis.pdfjsWorker`), so a bundle needs no worker file beside it. */
 function pdfjs(): Promise<PdfJs> {
   loading ??= (async () => {
+    // The legacy build's core-js replaces Array.prototype.push on Node 20 (V8 ≤ 121 lacks an error case Safari
+    // needed) with a loop in JavaScript that makes every push of the process several times slower: V8's own is kept.
+    const push = Array.prototype.push;
     const worker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
     (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
-    return import('pdfjs-dist/legacy/build/pdf.mjs');
+    const lib = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    Object.defineProperty(Array.prototype, 'push', { value: push, writable: true, configurable: true, enumerable: false });
+    return lib;
   })();
   return loading;
 }

@@ -273,6 +273,13 @@ describe('PDF reader: layout', () => {
   });
 });
 
+describe('PDF reader: the process around it', () => {
+  it('leaves V8’s own Array.prototype.push, JSON.parse and JSON.stringify in place (pdf.js’s polyfills are slow)', () => {
+    assert.ok(read.size > 0);
+    for (const f of [Array.prototype.push, JSON.parse, JSON.stringify]) assert.match(Function.prototype.toString.call(f), /\[native code\]/);
+  });
+});
+
 describe('PDF reader: files it cannot read', () => {
   it('a scan (an image without a text layer) gives one clear note and no text', async () => {
     const doc = await readPdf(new Uint8Array(readFileSync(join(FIXTURES, 'scan.pdf'))), 'scan.pdf');

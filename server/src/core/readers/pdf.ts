@@ -16,13 +16,18 @@ let loading: Promise<PdfJs> | undefined;
 /** pdf.js with its worker in this thread (`globalThis.pdfjsWorker`), so a bundle needs no worker file beside it. */
 function pdfjs(): Promise<PdfJs> {
   loading ??= (async () => {
-    // The legacy build's core-js replaces Array.prototype.push on Node 20 (V8 ≤ 121 lacks an error case Safari
-    // needed) with a loop in JavaScript that makes every push of the process several times slower: V8's own is kept.
-    const push = Array.prototype.push;
+    // The legacy build's core-js replaces Array.prototype.push, JSON.parse and JSON.stringify on Node 20 (for edge
+    // cases pdf.js does not meet) with JavaScript that makes every push and JSON call of the process several times
+    // slower: V8's own are put back.
+    const natives: [object, string, unknown][] = [
+      [Array.prototype, 'push', Array.prototype.push],
+      [JSON, 'parse', JSON.parse],
+      [JSON, 'stringify', JSON.stringify],
+    ];
     const worker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
     (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
     const lib = await import('pdfjs-dist/legacy/build/pdf.mjs');
-    Object.defineProperty(Array.prototype, 'push', { value: push, writable: true, configurable: true, enumerable: false });
+    for (const [owner, key, value] of natives) Object.defineProperty(owner, key, { value, writable: true, configurable: true, enumerable: false });
     return lib;
   })();
   return loading;

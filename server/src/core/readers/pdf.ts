@@ -1,6 +1,7 @@
 /**
  * The PDF reader (pdfjs-dist, its Node build, loaded only when a PDF is read): each page's positioned text runs and
- * drawn rules → lines, paragraphs, headings and bordered tables (see pdf/layout.ts) → the draft text.
+ * drawn rules → lines, paragraphs, headings and tables, ruled (pdf/geometry.ts) or not (pdf/columns.ts), in reading
+ * order (pdf/layout.ts) → the draft text.
  */
 import { createRequire } from 'node:module';
 import { blocksToDraft } from './draft';

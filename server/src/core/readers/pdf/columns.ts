@@ -130,7 +130,8 @@ function placePieces(region: Region): void {
   }
 }
 
-function blockOf(region: Region): Block {
+/** The table of a region; undefined where a row's figures do not fall one to a column (not read for certain). */
+function blockOf(region: Region): Block | undefined {
   const size = Math.max(...region.rows.map((r) => r.line.size));
   const figures = region.rows.flatMap((r) => r.figures);
   // Figures line up on their right edge (right-aligned) or their middle (centred): the way that makes fewer columns.
@@ -138,7 +139,9 @@ function blockOf(region: Region): Block {
   const byMiddle = cluster(figures.map((f) => (f.x0 + f.x1) / 2), size * 0.6);
   const right = byRight.length <= byMiddle.length;
   const columns = right ? byRight : byMiddle;
-  const at = (f: Chunk) => right ? f.x1 : (f.x0 + f.x1) / 2;
+  const at = (f: Chunk) => (right ? f.x1 : (f.x0 + f.x1) / 2);
+  const columnOf = (f: Chunk) => columns.reduce((best, x, i) => (Math.abs(x - at(f)) < Math.abs(columns[best] - at(f)) ? i : best), 0);
+  if (region.rows.some((r) => new Set(r.figures.map(columnOf)).size < r.figures.length)) return undefined;
   const labelColumns = Math.max(...region.rows.map((r) => byColumn([{ ...r.line, chunks: r.labels }, ...r.pieces]).length));
   const rows: BlockCell[][] = [];
   if (region.header.length > 0) {
@@ -149,7 +152,11 @@ function blockOf(region: Region): Block {
     const location = { page: r.line.page, box: r.line.box };
     const labels = byColumn([{ ...r.line, chunks: r.labels }, ...r.pieces]).map((c) => ({ text: c.text, location }));
     while (labels.length < labelColumns) labels.push({ text: '', location });
-    const values = columns.map((x) => ({ text: r.figures.find((f) => Math.abs(at(f) - x) <= size * 0.6)?.text ?? '', location }));
+    const values = columns.map((_, i) => {
+      const figure = r.figures.find((f) => columnOf(f) === i);
+      const box: Box = figure ? [figure.x0, r.line.box[1], figure.x1, r.line.box[3]] : r.line.box;
+      return { text: figure?.text ?? '', location: { page: r.line.page, box } };
+    });
     rows.push([...labels, ...values]);
   }
   return { kind: 'table', rows };
@@ -157,5 +164,8 @@ function blockOf(region: Region): Block {
 
 /** The rule-less tables among a document's lines, each with the range of lines it takes (end exclusive). */
 export function columnTables(lines: ColumnLine[]): { start: number; end: number; block: Block }[] {
-  return findRegions(lines).map((region) => ({ start: region.start, end: region.end, block: blockOf(region) }));
+  return findRegions(lines).flatMap((region) => {
+    const block = blockOf(region);
+    return block ? [{ start: region.start, end: region.end, block }] : [];
+  });
 }

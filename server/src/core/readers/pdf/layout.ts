@@ -39,7 +39,7 @@ type Item = { kind: 'line'; line: Line } | { kind: 'table'; parts: TablePart[] }
 
 const CJK = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u;
 
-/** Runs of one baseline joined left to right: a space where a gap separates two non-CJK characters. */
+/** Runs of one baseline joined left to right, a space where a gap sets them apart. */
 function joinRuns(runs: TextRun[]): string {
   let text = '';
   let end = -Infinity;
@@ -129,7 +129,7 @@ function overflow(frames: { frame: Frame; cells: GridCell[] }[], texts: TextRun[
 
 /**
  * A grid row where no cell but the first column's starts is no row of the table: a rule that cuts only a merged
- * label (LibreOffice draws one where a tall merged cell holds more lines). Its first cell joins the one above.
+ * label. Its first cell joins the one above.
  */
 function joinSplitRows(part: TablePart): TablePart {
   const drop = (row: number) => {

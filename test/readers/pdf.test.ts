@@ -4,6 +4,7 @@
  * ../shared/corpus/html), checks find what the report holds and nothing it does not.
  */
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
@@ -274,6 +275,14 @@ describe('PDF reader: layout', () => {
 });
 
 describe('PDF reader: the process around it', () => {
+  it('works as the bundle the build makes (dist/readers/pdf.js, without @napi-rs/canvas beside it) and prints nothing', () => {
+    const script = `require(${JSON.stringify(join(__dirname, '..', '..', 'dist', 'readers', 'pdf.js'))}).readPdf(new Uint8Array(require('fs').readFileSync(process.argv[1])), 'x.pdf').then((d) => require('fs').writeSync(3, d.text))`;
+    const child = spawnSync(process.execPath, ['-e', script, join(FIXTURES, 'pingtan-shenpi-2024.libreoffice.pdf')], { stdio: ['ignore', 'pipe', 'pipe', 'pipe'], encoding: 'utf8' });
+    assert.equal(child.status, 0, child.stderr);
+    assert.equal(child.stdout + child.stderr, '');
+    assert.match(String(child.output[3]), /^\| 1 \| 0 \| 0 \| 0 \| 0 \|/m);
+  });
+
   it('leaves V8’s own Array.prototype.push, JSON.parse and JSON.stringify in place (pdf.js’s polyfills are slow)', () => {
     assert.ok(read.size > 0);
     for (const f of [Array.prototype.push, JSON.parse, JSON.stringify]) assert.match(Function.prototype.toString.call(f), /\[native code\]/);

@@ -25,11 +25,20 @@ function pdfjs(): Promise<PdfJs> {
       [JSON, 'parse', JSON.parse],
       [JSON, 'stringify', JSON.stringify],
     ];
-    const worker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
-    (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
-    const lib = await import('pdfjs-dist/legacy/build/pdf.mjs');
-    for (const [owner, key, value] of natives) Object.defineProperty(owner, key, { value, writable: true, configurable: true, enumerable: false });
-    return lib;
+    // Rendering needs a canvas (the optional @napi-rs/canvas, which a bundle leaves behind); reading text needs
+    // only these names to exist when pdf.js loads. Its warnings on loading without them are not printed.
+    const globals = globalThis as Record<string, unknown>;
+    for (const name of ['DOMMatrix', 'ImageData', 'Path2D']) globals[name] ??= class {};
+    const warn = console.warn;
+    console.warn = () => undefined;
+    try {
+      const worker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
+      globals.pdfjsWorker = worker;
+      return await import('pdfjs-dist/legacy/build/pdf.mjs');
+    } finally {
+      console.warn = warn;
+      for (const [owner, key, value] of natives) Object.defineProperty(owner, key, { value, writable: true, configurable: true, enumerable: false });
+    }
   })();
   return loading;
 }

@@ -8,11 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
-import { ARITHMETIC_RULES, type CheckResult, check } from '../../server/src/core';
-// The reader registry (core/readers/index.ts) is not on this branch: the reader is imported where it is.
-import { locate } from '../../server/src/core/readers/draft';
-import { readPdf } from '../../server/src/core/readers/pdf';
-import type { SourceDocument } from '../../server/src/core/readers/types';
+import { ARITHMETIC_RULES, type CheckResult, type SourceDocument, check, locate, readSource } from '../../server/src/core';
 import { Random } from '../support/random';
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'pdf');
@@ -154,7 +150,7 @@ const read = new Map<string, Read>();
 
 before(async () => {
   for (const name of PDFS) {
-    const doc = await readPdf(new Uint8Array(readFileSync(join(FIXTURES, `${name}.pdf`))), `${name}.pdf`);
+    const doc = await readSource(new Uint8Array(readFileSync(join(FIXTURES, `${name}.pdf`))), `${name}.pdf`);
     read.set(name, { doc, result: check(doc.text) });
   }
 });
@@ -226,7 +222,7 @@ describe('PDF reader: layout', () => {
   });
 
   it('reads tables drawn without rules from where their text stands, and leaves alone one it cannot read for certain', async () => {
-    const doc = await readPdf(new Uint8Array(readFileSync(join(FIXTURES, 'clean-2021.borderless.libreoffice.pdf'))), 'borderless.pdf');
+    const doc = await readSource(new Uint8Array(readFileSync(join(FIXTURES, 'clean-2021.borderless.libreoffice.pdf'))), 'borderless.pdf');
     const result = check(doc.text);
     const found = figuresOf(result);
     assert.deepEqual(found.proactive, FIGURES['clean-2021'].proactive);
@@ -291,7 +287,7 @@ describe('PDF reader: the process around it', () => {
 
 describe('PDF reader: files it cannot read', () => {
   it('a scan (an image without a text layer) gives one clear note and no text', async () => {
-    const doc = await readPdf(new Uint8Array(readFileSync(join(FIXTURES, 'scan.pdf'))), 'scan.pdf');
+    const doc = await readSource(new Uint8Array(readFileSync(join(FIXTURES, 'scan.pdf'))), 'scan.pdf');
     assert.equal(doc.text, '');
     assert.deepEqual(doc.notes.map((n) => n.kind), ['no-text-layer']);
     assert.match(doc.notes[0].message.zh, /^scan\.pdf：PDF 没有文字层/);
@@ -301,7 +297,7 @@ describe('PDF reader: files it cannot read', () => {
     const whole = readFileSync(join(FIXTURES, 'pingtan-shenpi-2024.libreoffice.pdf'));
     const broken = [new Uint8Array(0), new TextEncoder().encode('%PDF-1.7\nnot really'), new Uint8Array(whole.subarray(0, 2000)), new TextEncoder().encode('<html>')];
     for (const bytes of broken) {
-      const doc = await readPdf(bytes, 'broken.pdf');
+      const doc = await readSource(bytes, 'broken.pdf');
       assert.equal(doc.kind, 'pdf');
       assert.ok(doc.notes.length === 1 || doc.text === '', 'a note or nothing');
     }
@@ -313,7 +309,7 @@ describe('PDF reader: files it cannot read', () => {
     for (let n = 0; n < 8; n++) {
       const bytes = new Uint8Array(whole);
       for (let k = 0; k < 40; k++) bytes[random.int(0, bytes.length - 1)] = random.int(0, 255);
-      const doc = await readPdf(n % 2 ? bytes.subarray(0, random.int(1000, bytes.length)) : bytes, 'damaged.pdf');
+      const doc = await readSource(n % 2 ? bytes.subarray(0, random.int(1000, bytes.length)) : bytes, 'damaged.pdf');
       assert.equal(doc.kind, 'pdf');
       for (const origin of doc.origins) {
         assert.ok(origin.start >= 0 && origin.end <= doc.text.length && origin.start < origin.end);

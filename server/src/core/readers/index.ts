@@ -22,10 +22,10 @@ const SAVE_AS_DOCX = new Set(['.doc', '.wps', '.et', '.rtf']);
  * The readers of structured files, each loaded the first time a file of its kind is read: the build makes each its own
  * bundle (dist/readers/<kind>.js), so the server and the CLI start without them.
  */
-const READERS: Partial<Record<SourceKind, () => Promise<Reader>>> = {
+const READERS: Record<Exclude<SourceKind, 'markdown' | 'text'>, () => Promise<Reader>> = {
   html: () => import('./html').then((m) => m.readHtml),
   docx: () => import('./docx').then((m) => m.readDocx),
-  // pdf: () => import('./pdf').then((m) => m.readPdf),
+  pdf: () => import('./pdf').then((m) => m.readPdf),
 };
 
 function extensionOf(fileName: string): string {
@@ -40,7 +40,7 @@ export function sourceKindOf(fileName: string): SourceKind | 'office' | undefine
 }
 
 /** Whether a file is read as text (by the caller's decoding) rather than by a reader. */
-export function isTextKind(kind: SourceKind | 'office' | undefined): boolean {
+export function isTextKind(kind: SourceKind | 'office' | undefined): kind is 'markdown' | 'text' {
   return kind === 'markdown' || kind === 'text';
 }
 
@@ -65,7 +65,6 @@ export async function readSource(bytes: Uint8Array, fileName: string, text?: str
     return { kind: kind ?? 'text', text: text ?? new TextDecoder('utf-8').decode(bytes), origins: [], notes: [] };
   }
   const load = READERS[kind];
-  if (!load) return unreadable(kind, { zh: `暂不能读取 ${extension} 文件`, en: `${extension} files cannot be read yet` });
   try {
     return await (await load())(bytes, fileName);
   } catch (error) {

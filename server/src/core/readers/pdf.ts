@@ -92,7 +92,7 @@ export const readPdf: Reader = async (bytes, name) => {
     fill: new Set([lib.OPS.fill, lib.OPS.eoFill]),
   };
   // pdf.js takes over the buffer it is given: it reads a copy.
-  const task = lib.getDocument({ data: bytes.slice(), verbosity: lib.VerbosityLevel.ERRORS, isEvalSupported: false, cMapUrl: cMapUrl(), cMapPacked: true, stopAtErrors: false });
+  const task = lib.getDocument({ data: new Uint8Array(bytes), verbosity: lib.VerbosityLevel.ERRORS, isEvalSupported: false, cMapUrl: cMapUrl(), cMapPacked: true, stopAtErrors: false });
   let pages: PageContent[];
   try {
     const doc = await task.promise;

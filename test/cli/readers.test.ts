@@ -78,6 +78,33 @@ describe('govreport check on web pages and Word files', () => {
   });
 });
 
+describe('govreport check on a folder of every kind', () => {
+  it('a PDF, a Word file, a web page and pasted text are each checked with their year and edition; a scan is listed as not checked', (t) => {
+    const dir = tempDir(t);
+    const PDF = join(__dirname, '..', 'fixtures', 'pdf');
+    copyFileSync(join(PDF, 'pingtan-shenpi-2024.libreoffice.pdf'), join(dir, 'shenpi-2024.pdf'));
+    copyFileSync(join(PDF, 'scan.pdf'), join(dir, 'scan.pdf'));
+    copyFileSync(join(DOCX, 'pingtan-shichangjianguan-2025.docx'), join(dir, 'shichangjianguan-2025.docx'));
+    copyFileSync(join(CORPUS, 'pingtan-jiaojian-2025.html'), join(dir, 'jiaojian-2025.html'));
+    copyFileSync(join(__dirname, '..', 'fixtures', 'seeds', '000_62583aa41b8f3eed.txt'), join(dir, 'tacheng-2020.txt'));
+    const result = run(['check', '--format', 'json', dir]);
+    const files = JSON.parse(result.stdout) as { file: string; year?: number; edition?: string; checked?: boolean; findings?: (JsonFinding & { page?: number })[] }[];
+    const byName = new Map(files.map((f) => [basename(f.file), f]));
+    assert.deepEqual([...byName.keys()].sort(), ['jiaojian-2025.html', 'scan.pdf', 'shenpi-2024.pdf', 'shichangjianguan-2025.docx', 'tacheng-2020.txt']);
+    assert.deepEqual(
+      ['shenpi-2024.pdf', 'shichangjianguan-2025.docx', 'jiaojian-2025.html', 'tacheng-2020.txt'].map((n) => [n, byName.get(n)!.year, byName.get(n)!.edition]),
+      [['shenpi-2024.pdf', 2024, '2021'], ['shichangjianguan-2025.docx', 2025, '2021'], ['jiaojian-2025.html', 2025, '2021'], ['tacheng-2020.txt', 2020, '2019']],
+    );
+    assert.equal(byName.get('scan.pdf')!.checked, false);
+    const arithmetic = (n: string) => byName.get(n)!.findings!.filter((f) => ARITHMETIC_RULES.includes(f.rule)).map((f) => [f.rule, f.expected, f.actual]);
+    assert.deepEqual(arithmetic('shenpi-2024.pdf'), [['review-total', 1, 0]], 'the real error of 表四, read from the PDF');
+    assert.equal(byName.get('shenpi-2024.pdf')!.findings!.find((f) => f.rule === 'review-total')!.page, 4);
+    assert.deepEqual(arithmetic('shichangjianguan-2025.docx'), []);
+    assert.deepEqual(arithmetic('jiaojian-2025.html'), []);
+    assert.equal(result.status, 2, 'a file not checked makes the run exit 2');
+  });
+});
+
 describe('govreport fix and import with web pages and Word files', () => {
   it('fix leaves a web page alone and says to import it first', (t) => {
     const dir = tempDir(t);

@@ -66,6 +66,19 @@ export interface Heading {
   level: number;
 }
 
+/**
+ * A table of a section that could not be read into cells (`table-unreadable`), or whose figures allow several
+ * readings (`table-ambiguous`): it stands in the section in place of a table, without rows.
+ */
+export interface UnreadTable {
+  kind: 'unreadable' | 'ambiguous';
+  /** Why, as a code: `several-splits`, `short-row`, `no-split`, `run-together`. */
+  reason: string;
+  span: Span;
+  /** Section 二: the item the table reports (`第二十条第（一）项`), where it is written. */
+  item?: string;
+}
+
 export interface Section {
   def: SectionDef;
   heading: Heading;
@@ -73,6 +86,7 @@ export interface Section {
   /** From the heading to the next section heading (or the end of the text). */
   span: Span;
   tables: Table[];
+  unread: UnreadTable[];
 }
 
 export interface DateMention {

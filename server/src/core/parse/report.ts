@@ -11,11 +11,11 @@ import {
   TABLE_SECTIONS,
   UNKNOWN_EDITION,
 } from '../standard';
-import { type LineSource, readPieces } from './blocks';
+import type { LineSource } from './blocks';
 import { findDirectives } from './directives';
 import { blockMarkdown as markdown } from './markdown';
-import { readTables } from './tables';
 import { lineSpan, lineStartsOf, trimSpan } from './text';
+import { readSectionBody } from './unread';
 
 export interface ParseOptions {
   /** The report year, where a setting fixes it. */
@@ -62,8 +62,8 @@ function headingAt(src: LineSource, line: number, level: number): Heading {
   return { text: src.text.slice(textSpan.start, textSpan.end), span: trimSpan(src.text, span.start, span.end), textSpan, level };
 }
 
-function findSections(src: LineSource, structure: BlockStructure): { line: number; section: Omit<Section, 'span' | 'tables'> }[] {
-  const found: { line: number; section: Omit<Section, 'span' | 'tables'> }[] = [];
+function findSections(src: LineSource, structure: BlockStructure): { line: number; section: Omit<Section, 'span' | 'tables' | 'unread'> }[] {
+  const found: { line: number; section: Omit<Section, 'span' | 'tables' | 'unread'> }[] = [];
   for (let n = 0; n < src.lineStarts.length; n++) {
     const level = structure.headings.get(n) ?? 0;
     const span = lineSpan(src.text, src.lineStarts, n);
@@ -170,14 +170,16 @@ export function parseReport(text: string, options: ParseOptions = {}): Report {
   const sections: Section[] = found.map((f, i) => {
     const span = sectionSpan(i);
     const hasTables = TABLE_SECTIONS.includes(f.section.def.id) && (!fixedEdition || followsFormat(fixedEdition));
-    const tables = hasTables
-      ? readTables(
-          readPieces(src, f.line + 1, i + 1 < found.length ? found[i + 1].line : lineStarts.length),
+    const body = hasTables
+      ? readSectionBody(
+          src,
+          f.line + 1,
+          i + 1 < found.length ? found[i + 1].line : lineStarts.length,
           f.section.def.id,
           fixedEdition && isEdition(fixedEdition) ? fixedEdition : undefined,
         )
-      : [];
-    return { ...f.section, span, tables };
+      : { tables: [], unread: [] };
+    return { ...f.section, span, ...body };
   });
   const edition = fixedEdition ?? voteEdition(sections.flatMap((s) => s.tables));
   return {

@@ -1,6 +1,7 @@
 import type { Message, Span } from '../model';
 import { type FigureRun, type RunRow, type SplitCell, splitTable } from '../parse/split';
 import { lineAt, lineStartsOf } from '../parse/text';
+import { unreadMark } from '../parse/unread';
 import { renderRows } from '../render';
 import {
   type EditionId,
@@ -234,7 +235,7 @@ function writeTable(draft: Draft, def: TableDef, edition: EditionId, rows: RunRo
   const start = draft.text.length;
   if (result.kind !== 'unique') {
     const reason = result.kind === 'unreadable' ? 'no-split' : result.reason;
-    draft.put(`<!-- govreport-table ${result.kind} ${reason} -->\n`);
+    draft.put(`${unreadMark(result.kind, reason)}\n`);
     draft.paragraph(span.start, span.end);
     const message = result.kind === 'unreadable' ? UNREADABLE : AMBIGUOUS[result.reason];
     draft.note(result.kind === 'unreadable' ? 'table-unreadable' : 'table-ambiguous', { start, end: draft.text.length }, message);
@@ -255,7 +256,7 @@ function writeTable(draft: Draft, def: TableDef, edition: EditionId, rows: RunRo
     }
     const row = rows[n - bodyFrom];
     const cells: SplitCell[] = result.rows[n - bodyFrom];
-    // Value cells are the last ones of the line; the row's own label is the cell before them.
+    // Value cells are the last ones of the line; the label cells before them hold the groups and the row's label.
     const parts = line.split(' | ');
     const valuesFrom = parts.length - cells.length;
     parts.forEach((part, p) => {
@@ -265,7 +266,7 @@ function writeTable(draft: Draft, def: TableDef, edition: EditionId, rows: RunRo
       if (p > 0) draft.put(' | ');
       draft.put(lead);
       if (p >= valuesFrom) draft.put(text, cells[p - valuesFrom].offset);
-      else if (p === valuesFrom - 1 && row.label.text && text === row.label.text) draft.put(text, row.label.offset);
+      else if (row.label.text && text === row.label.text) draft.put(text, row.label.offset);
       else draft.put(text);
       draft.put(trail);
     });

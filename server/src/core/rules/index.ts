@@ -19,9 +19,11 @@ import sectionMissing from './section-missing';
 import sectionOrder from './section-order';
 import sectionWording from './section-wording';
 import signingDate from './signing-date';
+import tableAmbiguous from './table-ambiguous';
 import tableMissing from './table-missing';
 import tableNotMarkdown from './table-not-markdown';
 import tableShape from './table-shape';
+import tableUnreadable from './table-unreadable';
 import titleMissing from './title-missing';
 import type { Rule } from './types';
 import yearMismatch from './year-mismatch';
@@ -54,6 +56,8 @@ export const RULES: Rule[] = [
   signingDate,
   feeDisclosure,
   narrativeMismatch,
+  tableUnreadable,
+  tableAmbiguous,
 ];
 
 export const RULE_IDS = RULES.map((r) => r.id);

@@ -1,5 +1,5 @@
 import { renderSectionTables, renderStandardTable } from '../render';
-import { hasItemTables, TABLE_SECTIONS, tablesOf } from '../standard';
+import { hasItemTables, TABLE_SECTIONS, tableForItem, tablesOf } from '../standard';
 import type { Rule, RuleFinding } from './types';
 import { followsFormat, insertBlock, msg, requiredEdition, sectionsOf } from './util';
 
@@ -15,7 +15,7 @@ const rule: Rule = {
     for (const id of TABLE_SECTIONS) {
       for (const section of sectionsOf(report, id).slice(0, 1)) {
         const at = section.span.end;
-        if (section.tables.length === 0) {
+        if (section.tables.length === 0 && section.unread.length === 0) {
           findings.push({
             span: section.heading.span,
             message: msg(`“${section.heading.text}”部分缺少标准表格`, `Section ${section.heading.text} has no table`),
@@ -30,6 +30,7 @@ const rule: Rule = {
         }
         if (!hasItemTables(id)) continue;
         const present = new Set(section.tables.map((t) => t.def.item));
+        for (const table of section.unread) present.add(table.item && tableForItem(edition, table.item)?.item);
         for (const def of tablesOf(edition, id).filter((t) => !present.has(t.item))) {
           findings.push({
             span: section.heading.span,

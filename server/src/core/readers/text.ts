@@ -167,7 +167,7 @@ const NUMBERING = /(?:[一二三四五六七]、|[（(][一二三四五六七][�
 
 /** The standard row a chunk ends with, and where its label starts (its numbering included). */
 function rowLabelOf(def: TableDef, chunk: { text: string; offset: number }): { row: RunRow['def']; start: number; text: string } | undefined {
-  const text = chunk.text.replace(/[\s\u3000]+$/, '');
+  const text = chunk.text.trimEnd();
   const folded = fold(text);
   let best: { row: RunRow['def']; at: number } | undefined;
   for (const row of def.rows) {
@@ -214,7 +214,7 @@ class Draft {
     while (start < end && /\s/.test(this.source[start])) start++;
     while (end > start && /\s/.test(this.source[end - 1])) end--;
     if (start >= end) return;
-    this.put(this.source.slice(start, end).replace(/\s*\n\s*/g, ' '), start);
+    this.put(this.source.slice(start, end).split('\n').map((part) => part.trim()).join(' '), start);
     this.put('\n\n');
   }
   note(kind: ReaderNote['kind'], span: Span, message: Message): void {

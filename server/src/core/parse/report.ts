@@ -8,9 +8,11 @@ import {
   followsFormat,
   isEdition,
   matchSection,
+  SECTIONS,
   TABLE_SECTIONS,
   UNKNOWN_EDITION,
 } from '../standard';
+import { sectionHeadingEnd } from './headings';
 import type { LineSource } from './blocks';
 import { findDirectives } from './directives';
 import { blockMarkdown as markdown } from './markdown';
@@ -62,21 +64,46 @@ function headingAt(src: LineSource, line: number, level: number): Heading {
   return { text: src.text.slice(textSpan.start, textSpan.end), span: trimSpan(src.text, span.start, span.end), textSpan, level };
 }
 
+/** A line that opens with a section heading and goes on with its text (`一、总体情况2024年，我局…`). */
+function openingHeading(text: string, line: Span): Omit<Section, 'span' | 'tables' | 'unread'> | undefined {
+  const start = trimSpan(text, line.start, line.end).start;
+  const def = SECTIONS.find((s) => s.numeral === text[start]);
+  const end = def && sectionHeadingEnd(text, start, def);
+  if (!def || end === undefined || end > line.end) return undefined;
+  const span = { start, end };
+  const heading: Heading = { text: text.slice(start, end), span, textSpan: span, level: 0 };
+  return { def, heading, wording: matchSection(heading.text, false)?.wording ?? 'typo' };
+}
+
 function findSections(src: LineSource, structure: BlockStructure): { line: number; section: Omit<Section, 'span' | 'tables' | 'unread'> }[] {
   const found: { line: number; section: Omit<Section, 'span' | 'tables' | 'unread'> }[] = [];
   for (let n = 0; n < src.lineStarts.length; n++) {
     const level = structure.headings.get(n) ?? 0;
     const span = lineSpan(src.text, src.lineStarts, n);
     const raw = src.text.slice(span.start, span.end);
-    if (level === 0 && (raw.startsWith('\t') || /[|｜]/.test(raw) || raw.length > 60 || !SECTION_LINE.test(raw))) continue;
+    if (level === 0 && (raw.startsWith('\t') || /[|｜]/.test(raw) || !SECTION_LINE.test(raw))) continue;
     const heading = headingAt(src, n, level);
-    const match = matchSection(heading.text, level === 0);
+    const match = raw.length <= 60 || level > 0 ? matchSection(heading.text, level === 0) : undefined;
     if (match) found.push({ line: n, section: { def: match.def, heading, wording: match.wording } });
+    else if (level === 0) {
+      const opening = openingHeading(src.text, span);
+      if (opening) found.push({ line: n, section: opening });
+    }
   }
   return found;
 }
 
+/** A page's metadata line naming the title (`标题: 某县2024年政府信息公开工作年度报告`). */
+const TITLE_FIELD = /^[ \t\u3000]*标题[:：][ \t\u3000]*/;
+
 function findTitle(src: LineSource, structure: BlockStructure, firstSectionLine: number): Report['title'] {
+  for (let n = 0; n < Math.min(firstSectionLine, 12); n++) {
+    const span = lineSpan(src.text, src.lineStarts, n);
+    const field = TITLE_FIELD.exec(src.text.slice(span.start, span.end));
+    if (!field) continue;
+    const textSpan = trimSpan(src.text, span.start + field[0].length, span.end);
+    if (textSpan.start < textSpan.end) return withYear({ text: src.text.slice(textSpan.start, textSpan.end), span: trimSpan(src.text, span.start, span.end), textSpan, level: 0 });
+  }
   const lines: number[] = [];
   for (let n = 0; n < firstSectionLine && lines.length < 2; n++) {
     const level = structure.headings.get(n);
@@ -120,15 +147,24 @@ function findPeriod(text: string): Period | undefined {
   return undefined;
 }
 
+/** The page's own lines after a report published on a web page (print and close links, the publisher, sharing). */
+const PAGE_CHROME = /打印本页|关闭窗口|【打印】|【关闭】|字体[:：]|发布机构|发布时间|发布日期|信息来源|来源[:：]|浏览次数|分享到|扫一扫|附件下载|相关附件|上一篇|下一篇|版权所有|主办单位|网站标识码|ICP备|网站地图|联系我们|返回顶部/;
+/** The issuing office and the date on one line (`某县人民政府办公室 2024年1月20日`). */
+const OFFICE_AND_DATE = new RegExp(`${DATE}[\\s\\u3000]*$`);
+const MAX_OFFICE_AND_DATE = 40;
+
 function findSigningDate(src: LineSource): DateMention | undefined {
   let seen = 0;
   for (let n = src.lineStarts.length - 1; n >= 0 && seen < 8; n--) {
     const span = lineSpan(src.text, src.lineStarts, n);
     const line = src.text.slice(span.start, span.end);
-    if (line.trim() === '') continue;
+    if (line.trim() === '' || PAGE_CHROME.test(line)) continue;
     seen++;
     const m = SIGNING_LINE.exec(line);
     if (m) return { ...mention(span.start, m, 1, undefined), span: trimSpan(src.text, span.start, span.end) };
+    const trimmed = line.trim();
+    const tail = trimmed.length <= MAX_OFFICE_AND_DATE && !/[。；;]/.test(trimmed) ? OFFICE_AND_DATE.exec(line) : null;
+    if (tail) return { ...mention(span.start, tail, 1, undefined), span: trimSpan(src.text, span.start + tail.index, span.end) };
   }
   return undefined;
 }

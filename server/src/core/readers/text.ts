@@ -1,22 +1,19 @@
 import type { Message, Span } from '../model';
 import { type FigureRun, type RunRow, type SplitCell, splitTable } from '../parse/split';
+import { findHeadings } from '../parse/headings';
 import { lineAt, lineStartsOf } from '../parse/text';
 import { unreadMark } from '../parse/unread';
 import { renderRows } from '../render';
 import {
   type EditionId,
-  type SectionDef,
   type TableDef,
-  SECTIONS,
   editionForYear,
   fold,
   isGroupLabel,
-  labelKey,
   matchRow,
   tableForItem,
   tablesOf,
 } from '../standard';
-import { editDistance, typoAllowance } from '../standard/text';
 import type { Origin, ReaderNote, SourceDocument } from './types';
 
 /**
@@ -32,53 +29,6 @@ const BODY_MARK = /^=+\s*正文\s*=+\s*$/;
 const TITLE_LINE = /^标题[:：]\s*(\S.*)$/;
 /** A line this long holding section titles is a whole report body run together. */
 const LONG_LINE = 200;
-
-interface Found {
-  def: SectionDef;
-  start: number;
-  end: number;
-}
-
-const SECTION_LABELS = new Map(SECTIONS.map((s) => [s, [s.title, ...s.variants].sort((a, b) => b.length - a.length)]));
-
-/** The heading of `section` at `at` (its numeral), as far as its title goes; undefined if none stands there. */
-function headingAt(text: string, at: number, section: SectionDef): number | undefined {
-  let after = at + 1;
-  const comma = /[、.．]/.test(text[after] ?? '');
-  if (comma) after++;
-  while (text[after] === ' ' || text[after] === '\u3000') after++;
-  const labels = SECTION_LABELS.get(section)!;
-  for (const label of labels) {
-    if (fold(text.slice(after, after + label.length)) === fold(label)) return after + label.length;
-  }
-  if (!comma) return undefined;
-  for (const label of labels) {
-    const key = labelKey(label);
-    const allowance = typoAllowance(key);
-    for (const length of [label.length, label.length + 1, label.length - 1]) {
-      const window = labelKey(text.slice(after, after + length));
-      if (editDistance(window, key, allowance) <= allowance) return after + length;
-    }
-  }
-  return undefined;
-}
-
-/** The standard sections' headings in `text[from, to)`, in the standard order (a section not found is skipped). */
-function findHeadings(text: string, from: number, to: number): Found[] {
-  const found: Found[] = [];
-  let pos = from;
-  for (const def of SECTIONS) {
-    for (let at = text.indexOf(def.numeral, pos); at !== -1 && at < to; at = text.indexOf(def.numeral, at + 1)) {
-      const end = headingAt(text, at, def);
-      if (end !== undefined && end <= to) {
-        found.push({ def, start: at, end });
-        pos = end;
-        break;
-      }
-    }
-  }
-  return found;
-}
 
 /** Whether a text is scraped page text: a long line holding section headings inside it (not at its start). */
 export function looksScraped(text: string): boolean {

@@ -44,6 +44,8 @@ function blockStructure(text: string): BlockStructure {
   return { headings };
 }
 
+/** A converter's caption over the rest of a table cut by a page break (`三、收到和处理政府信息公开申请情况（续）`). */
+const CONTINUED = /[（(]续[）)][ \t\u3000]*$|^[ \t\u3000]*续表/;
 const SECTION_LINE = /^[ \u3000]*[一二三四五六壹贰叁肆伍陆][、.．]/;
 const DIGIT = '[0-9０-９]';
 const DATE = `(${DIGIT}{4})\\s*年\\s*(${DIGIT}{1,2})\\s*月\\s*(${DIGIT}{1,2})\\s*日`;
@@ -81,7 +83,7 @@ function findSections(src: LineSource, structure: BlockStructure): { line: numbe
     const level = structure.headings.get(n) ?? 0;
     const span = lineSpan(src.text, src.lineStarts, n);
     const raw = src.text.slice(span.start, span.end);
-    if (level === 0 && (raw.startsWith('\t') || /[|｜]/.test(raw) || !SECTION_LINE.test(raw))) continue;
+    if (level === 0 && (raw.startsWith('\t') || /[|｜]/.test(raw) || !SECTION_LINE.test(raw) || CONTINUED.test(raw))) continue;
     const heading = headingAt(src, n, level);
     const match = raw.length <= 60 || level > 0 ? matchSection(heading.text, level === 0) : undefined;
     if (match) found.push({ line: n, section: { def: match.def, heading, wording: match.wording } });

@@ -15,7 +15,7 @@ import {
   tableForItem,
   tablesOf,
 } from '../standard';
-import type { Piece, RawCell, RawRow } from './blocks';
+import type { Piece, RawBlock, RawCell, RawRow } from './blocks';
 import { isLabelLike, parseValue } from './values';
 
 /** Rows of one table before the standard is applied to them. */
@@ -37,21 +37,60 @@ function isItemRow(row: RawRow): boolean {
   return texts.length === 1 && itemNumeral(texts[0].text) !== undefined;
 }
 
-/** Section 二 holds one table per item; a pasted block may run several of them together. */
+/** A line of a Section 二 table written as text: `行政许可 97`, or its header `信息内容 本年处理决定数量`. */
+function lineRow(piece: Piece & { kind: 'line' }, section: SectionId): RawRow | undefined {
+  if (piece.text.length > 60) return undefined;
+  const cells: RawCell[] = [];
+  for (const m of piece.text.matchAll(/[^ \t\u3000]+/g)) cells.push({ text: m[0], span: { start: piece.span.start + m.index, end: piece.span.start + m.index + m[0].length } });
+  if (cells.length < 2) return undefined;
+  const header = isCornerOf(section, cells[0].text) && cells.slice(1).every((c) => isLabelLike(c.text));
+  const row = isLabelLike(cells[0].text) && cells.slice(1).every((c) => parseValue(c.text).kind === 'number');
+  return header || row ? { span: piece.span, cells } : undefined;
+}
+
+/** Consecutive `行政许可 97` lines of Section 二 as the table block they are. */
+function linesAsTables(pieces: Piece[], section: SectionId): Piece[] {
+  const out: Piece[] = [];
+  let block: RawBlock | undefined;
+  for (const piece of pieces) {
+    const row = piece.kind === 'line' ? lineRow(piece, section) : undefined;
+    if (!row) {
+      out.push(piece);
+      block = undefined;
+    } else if (block) {
+      block.rows.push(row);
+      block.span.end = row.span.end;
+    } else {
+      block = { layout: 'columns', span: { ...row.span }, rows: [row] };
+      out.push({ kind: 'table', block });
+    }
+  }
+  return out;
+}
+
+/**
+ * Section 二 holds one table per item; a pasted block may run several of them together, and a page break or a
+ * converter's caption (`表二（续）`) may cut one in fragments: a block that opens with neither an item nor a header
+ * continues the table before it.
+ */
 function splitByItem(pieces: Piece[], section: SectionId): Candidate[] {
   const out: Candidate[] = [];
   let item: RawCell | undefined;
-  for (const piece of pieces) {
+  let current: Candidate | undefined;
+  for (const piece of linesAsTables(pieces, section)) {
     if (piece.kind === 'line') {
-      item = itemNumeral(piece.text) !== undefined ? { text: piece.text, span: piece.span } : undefined;
+      if (itemNumeral(piece.text) !== undefined) {
+        item = { text: piece.text, span: piece.span };
+        current = undefined;
+      }
       continue;
     }
     const { block } = piece;
-    let current: Candidate | undefined;
     const start = (row: RawRow, itemCell?: RawCell) => {
       current = { layout: block.layout, span: { start: row.span.start, end: row.span.end }, item: itemCell, rows: [] };
       out.push(current);
     };
+    if (item) current = undefined;
     for (const row of block.rows) {
       if (isItemRow(row)) {
         start(row, firstText(row));
@@ -74,13 +113,21 @@ function isRowOfFigures(row: RawRow | undefined): boolean {
   return !!row && row.cells.filter((c) => parseValue(c.text).kind === 'number').length >= 5;
 }
 
+/** Sections 三 and 四 hold one table each: fragments a page break or a caption (`表三（续）`) cut off continue it. */
 function candidatesOf(pieces: Piece[], section: SectionId): Candidate[] {
   if (hasItemTables(section)) return splitByItem(pieces, section);
-  return pieces.flatMap((p) =>
-    p.kind === 'table' && (p.block.layout === 'markdown' || p.block.rows.length >= 2 || isRowOfFigures(p.block.rows[0]))
-      ? [{ layout: p.block.layout, span: p.block.span, rows: p.block.rows }]
-      : [],
-  );
+  let table: Candidate | undefined;
+  for (const piece of pieces) {
+    if (piece.kind !== 'table') continue;
+    const { block } = piece;
+    if (table) {
+      table.rows.push(...block.rows);
+      table.span.end = block.span.end;
+    } else if (block.layout === 'markdown' || block.rows.length >= 2 || isRowOfFigures(block.rows[0])) {
+      table = { layout: block.layout, span: { ...block.span }, rows: [...block.rows] };
+    }
+  }
+  return table ? [table] : [];
 }
 
 function isHeaderRow(def: TableDef, row: RawRow): boolean {
@@ -89,6 +136,13 @@ function isHeaderRow(def: TableDef, row: RawRow): boolean {
   if (texts.length === 0) return true;
   if (texts.some((c) => matchRow(def, c.text) && !matchColumn(def, c.text))) return false;
   return texts.some((c) => matchColumn(def, c.text) || isHeaderText(def, c.text));
+}
+
+/** A header row again inside the body: the corner (勾稽关系 note, 信息内容) or several column labels, no figure. */
+function isRepeatedHeader(def: TableDef, row: RawRow): boolean {
+  if (row.cells.some((c) => parseValue(c.text).kind === 'number')) return false;
+  const texts = row.cells.filter((c) => c.text !== '');
+  return texts.some((c) => labelKey(c.text) === labelKey(def.corner) || hasCornerMark(c.text)) || texts.filter((c) => matchColumn(def, c.text)).length >= 2;
 }
 
 /** Header text that is not a column label: a group heading, the corner cell, the 勾稽关系 note. */
@@ -145,6 +199,8 @@ function interpret(def: TableDef, edition: EditionId, candidate: Candidate): Rea
   const used = new Set<string>();
   let previous = -1;
   for (const raw of candidate.rows.slice(body)) {
+    // The header again at the top of a fragment (a table continued on the next page).
+    if (isRepeatedHeader(def, raw)) continue;
     const row: Row = { span: raw.span, ...splitRow(def, raw) };
     const matched = [...row.labels].reverse().map((cell) => ({ cell, match: matchRow(def, cell.text) })).find((m) => m.match);
     if (matched) {
@@ -159,6 +215,8 @@ function interpret(def: TableDef, edition: EditionId, candidate: Candidate): Rea
       score--;
       misses++;
     }
+    // A row with nothing in it past the standard's rows (a fragment's padding) carries nothing to check.
+    if (!row.def && row.labels.length === 0 && row.extra.length === 0 && row.values.every((c) => c.value.kind === 'blank')) continue;
     if (row.def) {
       used.add(row.def.id);
       previous = def.rows.indexOf(row.def);

@@ -1,19 +1,11 @@
 import type { Message, Span } from '../model';
-import { type FigureRun, type RunRow, type SplitCell, splitTable } from '../parse/split';
+import { type RunTable, runTables } from '../parse/runs';
+import type { SplitCell } from '../parse/split';
 import { findHeadings } from '../parse/headings';
 import { lineAt, lineStartsOf } from '../parse/text';
 import { unreadMark } from '../parse/unread';
 import { renderRows } from '../render';
-import {
-  type EditionId,
-  type TableDef,
-  editionForYear,
-  fold,
-  isGroupLabel,
-  matchRow,
-  tableForItem,
-  tablesOf,
-} from '../standard';
+import { type EditionId, editionForYear } from '../standard';
 import type { Origin, ReaderNote, SourceDocument } from './types';
 
 /**
@@ -42,103 +34,6 @@ export function looksScraped(text: string): boolean {
     if (inside >= 2) return true;
   }
   return false;
-}
-
-// Runs of figures -------------------------------------------------------------------------------------------------
-
-interface Token {
-  /** The text before the run (a label, a header, narrative), with its offset. */
-  chunk: { text: string; offset: number };
-  run: FigureRun;
-  /** Where the run (or the chunk, for a run-less last token) ends in the text. */
-  end: number;
-}
-
-const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
-const isSpace = (c: string | undefined) => c === ' ' || c === '\u00a0' || c === '\u3000' || c === '\t';
-const isHan = (c: string | undefined) => c !== undefined && /\p{Script=Han}/u.test(c);
-
-/** The run of figures at `at`: digits, a decimal point between digits, spaces between digits. */
-function runAt(text: string, at: number, to: number): { groups: { text: string; offset: number }[]; end: number } {
-  const groups: { text: string; offset: number }[] = [];
-  let i = at;
-  while (i < to && isDigit(text[i])) {
-    const start = i;
-    while (i < to && (isDigit(text[i]) || (text[i] === '.' && isDigit(text[i + 1]) && isDigit(text[i - 1])))) i++;
-    groups.push({ text: text.slice(start, i), offset: start });
-    let j = i;
-    while (j < to && isSpace(text[j])) j++;
-    if (!isDigit(text[j])) break;
-    i = j;
-  }
-  return { groups, end: i };
-}
-
-/**
- * The text as alternating chunks and runs. A digit just before `.`/`、` and a Chinese character is the numbering of
- * the next label (`…00000002.其他法律…`); four digits of a year before `年` open the narrative after a table
- * (`行政事业性收费02025年，我局…`).
- */
-function tokenize(text: string, from: number, to: number): Token[] {
-  const tokens: Token[] = [];
-  let chunkStart = from;
-  let i = from;
-  while (i < to) {
-    if (!isDigit(text[i]) || (i > from && isDigit(text[i - 1]))) {
-      i++;
-      continue;
-    }
-    const { groups, end } = runAt(text, i, to);
-    let runEnd = end;
-    const last = groups[groups.length - 1];
-    if (/[.．、]/.test(text[end] ?? '') && isHan(text[end + 1])) {
-      // The run's last digit numbers the next label.
-      last.text = last.text.slice(0, -1);
-      runEnd = end - 1;
-      if (!last.text) groups.pop();
-    } else if (text[end] === '年' && last.text.length > 4 && /(?:19|20)\d\d$/.test(last.text)) {
-      last.text = last.text.slice(0, -4);
-      runEnd = end - 4;
-    }
-    if (groups.length === 0 || groups.every((g) => g.text === '')) {
-      i = end;
-      continue;
-    }
-    tokens.push({ chunk: { text: text.slice(chunkStart, i), offset: chunkStart }, run: { groups }, end: runEnd });
-    chunkStart = runEnd;
-    i = runEnd;
-    while (i < to && isDigit(text[i]) && i < end) i++;
-  }
-  if (chunkStart < to) tokens.push({ chunk: { text: text.slice(chunkStart, to), offset: chunkStart }, run: { groups: [] }, end: to });
-  return tokens;
-}
-
-const NUMBERING = /(?:[一二三四五六七]、|[（(][一二三四五六七][）)]|[1-9][.．、])/g;
-
-/** The standard row a chunk ends with, and where its label starts (its numbering included). */
-function rowLabelOf(def: TableDef, chunk: { text: string; offset: number }): { row: RunRow['def']; start: number; text: string } | undefined {
-  const text = chunk.text.trimEnd();
-  const folded = fold(text);
-  let best: { row: RunRow['def']; at: number } | undefined;
-  for (const row of def.rows) {
-    for (const label of [row.label, ...row.variants]) {
-      if (!label || !folded.endsWith(fold(label))) continue;
-      let at = text.length - label.length;
-      if (row.number && fold(text.slice(0, at)).endsWith(fold(row.number))) at -= row.number.length;
-      if (!best || at < best.at) best = { row, at };
-    }
-  }
-  if (!best) {
-    // A label worded otherwise (`属于行政执法案件`): the text after the last numbering, if it is near a standard label.
-    let at = -1;
-    for (const m of text.matchAll(NUMBERING)) at = m.index;
-    const tail = at >= 0 ? text.slice(at) : text.length <= 40 ? text : '';
-    const match = tail ? matchRow(def, tail) : undefined;
-    if (match) best = { row: match.def, at };
-  }
-  if (!best) return undefined;
-  const start = chunk.offset + best.at;
-  return { row: best.row, start, text: text.slice(best.at).trim() };
 }
 
 // The draft -------------------------------------------------------------------------------------------------------
@@ -180,8 +75,7 @@ const UNREADABLE: Message = { zh: '表格数字连写，无法拆分为与列数
 const RECOVERED: Message = { zh: '表格数字由连写文本拆分恢复（唯一拆分）', en: 'the figures were recovered from run-together text (the only possible split)' };
 
 /** A table read from runs: written as a GFM table (unique split) or kept as written behind a marker. */
-function writeTable(draft: Draft, def: TableDef, edition: EditionId, rows: RunRow[], span: Span, item?: string): void {
-  const result = splitTable(def, edition, rows);
+function writeTable(draft: Draft, { def, rows, span, item, result }: RunTable): void {
   const start = draft.text.length;
   if (result.kind !== 'unique') {
     const reason = result.kind === 'unreadable' ? 'no-split' : result.reason;
@@ -192,7 +86,7 @@ function writeTable(draft: Draft, def: TableDef, edition: EditionId, rows: RunRo
     return;
   }
   if (item) {
-    draft.put(item, span.start);
+    draft.put(item.text, item.span.start);
     draft.put('\n\n');
   }
   const tableStart = draft.text.length;
@@ -224,82 +118,6 @@ function writeTable(draft: Draft, def: TableDef, edition: EditionId, rows: RunRo
   });
   draft.put('\n');
   if (rows.some((r) => r.run.groups.length < def.columns.length)) draft.note('figures-recovered', { start: tableStart, end: draft.text.length }, RECOVERED);
-}
-
-/** The rows of one table from its tokens; the index of the first token past the table. */
-function rowsOf(def: TableDef, tokens: Token[], from: number): { rows: RunRow[]; next: number; labelled: boolean } {
-  const rows: RunRow[] = [];
-  const seen = new Set<string>();
-  let i = from;
-  for (; i < tokens.length; i++) {
-    const token = tokens[i];
-    if (def.section === 'appeals') {
-      if (rows.length || token.run.groups.length === 0) break;
-      rows.push({ def: def.rows[0], label: { text: '', offset: token.chunk.offset }, run: token.run });
-      continue;
-    }
-    const label = rowLabelOf(def, token.chunk);
-    if (!label) {
-      const rest = token.chunk.text.trim();
-      if (token.run.groups.length === 0 && rest && rows.length && isGroupLabel(def, rest.replace(NUMBERING, ''))) continue;
-      if (token.run.groups.length === 0 && (rest === '' || isGroupLabel(def, rest))) continue;
-      break;
-    }
-    if (token.run.groups.length === 0 || seen.has(label.row.id)) break;
-    seen.add(label.row.id);
-    rows.push({ def: label.row, label: { text: label.text, offset: label.start }, run: token.run });
-  }
-  return { rows, next: i, labelled: rows.length > 0 };
-}
-
-/** The edition whose table for this item the header text names (the report year's edition where both or neither do). */
-function editionOf(candidates: TableDef[], header: string, byYear: EditionId): EditionId {
-  const named = candidates.filter((def) => def.columns.some((c) => fold(header).includes(fold(c.label))));
-  return named.length === 1 ? (tablesOf('2019').includes(named[0]) ? '2019' : '2021') : byYear;
-}
-
-const ITEM = /第二十条第[（(][一二三四五六七八九十]+[）)]项/g;
-
-function writeProactive(draft: Draft, text: string, from: number, to: number, byYear: EditionId): void {
-  const items = [...text.slice(from, to).matchAll(ITEM)].map((m) => ({ text: m[0], start: from + m.index, end: from + m.index + m[0].length }));
-  let written = from;
-  items.forEach((item, n) => {
-    const segmentEnd = n + 1 < items.length ? items[n + 1].start : to;
-    const defs = (['2021', '2019'] as const).map((e) => tableForItem(e, item.text)).filter((d): d is TableDef => !!d);
-    if (defs.length === 0) return;
-    const tokens = tokenize(text, item.end, segmentEnd);
-    const edition = editionOf(defs, tokens[0]?.chunk.text ?? '', byYear);
-    const def = tableForItem(edition, item.text) ?? defs[0];
-    const { rows, next } = rowsOf(def, tokens, 0);
-    if (rows.length === 0) return;
-    draft.paragraph(written, item.start);
-    const end = next < tokens.length ? tokens[next - 1].end : segmentEnd;
-    writeTable(draft, def, edition, rows, { start: item.start, end }, item.text);
-    written = end;
-  });
-  draft.paragraph(written, to);
-}
-
-function writeTableSection(draft: Draft, text: string, from: number, to: number, def: TableDef, edition: EditionId): void {
-  const tokens = tokenize(text, from, to);
-  const first = tokens.findIndex((t) => (def.section === 'appeals' ? fold(t.chunk.text).includes('尚未审结') || t.run.groups.length > 0 : rowLabelOf(def, t.chunk)));
-  if (first < 0) {
-    draft.paragraph(from, to);
-    return;
-  }
-  const { rows, next } = rowsOf(def, tokens, first);
-  if (rows.length === 0) {
-    draft.paragraph(from, to);
-    return;
-  }
-  // The table starts at its header (the 勾稽关系 note, 申请人情况, 行政复议) where it has one.
-  const chunk = tokens[first].chunk;
-  const header = /[（(]本列数据|申请人情况|行政复议/.exec(chunk.text);
-  const start = header ? chunk.offset + header.index : rows[0].label.offset;
-  const end = tokens[next - 1].end;
-  draft.paragraph(from, start);
-  writeTable(draft, def, edition, rows, { start, end });
-  draft.paragraph(end, to);
 }
 
 const DATE_AT_END = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日[\s\u3000]*$/;
@@ -350,10 +168,16 @@ export function readScrapedText(source: string): SourceDocument {
     draft.put('## ');
     draft.put(source.slice(h.start, h.end).trim(), h.start);
     draft.put('\n\n');
-    if (h.def.id === 'proactive') writeProactive(draft, source, h.end, to, edition);
-    else if (h.def.id === 'requests' || h.def.id === 'appeals') writeTableSection(draft, source, h.end, to, tablesOf(edition, h.def.id)[0], edition);
-    else if (n === headings.length - 1) writeClosing(draft, source, h.end, to);
-    else draft.paragraph(h.end, to);
+    if (n === headings.length - 1) writeClosing(draft, source, h.end, to);
+    else {
+      let written = h.end;
+      for (const table of runTables(source, h.end, to, h.def.id, edition)) {
+        draft.paragraph(written, table.span.start);
+        writeTable(draft, table);
+        written = table.span.end;
+      }
+      draft.paragraph(written, to);
+    }
   });
   return { kind: 'text', text: draft.text, origins: draft.origins, notes: draft.notes };
 }

@@ -1,0 +1,189 @@
+import type { Span } from '../model';
+import { type EditionId, type SectionId, type TableDef, fold, isGroupLabel, matchRow, tableForItem, tablesOf } from '../standard';
+import { type FigureRun, type RunRow, type SplitResult, splitTable } from './split';
+
+/**
+ * Tables whose rows ran together with their figures (`一、本年新收政府信息公开申请数量280000028二、上年结转…`), as
+ * scraped page text and pasted text that lost its separators have them: rows split at the standard's row labels,
+ * each row's run of figures split into cells by splitTable.
+ */
+export interface RunTable {
+  def: TableDef;
+  edition: EditionId;
+  rows: RunRow[];
+  /** From the table's header (or the item name, in Section 二) to the end of its last row's figures. */
+  span: Span;
+  /** Section 二: the item name, where the table follows one. */
+  item?: { text: string; span: Span };
+  result: SplitResult;
+}
+
+interface Token {
+  /** The text before the run (a label, a header, narrative), with its offset. */
+  chunk: { text: string; offset: number };
+  run: FigureRun;
+  /** Where the run (or the chunk, for a run-less last token) ends in the text. */
+  end: number;
+}
+
+const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
+const isSpace = (c: string | undefined) => c === ' ' || c === '\u00a0' || c === '\u3000' || c === '\t';
+const isHan = (c: string | undefined) => c !== undefined && /\p{Script=Han}/u.test(c);
+
+/** The run of figures at `at`: digits, a decimal point between digits, spaces between digits. */
+function runAt(text: string, at: number, to: number): { groups: { text: string; offset: number }[]; end: number } {
+  const groups: { text: string; offset: number }[] = [];
+  let i = at;
+  while (i < to && isDigit(text[i])) {
+    const start = i;
+    while (i < to && (isDigit(text[i]) || (text[i] === '.' && isDigit(text[i + 1]) && isDigit(text[i - 1])))) i++;
+    groups.push({ text: text.slice(start, i), offset: start });
+    let j = i;
+    while (j < to && isSpace(text[j])) j++;
+    if (!isDigit(text[j])) break;
+    i = j;
+  }
+  return { groups, end: i };
+}
+
+/**
+ * The text as alternating chunks and runs. A digit just before `.`/`、` and a Chinese character is the numbering of
+ * the next label (`…00000002.其他法律…`); four digits of a year before `年` open the narrative after a table
+ * (`行政事业性收费02025年，我局…`).
+ */
+function tokenize(text: string, from: number, to: number): Token[] {
+  const tokens: Token[] = [];
+  let chunkStart = from;
+  let i = from;
+  while (i < to) {
+    if (!isDigit(text[i]) || (i > from && isDigit(text[i - 1]))) {
+      i++;
+      continue;
+    }
+    const { groups, end } = runAt(text, i, to);
+    let runEnd = end;
+    const last = groups[groups.length - 1];
+    if (/[.．、]/.test(text[end] ?? '') && isHan(text[end + 1])) {
+      // The run's last digit numbers the next label.
+      last.text = last.text.slice(0, -1);
+      runEnd = end - 1;
+      if (!last.text) groups.pop();
+    } else if (text[end] === '年' && last.text.length > 4 && /(?:19|20)\d\d$/.test(last.text)) {
+      last.text = last.text.slice(0, -4);
+      runEnd = end - 4;
+    }
+    if (groups.length === 0 || groups.every((g) => g.text === '')) {
+      i = end;
+      continue;
+    }
+    tokens.push({ chunk: { text: text.slice(chunkStart, i), offset: chunkStart }, run: { groups }, end: runEnd });
+    chunkStart = runEnd;
+    i = runEnd;
+    while (i < to && isDigit(text[i]) && i < end) i++;
+  }
+  if (chunkStart < to) tokens.push({ chunk: { text: text.slice(chunkStart, to), offset: chunkStart }, run: { groups: [] }, end: to });
+  return tokens;
+}
+
+const NUMBERING = /(?:[一二三四五六七]、|[（(][一二三四五六七][）)]|[1-9][.．、])/g;
+
+/** The standard row a chunk ends with, and where its label starts (its numbering included). */
+function rowLabelOf(def: TableDef, chunk: { text: string; offset: number }): { row: RunRow['def']; start: number; text: string } | undefined {
+  const text = chunk.text.trimEnd();
+  const folded = fold(text);
+  let best: { row: RunRow['def']; at: number } | undefined;
+  for (const row of def.rows) {
+    for (const label of [row.label, ...row.variants]) {
+      if (!label || !folded.endsWith(fold(label))) continue;
+      let at = text.length - label.length;
+      if (row.number && fold(text.slice(0, at)).endsWith(fold(row.number))) at -= row.number.length;
+      if (!best || at < best.at) best = { row, at };
+    }
+  }
+  if (!best) {
+    // A label worded otherwise (`属于行政执法案件`): the text after the last numbering, if it is near a standard label.
+    let at = -1;
+    for (const m of text.matchAll(NUMBERING)) at = m.index;
+    const tail = at >= 0 ? text.slice(at) : text.length <= 40 ? text : '';
+    const match = tail ? matchRow(def, tail) : undefined;
+    if (match) best = { row: match.def, at };
+  }
+  if (!best) return undefined;
+  const start = chunk.offset + best.at;
+  return { row: best.row, start, text: text.slice(best.at).trim() };
+}
+
+/** The rows of one table from its tokens; the index of the first token past the table. */
+function rowsOf(def: TableDef, tokens: Token[], from: number): { rows: RunRow[]; next: number } {
+  const rows: RunRow[] = [];
+  const seen = new Set<string>();
+  let i = from;
+  for (; i < tokens.length; i++) {
+    const token = tokens[i];
+    if (def.section === 'appeals') {
+      if (rows.length || token.run.groups.length === 0) break;
+      rows.push({ def: def.rows[0], label: { text: '', offset: token.chunk.offset }, run: token.run });
+      continue;
+    }
+    const label = rowLabelOf(def, token.chunk);
+    if (!label) {
+      const rest = token.chunk.text.trim();
+      if (token.run.groups.length === 0 && rest && rows.length && isGroupLabel(def, rest.replace(NUMBERING, ''))) continue;
+      if (token.run.groups.length === 0 && (rest === '' || isGroupLabel(def, rest))) continue;
+      break;
+    }
+    if (token.run.groups.length === 0 || seen.has(label.row.id)) break;
+    seen.add(label.row.id);
+    rows.push({ def: label.row, label: { text: label.text, offset: label.start }, run: token.run });
+  }
+  return { rows, next: i };
+}
+
+/** The edition whose table for this item the header text names (the report year's edition where both or neither do). */
+function editionOf(candidates: TableDef[], header: string, byYear: EditionId): EditionId {
+  const named = candidates.filter((def) => def.columns.some((c) => fold(header).includes(fold(c.label))));
+  return named.length === 1 ? (tablesOf('2019').includes(named[0]) ? '2019' : '2021') : byYear;
+}
+
+
+const ITEM = /第二十条第[（(][一二三四五六七八九十]+[）)]项/g;
+
+function proactiveTables(text: string, from: number, to: number, byYear: EditionId): RunTable[] {
+  const items = [...text.slice(from, to).matchAll(ITEM)].map((m) => ({ text: m[0], span: { start: from + m.index, end: from + m.index + m[0].length } }));
+  const tables: RunTable[] = [];
+  items.forEach((item, n) => {
+    const segmentEnd = n + 1 < items.length ? items[n + 1].span.start : to;
+    const defs = (['2021', '2019'] as const).map((e) => tableForItem(e, item.text)).filter((d): d is TableDef => !!d);
+    if (defs.length === 0) return;
+    const tokens = tokenize(text, item.span.end, segmentEnd);
+    const edition = editionOf(defs, tokens[0]?.chunk.text ?? '', byYear);
+    const def = tableForItem(edition, item.text) ?? defs[0];
+    const { rows, next } = rowsOf(def, tokens, 0);
+    if (rows.length === 0) return;
+    const end = next < tokens.length ? tokens[next - 1].end : segmentEnd;
+    tables.push({ def, edition, rows, span: { start: item.span.start, end }, item, result: splitTable(def, edition, rows) });
+  });
+  return tables;
+}
+
+/** The table of Section 三 or 四; `minRows`: how many rows it takes to be taken for a table. */
+function sectionTable(text: string, from: number, to: number, def: TableDef, edition: EditionId, minRows: number): RunTable | undefined {
+  const tokens = tokenize(text, from, to);
+  const first = tokens.findIndex((t) => (def.section === 'appeals' ? fold(t.chunk.text).includes('尚未审结') : rowLabelOf(def, t.chunk)));
+  if (first < 0) return undefined;
+  const { rows, next } = rowsOf(def, tokens, first);
+  if (rows.length < minRows) return undefined;
+  // The table starts at its header (the 勾稽关系 note, 申请人情况, 行政复议) where it has one.
+  const chunk = tokens[first].chunk;
+  const header = /[（(]本列数据|申请人情况|行政复议/.exec(chunk.text);
+  const start = header ? chunk.offset + header.index : rows[0].label.offset;
+  return { def, edition, rows, span: { start, end: tokens[next - 1].end }, result: splitTable(def, edition, rows) };
+}
+
+/** The run-together tables of a section's text [from, to), in order. */
+export function runTables(text: string, from: number, to: number, section: SectionId, edition: EditionId, minRows = 1): RunTable[] {
+  if (section === 'proactive') return proactiveTables(text, from, to, edition);
+  if (section !== 'requests' && section !== 'appeals') return [];
+  const table = sectionTable(text, from, to, tablesOf(edition, section)[0], edition, minRows);
+  return table ? [table] : [];
+}

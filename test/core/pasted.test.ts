@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { type Report, type Table, check, parseReport } from '../../server/src/core';
+import { type Report, type Table, check, fixAll, parseReport } from '../../server/src/core';
 
 const clean = readFileSync(join(__dirname, '..', '..', 'examples', 'clean-2021.report.md'), 'utf8');
 const fragments = readFileSync(join(__dirname, '..', 'fixtures', 'parse', 'fragments.md'), 'utf8');
@@ -73,5 +73,44 @@ describe('pasted text: headings, title and signing date wherever they stand', ()
     assert.deepEqual([report.signingDate?.year, report.signingDate?.month, report.signingDate?.day], [2024, 1, 20]);
     assert.equal(page.slice(report.signingDate!.span.start, report.signingDate!.span.end), '2024年1月20日');
     assert.ok(!rules(page).includes('signing-date'));
+  });
+});
+
+describe('pasted text whose table lost its separators (labels and figures run together)', () => {
+  const text = readFileSync(join(__dirname, '..', 'fixtures', 'parse', 'run-together.md'), 'utf8');
+  const tableRules = (t: string) => rules(t).filter((r) => r !== 'narrative-mismatch');
+
+  it('reads the figures where the digits allow one split, and offers the canonical table', () => {
+    const requests = tables(parseReport(text)).find((t) => t.def.id === 'requests')!;
+    assert.equal(requests.layout, 'run-together');
+    const row = (id: string) => requests.rows.find((r) => r.def?.id === id)!.values.map((c) => c.text).join(' ');
+    assert.equal(row('received'), '58 0 0 0 0 0 58');
+    assert.equal(row('withheld.internal'), '32 0 0 0 0 0 32');
+    assert.equal(row('total'), '58 0 0 0 0 0 58');
+    for (const cell of requests.rows.flatMap((r) => r.values)) assert.equal(text.slice(cell.span.start, cell.span.end), cell.text);
+    assert.deepEqual(tableRules(text), ['table-not-markdown']);
+    const fixed = fixAll(text).text;
+    assert.deepEqual(tableRules(fixed), []);
+    assert.equal(tables(parseReport(fixed)).find((t) => t.def.id === 'requests')!.layout, 'markdown');
+  });
+
+  it('finds a wrong total where the digits force every cell', () => {
+    const forced = text
+      .replace('5800000 58', '5000005')
+      .replace('320000032', '3000003')
+      .replace('100000010', '1000001')
+      .replace('580000058', '9000009');
+    const found = check(forced).findings.filter((f) => f.rule === 'results-total').map((f) => [f.expected, f.actual]);
+    assert.deepEqual(found, [[20, 9], [20, 9]], '9 + 3 + 4 + 3 + 1 = 20 in 自然人 and 总计');
+  });
+
+  it('reports a table whose digits allow several splits once, as ambiguous, with no arithmetic', () => {
+    const ambiguous = text.replace('5.属于三类内部事务信息320000032', '5.属于三类内部事务信息3200000320');
+    assert.deepEqual(tableRules(ambiguous), ['table-ambiguous']);
+  });
+
+  it('reports a table whose digits cannot fill its columns once, as unreadable', () => {
+    const unreadable = text.replace('6.属于四类过程性信息0000000', '6.属于四类过程性信息0000000000');
+    assert.deepEqual(tableRules(unreadable), ['table-unreadable']);
   });
 });

@@ -43,7 +43,7 @@ export interface HeaderLabel {
 }
 
 /** How a table was written in the draft. */
-export type TableLayout = 'markdown' | 'pipe' | 'cells' | 'columns';
+export type TableLayout = 'markdown' | 'pipe' | 'cells' | 'columns' | 'run-together';
 
 export interface Table {
   def: TableDef;

@@ -17,7 +17,7 @@ import type { LineSource } from './blocks';
 import { findDirectives } from './directives';
 import { blockMarkdown as markdown } from './markdown';
 import { lineSpan, lineStartsOf, trimSpan } from './text';
-import { readSectionBody } from './unread';
+import { readSectionBody } from './section';
 
 export interface ParseOptions {
   /** The report year, where a setting fixes it. */

@@ -113,16 +113,17 @@ function rowLabelOf(def: TableDef, chunk: { text: string; offset: number }): { r
   return { row: best.row, start, text: text.slice(best.at).trim() };
 }
 
-/** The rows of one table from its tokens; the index of the first token past the table. */
-function rowsOf(def: TableDef, tokens: Token[], from: number): { rows: RunRow[]; next: number } {
+/** The rows of one table from its tokens, and where its last row's figures end. */
+function rowsOf(def: TableDef, tokens: Token[], from: number): { rows: RunRow[]; end: number } {
   const rows: RunRow[] = [];
   const seen = new Set<string>();
-  let i = from;
-  for (; i < tokens.length; i++) {
+  let end = tokens[from]?.end ?? 0;
+  for (let i = from; i < tokens.length; i++) {
     const token = tokens[i];
     if (def.section === 'appeals') {
       if (rows.length || token.run.groups.length === 0) break;
       rows.push({ def: def.rows[0], label: { text: '', offset: token.chunk.offset }, run: token.run });
+      end = token.end;
       continue;
     }
     const label = rowLabelOf(def, token.chunk);
@@ -135,8 +136,9 @@ function rowsOf(def: TableDef, tokens: Token[], from: number): { rows: RunRow[];
     if (token.run.groups.length === 0 || seen.has(label.row.id)) break;
     seen.add(label.row.id);
     rows.push({ def: label.row, label: { text: label.text, offset: label.start }, run: token.run });
+    end = token.end;
   }
-  return { rows, next: i };
+  return { rows, end };
 }
 
 /** The edition whose table for this item the header text names (the report year's edition where both or neither do). */
@@ -158,9 +160,8 @@ function proactiveTables(text: string, from: number, to: number, byYear: Edition
     const tokens = tokenize(text, item.span.end, segmentEnd);
     const edition = editionOf(defs, tokens[0]?.chunk.text ?? '', byYear);
     const def = tableForItem(edition, item.text) ?? defs[0];
-    const { rows, next } = rowsOf(def, tokens, 0);
+    const { rows, end } = rowsOf(def, tokens, 0);
     if (rows.length === 0) return;
-    const end = next < tokens.length ? tokens[next - 1].end : segmentEnd;
     tables.push({ def, edition, rows, span: { start: item.span.start, end }, item, result: splitTable(def, edition, rows) });
   });
   return tables;
@@ -171,13 +172,13 @@ function sectionTable(text: string, from: number, to: number, def: TableDef, edi
   const tokens = tokenize(text, from, to);
   const first = tokens.findIndex((t) => (def.section === 'appeals' ? fold(t.chunk.text).includes('尚未审结') : rowLabelOf(def, t.chunk)));
   if (first < 0) return undefined;
-  const { rows, next } = rowsOf(def, tokens, first);
+  const { rows, end } = rowsOf(def, tokens, first);
   if (rows.length < minRows) return undefined;
   // The table starts at its header (the 勾稽关系 note, 申请人情况, 行政复议) where it has one.
   const chunk = tokens[first].chunk;
   const header = /[（(]本列数据|申请人情况|行政复议/.exec(chunk.text);
   const start = header ? chunk.offset + header.index : rows[0].label.offset;
-  return { def, edition, rows, span: { start, end: tokens[next - 1].end }, result: splitTable(def, edition, rows) };
+  return { def, edition, rows, span: { start, end }, result: splitTable(def, edition, rows) };
 }
 
 /** The run-together tables of a section's text [from, to), in order. */

@@ -3,7 +3,7 @@ import { type RunTable, runTables } from '../parse/runs';
 import type { SplitCell } from '../parse/split';
 import { findHeadings } from '../parse/headings';
 import { lineAt, lineStartsOf } from '../parse/text';
-import { unreadMark } from '../parse/unread';
+import { unreadMark } from '../parse/section';
 import { renderRows } from '../render';
 import { type EditionId, editionForYear } from '../standard';
 import type { Origin, ReaderNote, SourceDocument } from './types';

@@ -6,6 +6,7 @@ const LAYOUT = {
   pipe: msg('缺少分隔行的竖线表格', 'pipe rows without a delimiter row'),
   cells: msg('每格一行粘贴的表格', 'a table pasted one cell per line'),
   columns: msg('以空格分列的表格（PDF 复制）', 'a table copied from a PDF, columns apart by spaces'),
+  'run-together': msg('标签与数字连写的表格（数字按列数和勾稽关系唯一拆分）', 'a table with labels and figures run together (the figures split in the one way the columns and totals allow)'),
 };
 
 const rule: Rule = {

@@ -72,7 +72,7 @@ export interface Heading {
  */
 export interface UnreadTable {
   kind: 'unreadable' | 'ambiguous';
-  /** Why, as a code: `several-splits`, `short-row`, `no-split`, `run-together`. */
+  /** Why, as a code: `several-splits`, `short-row` (ambiguous), `no-split` (unreadable). */
   reason: string;
   span: Span;
   /** Section 二: the item the table reports (`第二十条第（一）项`), where it is written. */

@@ -1,5 +1,5 @@
 import type { Span } from '../model';
-import { type EditionId, type SectionId, type TableDef, fold, isGroupLabel, matchRow, tableForItem, tablesOf } from '../standard';
+import { type EditionId, type SectionId, type TableDef, editionsToTry, fold, hasItemTables, isGroupLabel, matchRow, TABLE_SECTIONS, tableForItem, tablesOf } from '../standard';
 import { type FigureRun, type RunRow, type SplitResult, splitTable } from './split';
 
 /**
@@ -120,7 +120,7 @@ function rowsOf(def: TableDef, tokens: Token[], from: number): { rows: RunRow[];
   let end = tokens[from]?.end ?? 0;
   for (let i = from; i < tokens.length; i++) {
     const token = tokens[i];
-    if (def.section === 'appeals') {
+    if (def.labelColumns === 0) {
       if (rows.length || token.run.groups.length === 0) break;
       rows.push({ def: def.rows[0], label: { text: '', offset: token.chunk.offset }, run: token.run });
       end = token.end;
@@ -141,12 +141,18 @@ function rowsOf(def: TableDef, tokens: Token[], from: number): { rows: RunRow[];
   return { rows, end };
 }
 
-/** The edition whose table for this item the header text names (the report year's edition where both or neither do). */
-function editionOf(candidates: TableDef[], header: string, byYear: EditionId): EditionId {
-  const named = candidates.filter((def) => def.columns.some((c) => fold(header).includes(fold(c.label))));
-  return named.length === 1 ? (tablesOf('2019').includes(named[0]) ? '2019' : '2021') : byYear;
+/**
+ * The table an item announces, of the edition whose column labels its header text names (the report year's edition
+ * where several or none do).
+ */
+function itemTable(item: string, header: string, byYear: EditionId): { def: TableDef; edition: EditionId } | undefined {
+  const candidates = editionsToTry(byYear).flatMap((edition) => {
+    const def = tableForItem(edition, item);
+    return def ? [{ def, edition }] : [];
+  });
+  const named = candidates.filter(({ def }) => def.columns.some((c) => fold(header).includes(fold(c.label))));
+  return named.length === 1 ? named[0] : candidates[0];
 }
-
 
 const ITEM = /第二十条第[（(][一二三四五六七八九十]+[）)]项/g;
 
@@ -155,11 +161,10 @@ function proactiveTables(text: string, from: number, to: number, byYear: Edition
   const tables: RunTable[] = [];
   items.forEach((item, n) => {
     const segmentEnd = n + 1 < items.length ? items[n + 1].span.start : to;
-    const defs = (['2021', '2019'] as const).map((e) => tableForItem(e, item.text)).filter((d): d is TableDef => !!d);
-    if (defs.length === 0) return;
     const tokens = tokenize(text, item.span.end, segmentEnd);
-    const edition = editionOf(defs, tokens[0]?.chunk.text ?? '', byYear);
-    const def = tableForItem(edition, item.text) ?? defs[0];
+    const table = itemTable(item.text, tokens[0]?.chunk.text ?? '', byYear);
+    if (!table) return;
+    const { def, edition } = table;
     const { rows, end } = rowsOf(def, tokens, 0);
     if (rows.length === 0) return;
     tables.push({ def, edition, rows, span: { start: item.span.start, end }, item, result: splitTable(def, edition, rows) });
@@ -167,13 +172,14 @@ function proactiveTables(text: string, from: number, to: number, byYear: Edition
   return tables;
 }
 
-/** The table of Section 三 or 四; `minRows`: how many rows it takes to be taken for a table. */
+/** The one table of Section 三 or 四; `minRows`: how many rows it takes to be taken for a table (at most all). */
 function sectionTable(text: string, from: number, to: number, def: TableDef, edition: EditionId, minRows: number): RunTable | undefined {
   const tokens = tokenize(text, from, to);
-  const first = tokens.findIndex((t) => (def.section === 'appeals' ? fold(t.chunk.text).includes('尚未审结') : rowLabelOf(def, t.chunk)));
+  // A table without row labels (Section 四's one row) starts after its header's column labels.
+  const first = tokens.findIndex((t) => (def.labelColumns === 0 ? def.columns.some((c) => fold(t.chunk.text).includes(fold(c.label))) : rowLabelOf(def, t.chunk)));
   if (first < 0) return undefined;
   const { rows, end } = rowsOf(def, tokens, first);
-  if (rows.length < minRows) return undefined;
+  if (rows.length < Math.min(minRows, def.rows.length)) return undefined;
   // The table starts at its header (the 勾稽关系 note, 申请人情况, 行政复议) where it has one.
   const chunk = tokens[first].chunk;
   const header = /[（(]本列数据|申请人情况|行政复议/.exec(chunk.text);
@@ -183,8 +189,8 @@ function sectionTable(text: string, from: number, to: number, def: TableDef, edi
 
 /** The run-together tables of a section's text [from, to), in order. */
 export function runTables(text: string, from: number, to: number, section: SectionId, edition: EditionId, minRows = 1): RunTable[] {
-  if (section === 'proactive') return proactiveTables(text, from, to, edition);
-  if (section !== 'requests' && section !== 'appeals') return [];
+  if (hasItemTables(section)) return proactiveTables(text, from, to, edition);
+  if (!TABLE_SECTIONS.includes(section)) return [];
   const table = sectionTable(text, from, to, tablesOf(edition, section)[0], edition, minRows);
   return table ? [table] : [];
 }

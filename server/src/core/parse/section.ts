@@ -1,5 +1,5 @@
 import type { Cell, Row, Table, UnreadTable } from '../model';
-import { type EditionId, type SectionId, itemNumeral, matchRow } from '../standard';
+import { type EditionId, type SectionId, NEWEST_EDITION, hasItemTables, itemNumeral, matchRow } from '../standard';
 import { type LineSource, type Piece, readPieces } from './blocks';
 import { type RunTable, runTables } from './runs';
 import type { SplitCell } from './split';
@@ -42,21 +42,21 @@ export function readSectionBody(src: LineSource, from: number, to: number, secti
   }
   pieces.push(...readPieces(src, start, to));
   const tables = readTables(pieces, section, edition);
-  if (section === 'proactive' || (tables.length === 0 && unread.length === 0)) readRunTogether(src, from, to, section, edition, tables, unread);
+  if (hasItemTables(section) || (tables.length === 0 && unread.length === 0)) readRunTogether(src, from, to, section, edition, tables, unread);
   return { tables, unread };
 }
 
 /**
  * Tables whose labels and figures ran together (a paste that lost its separators: `一、本年新收政府信息公开申请数量
  * 280000028`): read in place where the digits allow one split, marked ambiguous or unreadable where they do not.
- * In Section 二, only items no table was read for; Section 三 takes two rows at least (a sentence naming one row's
- * figure is not a table).
+ * In Section 二, only items no table was read for; a table of labelled rows takes two at least (a sentence naming
+ * one row's figure is not a table).
  */
 function readRunTogether(src: LineSource, from: number, to: number, section: SectionId, edition: EditionId | undefined, tables: Table[], unread: UnreadTable[]): void {
   const start = from < src.lineStarts.length ? src.lineStarts[from] : src.text.length;
   const end = to < src.lineStarts.length ? src.lineStarts[to] : src.text.length;
   const read = new Set([...tables.map((t) => t.def.item), ...unread.map((u) => u.item)].map((item) => item && itemNumeral(item)));
-  for (const run of runTables(src.text, start, end, section, edition ?? '2021', section === 'requests' ? 2 : 1)) {
+  for (const run of runTables(src.text, start, end, section, edition ?? NEWEST_EDITION, hasItemTables(section) ? 1 : 2)) {
     if (run.def.item && read.has(itemNumeral(run.def.item))) continue;
     if (run.result.kind === 'unique') tables.push(tableOfRuns(run, run.result.rows));
     else unread.push({ kind: run.result.kind, reason: run.result.reason, span: run.span, ...(run.item ? { item: run.item.text } : {}) });

@@ -5,7 +5,7 @@ import { findHeadings } from '../parse/headings';
 import { lineAt, lineStartsOf } from '../parse/text';
 import { unreadMark } from '../parse/section';
 import { renderRows } from '../render';
-import { type EditionId, editionForYear } from '../standard';
+import { type EditionId, NEWEST_EDITION, editionForYear, isEdition } from '../standard';
 import type { Origin, ReaderNote, SourceDocument } from './types';
 
 /**
@@ -160,8 +160,8 @@ export function readScrapedText(source: string): SourceDocument {
   }
   const headings = findHeadings(source, bodyStart, source.length);
   const titleYear = /((?:19|20)\d\d)\s*年/.exec(draft.text || source.slice(bodyStart, bodyStart + 200));
-  const yearEdition = titleYear ? editionForYear(Number(titleYear[1])) : '2021';
-  const edition: EditionId = yearEdition === '2019' ? '2019' : '2021';
+  const yearEdition = titleYear ? editionForYear(Number(titleYear[1])) : NEWEST_EDITION;
+  const edition: EditionId = isEdition(yearEdition) ? yearEdition : NEWEST_EDITION;
   draft.paragraph(bodyStart, headings[0]?.start ?? source.length);
   headings.forEach((h, n) => {
     const to = n + 1 < headings.length ? headings[n + 1].start : source.length;

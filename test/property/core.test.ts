@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { check, fixAll } from '../../server/src/core';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { check, fixAll, readScrapedText } from '../../server/src/core';
 import { JUNK, bareTruth, mutateSeed, seedFiles } from '../support/fuzz';
 import {
   ARITHMETIC_RULES,
@@ -193,5 +195,35 @@ describe('fix safety', () => {
   it('fixAll leaves a clean canonical draft as it is', () => {
     const draft = generateDraft(99, { layout: 'markdown' });
     assert.equal(fixAll(draft.text).text, draft.text);
+  });
+});
+
+describe('hostile scraped page text: the reader never throws, its draft checks, its origins stay in the file', () => {
+  const dir = join(__dirname, '..', 'fixtures', 'scraped');
+  const pages = readdirSync(dir).filter((f) => f.endsWith('.txt')).map((f) => readFileSync(join(dir, f), 'utf8'));
+  it('on corpus pages cut, spliced and with runs of digits grown or dropped', () => {
+    fc.assert(
+      fc.property(seed, fc.integer({ min: 0, max: pages.length - 1 }), (s, p) => {
+        const random = new Random(s);
+        let text = pages[p];
+        for (let n = random.int(1, 6); n > 0; n--) {
+          const at = random.int(0, text.length);
+          const cut = random.int(0, 60);
+          const insert = random.pick(['', '0', '1', '00000000000000000', '9'.repeat(random.int(1, 400)), ' ', '\n', '一、', '（七）总计', '第二十条第（一）项', '年', '.']);
+          text = text.slice(0, at) + insert + text.slice(at + cut);
+        }
+        const doc = readScrapedText(text);
+        const lines = text.split('\n');
+        let previous = 0;
+        for (const origin of doc.origins) {
+          assert.ok(origin.start >= previous && origin.end >= origin.start && origin.end <= doc.text.length, 'origins sorted, inside the draft');
+          previous = origin.end;
+          const { line, column } = origin.location;
+          assert.ok(line! >= 1 && line! <= lines.length && column! >= 1 && column! <= lines[line! - 1].length + 1, 'origin inside the file');
+        }
+        assert.deepEqual(rangeViolations(doc.text, check(doc.text).findings), []);
+      }),
+      { numRuns: 150 },
+    );
   });
 });

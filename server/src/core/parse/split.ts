@@ -28,8 +28,10 @@ export type SplitResult =
   | { kind: 'unreadable'; reason: 'no-split' };
 
 /** Beyond these, a table is taken as ambiguous rather than searched further (never a guess, never a hang). */
-const MAX_SPLITS_PER_ROW = 2000;
-const MAX_SEARCH_STEPS = 20000;
+const MAX_SPLITS_PER_ROW = 500;
+const MAX_SEARCH_STEPS = 5000;
+/** The longest figure a cell holds (15 digits, a decimal point and a few decimals). */
+const MAX_FIGURE = 20;
 
 /** A figure as a cell holds it: `0`, or digits without a leading zero, with a decimal part where the source has one. */
 const FIGURE = /^(?:0|[1-9][0-9]*)(?:\.[0-9]+)?$/;
@@ -38,6 +40,8 @@ const FIGURE = /^(?:0|[1-9][0-9]*)(?:\.[0-9]+)?$/;
 export function splitsOf(run: FigureRun, width: number, limit = MAX_SPLITS_PER_ROW): SplitCell[][] | 'too-many' {
   const out: SplitCell[][] = [];
   const cells: SplitCell[] = [];
+  // Characters in the groups after each group: a split that cannot fill or cannot take the rest is not walked.
+  const after = run.groups.map((_, g) => run.groups.slice(g + 1).reduce((n, x) => n + x.text.length, 0));
   let overflow = false;
   const walk = (group: number, at: number) => {
     if (overflow) return;
@@ -50,8 +54,9 @@ export function splitsOf(run: FigureRun, width: number, limit = MAX_SPLITS_PER_R
     }
     const { text, offset } = run.groups[group];
     const cellsLeft = width - cells.length;
-    if (cellsLeft <= 0) return;
-    for (let end = at + 1; end <= text.length; end++) {
+    const charsLeft = text.length - at + after[group];
+    if (cellsLeft < run.groups.length - group || cellsLeft > charsLeft || charsLeft > cellsLeft * MAX_FIGURE) return;
+    for (let end = at + 1; end <= text.length && end - at <= MAX_FIGURE; end++) {
       if (end < text.length && (text[end] === '.' || text[end - 1] === '.')) continue;
       const piece = text.slice(at, end);
       if (!FIGURE.test(piece)) {

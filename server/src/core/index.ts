@@ -14,8 +14,6 @@ export { lineAt, lineSpan, lineStartsOf } from './parse/text';
 export { type RelationResult, type Term, evaluate } from './relations';
 export * from './publish';
 export { looksScraped, readScrapedText } from './readers/text';
-export { locate } from './readers/draft';
-export type { Origin, ReaderNote, SourceDocument, SourceLocation } from './readers/types';
 export { renderReport, renderSectionTables, renderStandardTable, renderTable } from './render';
 export { RULE_IDS, RULES, type Rule } from './rules';
 export type { RuleContext } from './rules/types';

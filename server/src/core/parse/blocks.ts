@@ -32,7 +32,7 @@ export interface LineSource {
 /** The delimiter row of a GFM table (`| --- | :---: |`), tested with the white space taken out: no backtracking. */
 const DELIMITER = /^[|｜]?:?-+:?(?:[|｜]:?-+:?)*[|｜]?$/;
 const isDelimiterRow = (line: string) => line.includes('-') && DELIMITER.test(line.replace(/\s+/g, ''));
-const PAGE_NUMBER = /^\s*(?:[-—–]\s*\d+\s*[-—–]|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?|\d+\s*\/\s*\d+)\s*$/;
+export const PAGE_NUMBER = /^\s*(?:[-—–]\s*\d+\s*[-—–]|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?|\d+\s*\/\s*\d+)\s*$/;
 const COLUMN_GAP = /[ \u3000]{2,}|\t+/;
 /** Longest line taken as the continuation of a cell that a word processor wrapped. */
 const MAX_CONTINUATION = 40;

@@ -150,7 +150,7 @@ function findPeriod(text: string): Period | undefined {
 }
 
 /** The page's own lines after a report published on a web page (print and close links, the publisher, sharing). */
-const PAGE_CHROME = /打印本页|关闭窗口|【打印】|【关闭】|字体[:：]|发布机构|发布时间|发布日期|信息来源|来源[:：]|浏览次数|分享到|扫一扫|附件下载|相关附件|上一篇|下一篇|版权所有|主办单位|网站标识码|ICP备|网站地图|联系我们|返回顶部/;
+const PAGE_CHROME = /打印本页|关闭窗口|【打印】|【关闭】|字体[:：]|发布机构|发布时间|发布日期|信息来源|来源[:：]|浏览次数|分享到|扫一扫|相关附件|上一篇|下一篇|版权所有|主办单位|网站标识码|ICP备|网站地图|联系我们|返回顶部/;
 /** The issuing office and the date on one line (`某县人民政府办公室 2024年1月20日`). */
 const OFFICE_AND_DATE = new RegExp(`${DATE}[\\s\\u3000]*$`);
 const MAX_OFFICE_AND_DATE = 40;

@@ -15,7 +15,7 @@ import {
   tableForItem,
   tablesOf,
 } from '../standard';
-import type { Piece, RawBlock, RawCell, RawRow } from './blocks';
+import { PAGE_NUMBER, type Piece, type RawBlock, type RawCell, type RawRow } from './blocks';
 import { isLabelLike, parseValue } from './values';
 
 /** Rows of one table before the standard is applied to them. */
@@ -36,6 +36,10 @@ function isItemRow(row: RawRow): boolean {
   const texts = row.cells.filter((c) => c.text !== '');
   return texts.length === 1 && itemNumeral(texts[0].text) !== undefined;
 }
+
+/** A converter's caption (`表二：`, `表三（续）`, `续表`) or a page number: between two fragments of one table, not text. */
+const CAPTION = /^[ \t\u3000]*(?:续表|表[一二三四五六七八九十0-9]+(?:[：:、.． \t\u3000][^。；，]{0,30})?$)|[（(]续[）)][ \t\u3000]*$/;
+const isBreak = (line: string) => PAGE_NUMBER.test(line) || CAPTION.test(line);
 
 /** A line of a Section 二 table written as text: `行政许可 97`, or its header `信息内容 本年处理决定数量`. */
 function lineRow(piece: Piece & { kind: 'line' }, section: SectionId): RawRow | undefined {
@@ -79,10 +83,8 @@ function splitByItem(pieces: Piece[], section: SectionId): Candidate[] {
   let current: Candidate | undefined;
   for (const piece of linesAsTables(pieces, section)) {
     if (piece.kind === 'line') {
-      if (itemNumeral(piece.text) !== undefined) {
-        item = { text: piece.text, span: piece.span };
-        current = undefined;
-      }
+      if (itemNumeral(piece.text) !== undefined) item = { text: piece.text, span: piece.span };
+      if (item || !isBreak(piece.text)) current = undefined;
       continue;
     }
     const { block } = piece;
@@ -116,18 +118,23 @@ function isRowOfFigures(row: RawRow | undefined): boolean {
 /** Sections 三 and 四 hold one table each: fragments a page break or a caption (`表三（续）`) cut off continue it. */
 function candidatesOf(pieces: Piece[], section: SectionId): Candidate[] {
   if (hasItemTables(section)) return splitByItem(pieces, section);
-  let table: Candidate | undefined;
+  const tables: Candidate[] = [];
+  let open: Candidate | undefined;
   for (const piece of pieces) {
-    if (piece.kind !== 'table') continue;
+    if (piece.kind === 'line') {
+      // Text between two blocks ends the table; a caption or a page number does not.
+      if (!isBreak(piece.text)) open = undefined;
+      continue;
+    }
     const { block } = piece;
-    if (table) {
-      table.rows.push(...block.rows);
-      table.span.end = block.span.end;
+    if (open) {
+      open.rows.push(...block.rows);
+      open.span.end = block.span.end;
     } else if (block.layout === 'markdown' || block.rows.length >= 2 || isRowOfFigures(block.rows[0])) {
-      table = { layout: block.layout, span: { ...block.span }, rows: [...block.rows] };
+      tables.push((open = { layout: block.layout, span: { ...block.span }, rows: [...block.rows] }));
     }
   }
-  return table ? [table] : [];
+  return tables;
 }
 
 function isHeaderRow(def: TableDef, row: RawRow): boolean {

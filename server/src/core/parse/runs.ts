@@ -88,7 +88,9 @@ function tokenize(text: string, from: number, to: number): Token[] {
 const NUMBERING = /(?:[一二三四五六七]、|[（(][一二三四五六七][）)]|[1-9][.．、])/g;
 
 /** The standard row a chunk ends with, and where its label starts (its numbering included). */
-function rowLabelOf(def: TableDef, chunk: { text: string; offset: number }): { row: RunRow['def']; start: number; text: string } | undefined {
+function rowLabelOf(def: TableDef, whole: { text: string; offset: number }, sameLine: boolean): { row: RunRow['def']; start: number; text: string } | undefined {
+  const cut = sameLine ? whole.text.lastIndexOf('\n') + 1 : 0;
+  const chunk = { text: whole.text.slice(cut), offset: whole.offset + cut };
   const text = chunk.text.trimEnd();
   const folded = fold(text);
   let best: { row: RunRow['def']; at: number } | undefined;
@@ -114,7 +116,7 @@ function rowLabelOf(def: TableDef, chunk: { text: string; offset: number }): { r
 }
 
 /** The rows of one table from its tokens, and where its last row's figures end. */
-function rowsOf(def: TableDef, tokens: Token[], from: number): { rows: RunRow[]; end: number } {
+function rowsOf(def: TableDef, tokens: Token[], from: number, sameLine: boolean): { rows: RunRow[]; end: number } {
   const rows: RunRow[] = [];
   const seen = new Set<string>();
   let end = tokens[from]?.end ?? 0;
@@ -126,7 +128,7 @@ function rowsOf(def: TableDef, tokens: Token[], from: number): { rows: RunRow[];
       end = token.end;
       continue;
     }
-    const label = rowLabelOf(def, token.chunk);
+    const label = rowLabelOf(def, token.chunk, sameLine);
     if (!label) {
       const rest = token.chunk.text.trim();
       if (token.run.groups.length === 0 && rest && rows.length && isGroupLabel(def, rest.replace(NUMBERING, ''))) continue;
@@ -156,7 +158,7 @@ function itemTable(item: string, header: string, byYear: EditionId): { def: Tabl
 
 const ITEM = /第二十条第[（(][一二三四五六七八九十]+[）)]项/g;
 
-function proactiveTables(text: string, from: number, to: number, byYear: EditionId): RunTable[] {
+function proactiveTables(text: string, from: number, to: number, byYear: EditionId, sameLine: boolean): RunTable[] {
   const items = [...text.slice(from, to).matchAll(ITEM)].map((m) => ({ text: m[0], span: { start: from + m.index, end: from + m.index + m[0].length } }));
   const tables: RunTable[] = [];
   items.forEach((item, n) => {
@@ -165,20 +167,20 @@ function proactiveTables(text: string, from: number, to: number, byYear: Edition
     const table = itemTable(item.text, tokens[0]?.chunk.text ?? '', byYear);
     if (!table) return;
     const { def, edition } = table;
-    const { rows, end } = rowsOf(def, tokens, 0);
+    const { rows, end } = rowsOf(def, tokens, 0, sameLine);
     if (rows.length === 0) return;
     tables.push({ def, edition, rows, span: { start: item.span.start, end }, item, result: splitTable(def, edition, rows) });
   });
   return tables;
 }
 
-/** The one table of Section 三 or 四; `minRows`: how many rows it takes to be taken for a table (at most all). */
-function sectionTable(text: string, from: number, to: number, def: TableDef, edition: EditionId, minRows: number): RunTable | undefined {
+/** The one table of Section 三 or 四. */
+function sectionTable(text: string, from: number, to: number, def: TableDef, edition: EditionId, { minRows, sameLine }: RunOptions): RunTable | undefined {
   const tokens = tokenize(text, from, to);
   // A table without row labels (Section 四's one row) starts after its header's column labels.
-  const first = tokens.findIndex((t) => (def.labelColumns === 0 ? def.columns.some((c) => fold(t.chunk.text).includes(fold(c.label))) : rowLabelOf(def, t.chunk)));
+  const first = tokens.findIndex((t) => (def.labelColumns === 0 ? def.columns.some((c) => fold(t.chunk.text).includes(fold(c.label))) : rowLabelOf(def, t.chunk, sameLine)));
   if (first < 0) return undefined;
-  const { rows, end } = rowsOf(def, tokens, first);
+  const { rows, end } = rowsOf(def, tokens, first, sameLine);
   if (rows.length < Math.min(minRows, def.rows.length)) return undefined;
   // The table starts at its header (the 勾稽关系 note, 申请人情况, 行政复议) where it has one.
   const chunk = tokens[first].chunk;
@@ -187,10 +189,17 @@ function sectionTable(text: string, from: number, to: number, def: TableDef, edi
   return { def, edition, rows, span: { start, end }, result: splitTable(def, edition, rows) };
 }
 
+export interface RunOptions {
+  /** How many rows it takes to be taken for a table (at most all its rows). */
+  minRows: number;
+  /** Labels only on the line of their figures (pasted text keeps its lines; scraped text has none). */
+  sameLine: boolean;
+}
+
 /** The run-together tables of a section's text [from, to), in order. */
-export function runTables(text: string, from: number, to: number, section: SectionId, edition: EditionId, minRows = 1): RunTable[] {
-  if (hasItemTables(section)) return proactiveTables(text, from, to, edition);
+export function runTables(text: string, from: number, to: number, section: SectionId, edition: EditionId, options: RunOptions = { minRows: 1, sameLine: false }): RunTable[] {
+  if (hasItemTables(section)) return proactiveTables(text, from, to, edition, options.sameLine);
   if (!TABLE_SECTIONS.includes(section)) return [];
-  const table = sectionTable(text, from, to, tablesOf(edition, section)[0], edition, minRows);
+  const table = sectionTable(text, from, to, tablesOf(edition, section)[0], edition, options);
   return table ? [table] : [];
 }

@@ -56,7 +56,7 @@ function readRunTogether(src: LineSource, from: number, to: number, section: Sec
   const start = from < src.lineStarts.length ? src.lineStarts[from] : src.text.length;
   const end = to < src.lineStarts.length ? src.lineStarts[to] : src.text.length;
   const read = new Set([...tables.map((t) => t.def.item), ...unread.map((u) => u.item)].map((item) => item && itemNumeral(item)));
-  for (const run of runTables(src.text, start, end, section, edition ?? NEWEST_EDITION, hasItemTables(section) ? 1 : 2)) {
+  for (const run of runTables(src.text, start, end, section, edition ?? NEWEST_EDITION, { minRows: hasItemTables(section) ? 1 : 2, sameLine: true })) {
     if (run.def.item && read.has(itemNumeral(run.def.item))) continue;
     if (run.result.kind === 'unique') tables.push(tableOfRuns(run, run.result.rows));
     else unread.push({ kind: run.result.kind, reason: run.result.reason, span: run.span, ...(run.item ? { item: run.item.text } : {}) });

@@ -1,6 +1,5 @@
 // The one build script: bundles the VS Code client, the language server and the CLI into dist/.
 import * as esbuild from 'esbuild';
-import { existsSync } from 'node:fs';
 import { tsImport } from 'tsx/esm/api';
 
 const common = {
@@ -15,7 +14,7 @@ const common = {
 
 // The readers of web pages, Word files and PDFs are bundles of their own (dist/readers/<kind>.js), loaded by the
 // reader registry the first time a file of their kind is read: the server and the CLI start without them.
-const READERS = ['html', 'docx', 'pdf'].filter((kind) => existsSync(`server/src/core/readers/${kind}.ts`));
+const READERS = ['html', 'docx', 'pdf'];
 const lazyReaders = {
   name: 'lazy-readers',
   setup(build) {

@@ -105,6 +105,30 @@ describe('govreport check on a folder of every kind', () => {
   });
 });
 
+describe('govreport on scraped page text', () => {
+  const SCRAPED = join(__dirname, '..', 'fixtures', 'scraped', 'pingtan-shenpi-2024.txt');
+
+  it('check reads the run-together page by its structure: the real error of 表四 at its line and column in the file', () => {
+    const result = run(['check', '--format', 'json', SCRAPED]);
+    const [file] = JSON.parse(result.stdout) as { findings: JsonFinding[] }[];
+    assert.deepEqual(file.findings.filter((f) => f.rule === 'section-missing'), []);
+    const review = file.findings.filter((f) => ARITHMETIC_RULES.includes(f.rule));
+    assert.deepEqual(review.map((f) => [f.rule, f.expected, f.actual]), [['review-total', 1, 0]]);
+    const line = readFileSync(SCRAPED, 'utf8').split('\n')[review[0].line! - 1];
+    assert.equal(line.slice(review[0].column! - 1, review[0].column!), '0', 'the position is the figure 0 in the page text');
+  });
+
+  it('fix leaves scraped page text alone and says to import it first', (t) => {
+    const dir = tempDir(t);
+    const copy = join(dir, 'shenpi.txt');
+    copyFileSync(SCRAPED, copy);
+    const result = run(['fix', copy]);
+    assert.equal(result.status, 2);
+    assert.match(result.stderr, /govreport import/);
+    assert.equal(readFileSync(copy, 'utf8'), readFileSync(SCRAPED, 'utf8'));
+  });
+});
+
 describe('govreport fix and import with web pages and Word files', () => {
   it('fix leaves a web page alone and says to import it first', (t) => {
     const dir = tempDir(t);

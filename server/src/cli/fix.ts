@@ -1,4 +1,4 @@
-import { check, fixAll } from '../core';
+import { check, fixAll, looksScraped } from '../core';
 import type { CliSettings } from './args';
 import { encodeLosslessly, encodingLabel } from './encoding';
 import { CliError, collectDrafts, readDraft, writeAtomically } from './files';
@@ -18,6 +18,7 @@ function ruleList(rules: string[], m: Messages): string {
 function fixFile(file: string, dryRun: boolean, settings: CliSettings, io: Io, m: Messages): { status: number; fixes: number } {
   if (!isDraftFile(file)) throw new CliError(m.notText(file));
   const draft = readDraft(file, m);
+  if (looksScraped(draft.text)) throw new CliError(m.notText(file));
   const result = fixAll(draft.text, settings);
   if (result.text !== draft.text) {
     if (!draft.lossless) throw new CliError(m.lossyNotFixed(file, encodingLabel(draft.encoding)));

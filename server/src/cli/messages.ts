@@ -50,7 +50,7 @@ const zh = {
   kinds: { socket: '套接字', characterDevice: '字符设备', blockDevice: '块设备', fifo: '命名管道', other: '特殊文件' },
   noDrafts: (path: string) => `${path}：目录中没有报告文件（.md、.txt、.html、.docx、.pdf）`,
   notChecked: (path: string, reason: string) => `${path}：未检查——${reason}`,
-  notText: (path: string) => `${path}：不是文本草稿，fix 不改写网页、Word 或 PDF 文件；请先用 govreport import 转换为草稿`,
+  notText: (path: string) => `${path}：不是文本草稿，fix 不改写网页、Word、PDF 文件或网页抓取的正文；请先用 govreport import 转换为草稿`,
   place: {
     page: (page: number) => `第${page}页`,
     cell: (table: number, row?: number, cell?: number) => `表${table}${row ? ` 第${row}行` : ''}${cell ? `第${cell}格` : ''}`,
@@ -131,7 +131,7 @@ Exit status: 0 no error-severity finding; 1 some; 2 usage or file error.
   kinds: { socket: 'socket', characterDevice: 'character device', blockDevice: 'block device', fifo: 'named pipe', other: 'special file' },
   noDrafts: (path: string) => `${path}: directory holds no report file (.md, .txt, .html, .docx, .pdf)`,
   notChecked: (path: string, reason: string) => `${path}: not checked — ${reason}`,
-  notText: (path: string) => `${path}: not a text draft; fix does not rewrite web pages, Word files or PDFs: convert it first with govreport import`,
+  notText: (path: string) => `${path}: not a text draft; fix does not rewrite web pages, Word files, PDFs or scraped page text: convert it first with govreport import`,
   place: {
     page: (page: number) => `page ${page}`,
     cell: (table: number, row?: number, cell?: number) => `table ${table}${row ? ` row ${row}` : ''}${cell ? ` cell ${cell}` : ''}`,

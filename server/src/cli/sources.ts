@@ -28,7 +28,9 @@ export function isDraftFile(file: string): boolean {
 export async function readReportFile(file: string, locale: Locale, m: Messages): Promise<ReportSource> {
   if (isDraftFile(file)) {
     const draft = readDraft(file, m);
-    return { kind: sourceKindOf(file) === 'markdown' ? 'markdown' : 'text', text: draft.text, notes: [], draft };
+    const document = await readSource(new Uint8Array(0), file, draft.text);
+    if (document.origins.length > 0) return { kind: document.kind, text: document.text, origins: document.origins, notes: document.notes };
+    return { kind: document.kind, text: draft.text, notes: [], draft };
   }
   const document = await readSource(readBytes(file, m), file);
   const why = notCheckable(document);

@@ -1,6 +1,8 @@
 import type { Message } from '../model';
 import type { Reader, ReaderNote, SourceDocument, SourceKind } from './types';
 
+import { looksScraped, readScrapedText } from './text';
+
 export type * from './types';
 export { locate } from './draft';
 
@@ -49,7 +51,8 @@ function unreadable(kind: SourceKind, message: Message): SourceDocument {
 }
 
 /**
- * A report file read by the reader of its kind. Markdown and text files are `text` as the caller decoded it. Never
+ * A report file read by the reader of its kind. Markdown and text files are `text` as the caller decoded it, except
+ * scraped page text (the whole report run together), which the scraped-text reader restructures. Never
  * throws: a file that cannot be read comes back without text and with an `unreadable` note saying why.
  */
 export async function readSource(bytes: Uint8Array, fileName: string, text?: string): Promise<SourceDocument> {
@@ -62,7 +65,9 @@ export async function readSource(bytes: Uint8Array, fileName: string, text?: str
     });
   }
   if (kind === undefined || isTextKind(kind)) {
-    return { kind: kind ?? 'text', text: text ?? new TextDecoder('utf-8').decode(bytes), origins: [], notes: [] };
+    const source = text ?? new TextDecoder('utf-8').decode(bytes);
+    if (kind !== 'markdown' && looksScraped(source)) return readScrapedText(source);
+    return { kind: kind ?? 'text', text: source, origins: [], notes: [] };
   }
   const load = READERS[kind];
   try {

@@ -11,7 +11,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { check } from '../../server/src/core';
-import { growth } from '../support/complexity';
+import { settledGrowth } from '../support/complexity';
 import type { Truth } from '../support/generator';
 import { draftViolations, rangeViolations } from '../support/invariants';
 
@@ -61,7 +61,7 @@ describe('regression fixtures', () => {
       const { prefix, unit, n, suffix, lines = 1 } = fixture.linear;
       it(`${file}: ${fixture.about}`, { todo }, () => {
         const make = (count: number) => prefix + Array(lines).fill(unit.repeat(count)).join('\n') + suffix;
-        const g = growth(make, n, (text) => check(text));
+        const g = settledGrowth(make, n, (text) => check(text));
         assert.ok(g.linear, `n: ${g.small.toFixed(1)} ms, 4n: ${g.large.toFixed(1)} ms (×${g.ratio.toFixed(1)})`);
       });
     } else {

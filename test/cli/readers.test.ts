@@ -44,7 +44,7 @@ describe('govreport check on web pages and Word files', () => {
     const files = JSON.parse(run(['check', '--format', 'json', dir]).stdout);
     assert.deepEqual(files.map((f: { file: string }) => basename(f.file)), ['pingtan-shenpi-2024.doc', 'pingtan-shenpi-2024.docx', 'pingtan-shenpi-2024.html']);
     assert.equal(files[0].checked, false);
-    assert.match(files[0].reason, /另存为 \.docx/);
+    assert.match(files[0].error, /另存为 \.docx/);
     const review = (i: number) => files[i].findings.find((f: JsonFinding) => f.rule === 'review-total');
     assert.deepEqual([review(1).expected, review(1).actual, review(1).table, review(1).row, review(1).cell, review(1).line], [1, 0, 3, 4, 5, undefined]);
     assert.deepEqual([review(2).line, review(2).column, review(2).table], [355, 36169, undefined]);

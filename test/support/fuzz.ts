@@ -4,7 +4,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Truth, generateDraft, randomOptions, truthOf } from './generator';
+import { ODD_LINE_ENDS, type Truth, generateDraft, randomOptions, truthOf, withLineEnds } from './generator';
 import { type Violation, draftViolations } from './invariants';
 import { knownIssue } from './known-issues';
 import { Random } from './random';
@@ -25,15 +25,19 @@ export const JUNK = [
   '|', '｜', '\t', '\n', '\r\n', '  ', '\u3000', '#', '## ', '三、', '（七）', '1.', '---', '| --- |', '0', '-1', '1,234', '２２',
   '万元', '[bookmark: _GoBack]', '<!-- govreport-disable -->', '<!-- govreport-enable row-total -->', '统计期限为2020年1月1日至',
   '2021年1月20日', '第二十条第（五）项', '總計', '\ufeff', '😀', '\ud800', '\\|', '`', '> ', '- ', '<table>',
+  '\r', '\r\r\n', '\0', '```', '~~~',
 ];
 
-/** A seed with a few random edits: ranges deleted or repeated, junk inserted, lines swapped, the end cut off. */
+/**
+ * A seed with a few random edits: ranges deleted or repeated, junk inserted, lines swapped, the end cut off, the line
+ * ends rewritten (CR, CR CR LF, mixed, a lone CR before a line) or stray NULs dropped in.
+ */
 export function mutateSeed(text: string, random: Random): { text: string; edits: string[] } {
   const edits: string[] = [];
   const count = random.int(1, 6);
   for (let i = 0; i < count; i++) {
     const at = random.int(0, text.length);
-    switch (random.int(0, 4)) {
+    switch (random.int(0, 6)) {
       case 0: {
         const end = Math.min(text.length, at + random.int(1, 300));
         text = text.slice(0, at) + text.slice(end);
@@ -60,6 +64,27 @@ export function mutateSeed(text: string, random: Random): { text: string; edits:
         [lines[a], lines[b]] = [lines[b], lines[a]];
         text = lines.join('\n');
         edits.push(`swap lines ${a} and ${b}`);
+        break;
+      }
+      case 4: {
+        const lineEnds = random.pick(ODD_LINE_ENDS);
+        const lone = random.int(0, 3);
+        text = withLineEnds(text.replace(/\r\n?/g, '\n'), lineEnds);
+        // A few LFs turned into lone CRs, wherever they are (before a heading, inside a table).
+        for (let k = 0; k < lone; k++) {
+          const lf = text.indexOf('\n', random.int(0, text.length));
+          if (lf > 0 && text[lf - 1] !== '\r') text = `${text.slice(0, lf)}\r${text.slice(lf + 1)}`;
+        }
+        edits.push(`line ends ${lineEnds}, ${lone} lone CRs`);
+        break;
+      }
+      case 5: {
+        const nuls = random.int(1, 3);
+        for (let k = 0; k < nuls; k++) {
+          const where = random.int(0, text.length);
+          text = `${text.slice(0, where)}\0${text.slice(where)}`;
+        }
+        edits.push(`${nuls} NULs`);
         break;
       }
       default:

@@ -11,6 +11,21 @@ import { AGENCIES, problemParagraph, tableIntro, workParagraph } from './prose';
 import { Random } from './random';
 
 export type Layout = 'markdown' | 'pipe' | 'cells' | 'columns';
+export type LineEnds = 'lf' | 'crlf' | 'cr' | 'crcrlf' | 'mixed';
+export const ODD_LINE_ENDS: readonly LineEnds[] = ['crlf', 'cr', 'crcrlf', 'mixed'];
+const BREAKS: Record<Exclude<LineEnds, 'mixed'>, string> = { lf: '\n', crlf: '\r\n', cr: '\r', crcrlf: '\r\r\n' };
+
+/** `text` (LF line ends) with the line ends asked for; in `mixed`, a lone CR never comes right before an LF (that is CR LF). */
+export function withLineEnds(text: string, lineEnds: LineEnds): string {
+  if (lineEnds !== 'mixed') return lineEnds === 'lf' ? text : text.replace(/\n/g, BREAKS[lineEnds]);
+  const cycle = ['\r\n', '\r', '\n', '\r\r\n'];
+  let i = 0;
+  return text.replace(/\n/g, (_, at: number) => {
+    const eol = cycle[i++ % cycle.length];
+    return eol === '\r' && text[at + 1] === '\n' ? '\r\n' : eol;
+  });
+}
+
 export const LAYOUTS: readonly Layout[] = ['markdown', 'pipe', 'cells', 'columns'];
 
 export type InjectionKind =
@@ -61,7 +76,10 @@ export interface DraftOptions {
   traditional?: boolean;
   /** Numbers as drafts write them: thousands separators, full-width digits, money with its unit. */
   noisyNumbers?: boolean;
-  crlf?: boolean;
+  /** How lines end (default LF); `mixed` cycles through the others. */
+  lineEnds?: LineEnds;
+  /** A stray NUL at the end of some paragraphs. */
+  nuls?: boolean;
   /** Paragraphs of text in each narrative section (default 2–5; a typical draft is then about 15 KB). */
   paragraphs?: number;
   /** Errors to inject, one of each kind listed (a kind may be listed more than once). */
@@ -510,7 +528,8 @@ export function generateDraft(seed: number, options: DraftOptions = {}): Draft {
     } else if (item === '（正文）') {
       const count = paragraphs();
       for (let i = 0; i < count; i++) {
-        const paragraph = chunk.section === 'problems' ? problemParagraph(proseRandom) : workParagraph(proseRandom, year, agency);
+        const written = chunk.section === 'problems' ? problemParagraph(proseRandom) : workParagraph(proseRandom, year, agency);
+        const paragraph = options.nuls && proseRandom.chance(0.3) ? `${written}\0` : written;
         chunk.prose.push(paragraph);
         chunk.lines.push(...(i ? ['', paragraph] : [paragraph]));
       }
@@ -543,7 +562,7 @@ export function generateDraft(seed: number, options: DraftOptions = {}): Draft {
     for (const rec of records) if (rec.column === -1) rec.text = convert(rec.text);
     for (let i = 0; i < prose.length; i++) prose[i] = convert(prose[i]);
   }
-  if (options.crlf) text = text.replace(/\n/g, '\r\n');
+  if (options.lineEnds) text = withLineEnds(text, options.lineEnds);
 
   // Put the cells in, noting where each one lands.
   let final = '';
@@ -586,15 +605,19 @@ export function randomOptions(random: Random): DraftOptions {
   const inject: InjectionKind[] = [];
   const errors = random.pick([0, 0, 1, 1, 2, 3]);
   for (let i = 0; i < errors; i++) inject.push(random.pick(INJECTION_KINDS));
-  return {
+  const options: DraftOptions = {
     layout: random.pick(LAYOUTS),
     headings: random.chance(0.2) ? random.pick(['markdown', 'plain'] as const) : undefined,
     traditional: random.chance(0.15),
     noisyNumbers: random.chance(0.3),
-    crlf: random.chance(0.1),
+    lineEnds: random.chance(0.1) ? 'crlf' : undefined,
     paragraphs: random.int(0, 4),
     inject,
   };
+  // Drawn last, so that the options above stay what they were for each seed.
+  if (options.lineEnds) options.lineEnds = random.pick(ODD_LINE_ENDS);
+  options.nuls = random.chance(0.1);
+  return options;
 }
 
 // The truth ------------------------------------------------------------------------------------------------------

@@ -13,7 +13,7 @@ export type Invocation =
   | { command: 'version' }
   | { command: 'check'; settings: CliSettings; paths: string[]; format: Format }
   | { command: 'fix'; settings: CliSettings; paths: string[]; dryRun: boolean }
-  | { command: 'import'; settings: CliSettings; inputs: string[]; output?: string; outDir?: string }
+  | { command: 'import'; settings: CliSettings; inputs: string[]; output?: string; outDir?: string; force: boolean }
   | { command: 'export'; settings: CliSettings; request: ExportRequest };
 
 const COMMON = {
@@ -26,7 +26,7 @@ const COMMON = {
 const OPTIONS = {
   check: { ...COMMON, format: { type: 'string' } },
   fix: { ...COMMON, 'dry-run': { type: 'boolean' } },
-  import: { ...COMMON, output: { type: 'string', short: 'o' }, 'out-dir': { type: 'string', short: 'd' } },
+  import: { ...COMMON, output: { type: 'string', short: 'o' }, 'out-dir': { type: 'string', short: 'd' }, force: { type: 'boolean' } },
   export: { ...COMMON, format: { type: 'string' }, output: { type: 'string', short: 'o' }, force: { type: 'boolean' } },
 } as const;
 
@@ -92,11 +92,11 @@ export function parseCommandLine(argv: string[], m: Messages): Invocation {
   if (values.help) return { command: 'help' };
   const settings = settingsFrom(values, m);
   if (command === 'import') {
-    const { output, 'out-dir': outDir } = values as { output?: string; 'out-dir'?: string };
+    const { output, 'out-dir': outDir, force } = values as { output?: string; 'out-dir'?: string; force?: boolean };
     if (positionals.length === 0 || (positionals.length > 1 && outDir === undefined) || (output !== undefined && outDir !== undefined)) {
       throw new CliError(m.importArguments());
     }
-    return { command, settings, inputs: positionals, ...(output !== undefined && { output }), ...(outDir !== undefined && { outDir }) };
+    return { command, settings, inputs: positionals, ...(output !== undefined && { output }), ...(outDir !== undefined && { outDir }), force: !!force };
   }
   if (command === 'export') return { command, settings, request: exportRequest(values as { format?: string; output?: string; force?: boolean }, positionals, m) };
   if (positionals.length === 0) throw new CliError(m.missingPaths(command));

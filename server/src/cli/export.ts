@@ -1,11 +1,9 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { check, renderReportDocx, renderReportHtml } from '../core';
 import type { CliSettings } from './args';
-import { encodingLabel } from './encoding';
-import { CliError, namedFile, writeAtomically } from './files';
+import { checkOutput, namedFile, noteDraft, writeAtomically } from './files';
 import type { Io } from './io';
-import { type Messages, messagesFor } from './messages';
+import { messagesFor } from './messages';
 import { readReportFile } from './sources';
 
 export const EXPORT_FORMATS = ['docx', 'html'] as const;
@@ -20,23 +18,6 @@ export function exportFormatOf(output: string | undefined): ExportFormat {
 function defaultOutput(input: string, format: ExportFormat): string {
   const base = path.basename(input).replace(/(?:\.report)?\.[^.]+$/i, '');
   return path.join(path.dirname(input), `${base}.${format}`);
-}
-
-/**
- * Refuses an output that is the input itself (by file identity, whatever the path), or a file that exists, unless
- * forced (what is not a regular file is refused by the write).
- */
-function checkOutput(input: string, output: string, force: boolean, m: Messages): void {
-  let existing: fs.Stats;
-  try {
-    existing = fs.statSync(output);
-  } catch {
-    return;
-  }
-  if (!existing.isFile()) return;
-  const source = fs.statSync(input);
-  if (existing.dev === source.dev && existing.ino === source.ino) throw new CliError(m.exportIntoInput(output));
-  if (!force) throw new CliError(m.outputExists(output));
 }
 
 export interface ExportRequest {
@@ -55,9 +36,9 @@ export async function runExport(request: ExportRequest, settings: CliSettings, i
   const input = namedFile(request.input, m);
   const format = request.format ?? exportFormatOf(request.output);
   const output = request.output ?? defaultOutput(input, format);
-  checkOutput(input, output, request.force, m);
+  checkOutput(input, output, request.force, 'export', m);
   const source = await readReportFile(input, settings.locale, m);
-  if (source.draft && !source.draft.lossless) io.err(`govreport: ${m.lossy(input, encodingLabel(source.draft.encoding))}\n`);
+  noteDraft(input, source.draft, io, m);
   const { report, findings } = check(source.text, settings);
   const bytes = format === 'docx' ? await renderReportDocx(report) : Buffer.from(renderReportHtml(report, { locale: settings.locale }), 'utf8');
   writeAtomically(output, bytes, m);

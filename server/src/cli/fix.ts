@@ -1,7 +1,7 @@
-import { check, fixAll, looksScraped } from '../core';
+import { check, fixAll, looksLikeReport, looksScraped, parseReport } from '../core';
 import type { CliSettings } from './args';
 import { encodeLosslessly, encodingLabel } from './encoding';
-import { CliError, collectDrafts, readDraft, writeAtomically } from './files';
+import { CliError, type Input, cleanUpOnSignals, collectInputs, failureMessage, noteDraft, readDraft, writeBack } from './files';
 import type { Io } from './io';
 import { type Messages, messagesFor } from './messages';
 import { unifiedDiff } from './patch';
@@ -14,11 +14,26 @@ function ruleList(rules: string[], m: Messages): string {
   return [...counts].map(([rule, n]) => (n > 1 ? `${rule} ×${n}` : rule)).join(m.listSeparator);
 }
 
-/** Fixes one file; what it returns is the file's exit status. */
-function fixFile(file: string, dryRun: boolean, settings: CliSettings, io: Io, m: Messages): { status: number; fixes: number } {
-  if (!isDraftFile(file)) throw new CliError(m.notText(file));
+/**
+ * Fixes one file; what it returns is the file's exit status. A file found in a folder walk is fixed only where it is
+ * a text draft that looks like a report (a web page, a README or a log next to the reports is left alone, with a
+ * note); a file named on the command line is fixed as asked, and must be a text draft.
+ */
+function fixFile(input: Input & { error?: undefined }, dryRun: boolean, settings: CliSettings, io: Io, m: Messages): { status: number; fixes: number } {
+  const { file } = input;
+  if (!isDraftFile(file)) {
+    if (input.named) throw new CliError(m.notText(file));
+    io.err(`govreport: ${m.notText(file)}\n`);
+    return { status: 0, fixes: 0 };
+  }
   const draft = readDraft(file, m);
-  if (looksScraped(draft.text)) throw new CliError(m.notText(file));
+  noteDraft(file, draft, io, m, false);
+  const reason = looksScraped(draft.text) ? m.notText(file) : !input.named && !looksLikeReport({ report: parseReport(draft.text) }) ? m.notAReport(file) : undefined;
+  if (reason !== undefined) {
+    if (input.named) throw new CliError(reason);
+    io.err(`govreport: ${reason}\n`);
+    return { status: 0, fixes: 0 };
+  }
   const result = fixAll(draft.text, settings);
   if (result.text !== draft.text) {
     if (!draft.lossless) throw new CliError(m.lossyNotFixed(file, encodingLabel(draft.encoding)));
@@ -32,7 +47,7 @@ function fixFile(file: string, dryRun: boolean, settings: CliSettings, io: Io, m
       io.out(unifiedDiff(file, draft.text, result.text));
       io.err(`${m.wouldFix(file, result.applied.length, rules)}\n`);
     } else {
-      writeAtomically(file, bytes, m);
+      writeBack(draft, bytes, m);
       io.out(`${m.fixed(file, result.applied.length, rules)}\n`);
     }
   } else if (!draft.lossless) {
@@ -43,32 +58,47 @@ function fixFile(file: string, dryRun: boolean, settings: CliSettings, io: Io, m
   return { status: left.error > 0 ? 1 : 0, fixes: result.text !== draft.text ? result.applied.length : 0 };
 }
 
+/** Lets a pending SIGINT or SIGTERM be handled between two files. */
+const betweenFiles = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /**
- * `govreport fix`: every safe fix, each file written back atomically in its own encoding — or, with --dry-run, a
- * unified diff on stdout and nothing written. A file that cannot be written back exactly is left alone (status 2).
+ * `govreport fix`: every safe fix, each file written back in its own encoding and line breaks — or, with --dry-run,
+ * a unified diff on stdout and nothing written. A file that cannot be read or written back safely is named on stderr
+ * and left alone (status 2); the others are still fixed. A signal ends the run between files, never inside a write.
  */
-export function runFix(paths: string[], dryRun: boolean, settings: CliSettings, io: Io): number {
+export async function runFix(paths: string[], dryRun: boolean, settings: CliSettings, io: Io): Promise<number> {
   const m = messagesFor(settings.locale);
-  const files = collectDrafts(paths, m);
-  const progress = io.progress(files.length, m.progress);
+  const inputs = collectInputs(paths, m);
+  const progress = io.progress(inputs.length, m.progress);
+  const stopCleaning = cleanUpOnSignals((signal) => {
+    progress.clear();
+    io.err(`govreport: ${m.interrupted(signal)}\n`);
+  });
   let status = 0;
   let changedFiles = 0;
   let fixes = 0;
-  files.forEach((file, i) => {
-    progress.update(i, file);
-    try {
-      const done = fixFile(file, dryRun, settings, io, m);
-      status = Math.max(status, done.status);
-      if (done.fixes) changedFiles++;
-      fixes += done.fixes;
-    } catch (error) {
-      if (!(error instanceof CliError)) throw error;
-      io.err(`govreport: ${error.message}\n`);
-      status = 2;
+  let failed = 0;
+  try {
+    for (const [i, input] of inputs.entries()) {
+      await betweenFiles();
+      progress.update(i, input.file);
+      try {
+        if (input.error !== undefined) throw new CliError(input.error);
+        const done = fixFile(input, dryRun, settings, io, m);
+        status = Math.max(status, done.status);
+        if (done.fixes) changedFiles++;
+        fixes += done.fixes;
+      } catch (error) {
+        io.err(`govreport: ${failureMessage(input.file, error, m)}\n`);
+        status = 2;
+        failed++;
+      }
     }
-  });
+  } finally {
+    stopCleaning();
+  }
   progress.clear();
-  const summary = dryRun ? m.dryRunSummary(changedFiles, fixes, files.length) : m.fixSummary(changedFiles, fixes, files.length);
-  (dryRun ? io.err : io.out)(`${summary}\n`);
+  const summary = dryRun ? m.dryRunSummary(changedFiles, fixes, inputs.length) : m.fixSummary(changedFiles, fixes, inputs.length);
+  (dryRun ? io.err : io.out)(`${summary}${failed ? m.summarySeparator + m.notHandled(failed) : ''}\n`);
   return status;
 }

@@ -13,7 +13,7 @@ export const FORMATS: Format[] = ['text', 'json', 'sarif'];
 /** Receives the files one by one as they are checked, so nothing but the summary is held. */
 export interface Reporter {
   file(result: FileResult): void;
-  /** A file that could not be checked (the message is also shown on stderr). */
+  /** A file that could not be checked, with the one-line message naming it (also shown on stderr). */
   failure(file: string, message: string): void;
   end(): void;
 }
@@ -41,7 +41,9 @@ function textReporter({ write, locale, color }: ReporterOptions): Reporter {
   const paint = (style: keyof typeof ANSI, text: string) => (color ? `\x1b[${ANSI[style]}m${text}\x1b[0m` : text);
   const severityColor: Record<Severity, keyof typeof ANSI> = { error: 'red', warning: 'yellow', info: 'blue' };
   const all = { error: 0, warning: 0, info: 0 };
+  /** Files checked, and files that could not be. */
   let files = 0;
+  let failed = 0;
   return {
     file({ file, findings }) {
       files++;
@@ -60,13 +62,21 @@ function textReporter({ write, locale, color }: ReporterOptions): Reporter {
       });
       write(`\n${paint('underline', file)}\n${lines.join('\n')}\n`);
     },
-    failure() {
-      files++;
+    failure(file, message) {
+      failed++;
+      const reason = message.startsWith(file) ? message.slice(file.length).replace(/^[：:]\s*/, '') : message;
+      write(`\n${paint('underline', file)}\n  ${paint('red', m.failedLabel)}  ${reason}\n`);
     },
     end() {
       const total = all.error + all.warning + all.info;
-      const summary = total === 0 ? paint('green', m.noProblems(files)) : paint(all.error ? 'red' : 'yellow', paint('bold', m.problems(all, files)));
-      write(`${total === 0 ? '' : '\n'}${summary}\n`);
+      let summary: string;
+      if (total > 0) {
+        const unchecked = failed ? `${m.summarySeparator}${m.unchecked(failed)}` : '';
+        summary = paint(all.error || failed ? 'red' : 'yellow', paint('bold', m.problems(all, files) + unchecked));
+      } else {
+        summary = failed ? paint('red', paint('bold', m.onlyUnchecked(failed, files + failed))) : paint('green', m.noProblems(files));
+      }
+      write(`${total === 0 && failed === 0 ? '' : '\n'}${summary}\n`);
     },
   };
 }
@@ -85,18 +95,19 @@ function findingPositions(findings: LocatedFinding[], m: Messages): string[] {
   });
 }
 
-/** A JSON array with one object per file, written as the files come. */
+/**
+ * A JSON array with one object per file, written as the files come: `{file, checked: false, error}` for one that could
+ * not be checked.
+ */
 function jsonReporter({ write }: ReporterOptions): Reporter {
   let first = true;
+  const item = (value: object) => {
+    write(`${first ? '[\n' : ',\n'}${JSON.stringify(value, null, 2).replace(/^/gm, '  ')}`);
+    first = false;
+  };
   return {
-    file(result) {
-      write(`${first ? '[\n' : ',\n'}${JSON.stringify(result, null, 2).replace(/^/gm, '  ')}`);
-      first = false;
-    },
-    failure(file, message) {
-      write(`${first ? '[\n' : ',\n'}${JSON.stringify({ file, checked: false, reason: message }, null, 2).replace(/^/gm, '  ')}`);
-      first = false;
-    },
+    file: item,
+    failure: (file, error) => item({ file, checked: false, error }),
     end() {
       write(first ? '[]\n' : '\n]\n');
     },

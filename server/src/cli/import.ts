@@ -3,8 +3,7 @@ import * as path from 'node:path';
 import { arithmeticChanges, canonicalTables, importDraft, parseOptions, parseReport } from '../core';
 import { readSettings } from '../shared/settings';
 import type { CliSettings } from './args';
-import { encodingLabel } from './encoding';
-import { CliError, namedFile, writeAtomically } from './files';
+import { CliError, checkOutput, namedFile, noteDraft, writeAtomically } from './files';
 import type { Io } from './io';
 import { type Messages, messagesFor } from './messages';
 import { readReportFile } from './sources';
@@ -14,6 +13,8 @@ export interface ImportRequest {
   inputs: string[];
   output?: string;
   outDir?: string;
+  /** Write over an existing output (never over the input). */
+  force: boolean;
 }
 
 /** Where each input's draft goes in OUTDIR: `NAME.report.md`, the input's extension kept where two inputs share a name. */
@@ -30,11 +31,14 @@ function outputNames(inputs: string[], outDir: string): string[] {
 
 /**
  * Imports one file: a canonical UTF-8 draft of a pasted report, web page or Word file. Refuses to write a conversion
- * that would change what the arithmetic checks find (the figures must come through unchanged).
+ * that would change what the arithmetic checks find (the figures must come through unchanged); never writes over its
+ * input, and over an existing output only when forced.
  */
-async function importFile(input: string, output: string | undefined, settings: CliSettings, io: Io, m: Messages): Promise<void> {
-  const source = await readReportFile(namedFile(input, m), settings.locale, m);
-  if (source.draft && !source.draft.lossless) io.err(`govreport: ${m.lossy(input, encodingLabel(source.draft.encoding))}\n`);
+async function importFile(input: string, output: string | undefined, force: boolean, settings: CliSettings, io: Io, m: Messages): Promise<void> {
+  const file = namedFile(input, m);
+  if (output !== undefined) checkOutput(file, output, force, 'import', m);
+  const source = await readReportFile(file, settings.locale, m);
+  noteDraft(input, source.draft, io, m);
   const result = importDraft(source.text, settings);
   // A draft read from a web page, Word file or PDF gets canonical tables too, and names its source at the top.
   const draft = source.draft ? result.text : `${m.importSource(path.basename(input))}\n\n${canonicalTables(result.text, settings)}`;
@@ -53,7 +57,7 @@ async function importFile(input: string, output: string | undefined, settings: C
 }
 
 /** `govreport import`: each input as a canonical draft, to OUT, OUTDIR or stdout; a failed input does not stop the others (status 2). */
-export async function runImport({ settings, inputs, output, outDir }: ImportRequest, io: Io): Promise<number> {
+export async function runImport({ settings, inputs, output, outDir, force }: ImportRequest, io: Io): Promise<number> {
   const m = messagesFor(settings.locale);
   if (outDir !== undefined) {
     try {
@@ -66,7 +70,7 @@ export async function runImport({ settings, inputs, output, outDir }: ImportRequ
   let status = 0;
   for (const [i, input] of inputs.entries()) {
     try {
-      await importFile(input, outputs[i], settings, io, m);
+      await importFile(input, outputs[i], force, settings, io, m);
     } catch (error) {
       if (!(error instanceof CliError) || inputs.length === 1) throw error;
       io.err(`govreport: ${error.message}\n`);

@@ -16,8 +16,10 @@ const zh = {
 用法：
   govreport check [选项] 路径…      检查报告（.md、.txt 草稿，.html/.htm/.shtml 网页，.docx Word 文件；或目录中的全部）
   govreport fix [--dry-run] 路径…   应用全部安全修复并写回原文件（保持原编码；只改文本草稿）
-  govreport import 输入 [-o 输出]    把粘贴、抓取的报告或网页、Word 文件转换为规范草稿
-  govreport import 输入… -d 目录     批量转换，每个输入写为 目录/名称.report.md
+  govreport import 输入 [-o 输出] [--force]
+                                   把粘贴、抓取的报告或网页、Word 文件转换为规范草稿
+  govreport import 输入… -d 目录 [--force]
+                                   批量转换，每个输入写为 目录/名称.report.md
   govreport export [--format docx|html] 输入 [-o 输出] [--force]
                                    导出为发布用的 Word 文件或网页（默认 Word，输出在输入旁边）
 
@@ -30,11 +32,11 @@ const zh = {
   --dry-run                  fix：只输出差异（unified diff），不写文件
   -o, --output 文件           import：写入该文件（默认输出到标准输出）；export：写入该文件
   -d, --out-dir 目录          import：把每个输入的草稿写入该目录
-  --force                    export：覆盖已存在的输出文件（从不覆盖输入文件）
+  --force                    import、export：覆盖已存在的输出文件（从不覆盖输入文件）
   -h, --help                 显示本帮助
   --version                  显示版本号
 
-退出码：0 没有错误级问题；1 有错误级问题；2 用法错误或文件读写错误。
+退出码：0 没有错误级问题；1 有错误级问题；2 用法错误，或有文件无法检查、修复或写入（其余文件照常处理）。
 `,
   missingCommand: () => '缺少命令（check、fix、import 或 export）；运行 govreport --help 查看用法',
   unknownCommand: (command: string) => `未知命令“${command}”（可用：check、fix、import、export）`,
@@ -60,22 +62,35 @@ const zh = {
   importedSource: (input: string, output: string, sections: number, tables: number) => `${input} → ${output}：读取章节 ${sections} 个，表格 ${tables} 个`,
   unreadable: (path: string, reason: string) => `${path}：无法读取（${reason}）`,
   listSeparator: '，',
-  reasons: { EACCES: '没有权限', EPERM: '操作不被允许', EIO: '输入输出错误', EISDIR: '是目录', ENOSPC: '磁盘空间不足', EROFS: '只读文件系统' } as Record<string, string>,
+  reasons: { ENOENT: '文件不存在', EACCES: '没有权限', EPERM: '操作不被允许', EIO: '输入输出错误', EISDIR: '是目录', ENOSPC: '磁盘空间不足', EROFS: '只读文件系统' } as Record<string, string>,
   notAFile: (path: string) => `${path}：是目录，不是文件`,
   binary: (path: string) => `${path}：是二进制文件，不是文本草稿`,
   lossy: (path: string, encoding: string) => `${path}：含有不是有效 ${encoding} 的字节，已按替换字符读取`,
   notEncodable: (path: string, encoding: string) => `${path}：修复后的文本无法按原编码（${encoding}）无损写回，已跳过，未写入`,
   lossyNotFixed: (path: string, encoding: string) => `${path}：文件含有无效的 ${encoding} 字节，无法无损写回，已跳过，未写入`,
   writeFailed: (path: string, reason: string) => `${path}：写入失败（${reason}）`,
+  internalError: (path: string, detail: string) => `${path}：检查时 govreport 出错（${detail}），请报告此问题`,
+  nuls: (path: string, count: number) => `${path}：含有 ${count} 个空字节（NUL），已照原样读取`,
+  utf16Unreadable: (path: string, encoding: string) => `${path}：看似没有字节顺序标记的 ${encoding} 文本，但不是有效的 UTF-16，无法读取`,
+  notAReport: (path: string) => `${path}：不像政府信息公开工作年度报告（没有报告标题，标准部分少于三个），未修改`,
+  changedSinceRead: (path: string) => `${path}：读取后文件已被修改，未写入（请重新运行）`,
+  readOnly: (path: string) => `${path}：文件为只读，未写入`,
+  otherOwner: (path: string) => `${path}：文件属于其他用户，未写入`,
+  interrupted: (signal: string) => `已中断（${signal}），没有留下写了一半的文件`,
   severity: { error: '错误', warning: '警告', info: '提示' } satisfies Record<Severity, string>,
+  failedLabel: '无法检查',
   problems: (c: Counts, files: number) =>
     `✖ ${c.error + c.warning + c.info} 个问题（${c.error} 个错误，${c.warning} 个警告，${c.info} 个提示），共检查 ${files} 个文件`,
   noProblems: (files: number) => `✔ 共检查 ${files} 个文件，没有发现问题`,
+  unchecked: (failed: number) => `${failed} 个文件无法检查`,
+  onlyUnchecked: (failed: number, files: number) => `✖ ${failed} 个文件无法检查（共 ${files} 个文件），其余没有发现问题`,
+  summarySeparator: '；',
   progress: (done: number, total: number) => `检查中 ${done}/${total}`,
   fixed: (path: string, count: number, rules: string) => `${path}：已修复 ${count} 处（${rules}）`,
   wouldFix: (path: string, count: number, rules: string) => `${path}：可修复 ${count} 处（${rules}）`,
   remaining: (c: Counts) => `  仍有 ${c.error} 个错误、${c.warning} 个警告、${c.info} 个提示（运行 govreport check 查看）`,
   fixSummary: (files: number, fixes: number, total: number) => `已修复 ${files} 个文件中的 ${fixes} 处问题（共 ${total} 个文件）`,
+  notHandled: (failed: number) => `${failed} 个文件未能处理（原因见上）`,
   dryRunSummary: (files: number, fixes: number, total: number) =>
     `预演：可修复 ${files} 个文件中的 ${fixes} 处问题（共 ${total} 个文件），未写入任何文件`,
   imported: (input: string, output: string, title: boolean, headings: number, tables: number) =>
@@ -83,7 +98,7 @@ const zh = {
   stdout: '标准输出',
   importChanged: (input: string, rules: string) => `${input}：转换会改变算术检查结果（${rules}），未写入；请报告此问题`,
   exportArguments: () => 'export 需要且只接受一个输入文件',
-  exportIntoInput: (path: string) => `${path}：输出文件就是输入文件，export 不会覆盖原文`,
+  outputIsInput: (path: string, command: string) => `${path}：输出文件就是输入文件，${command} 不会覆盖原文`,
   outputExists: (path: string) => `${path}：输出文件已存在；如需覆盖，请加 --force`,
   exported: (input: string, output: string, tables: number) => `${input} → ${output}：已导出（标准表格 ${tables} 个）`,
   exportedWithErrors: (errors: number) => `注意：报告仍有 ${errors} 个错误，发布前请运行 govreport check 查看并改正`,
@@ -97,8 +112,10 @@ const en: Messages = {
 Usage:
   govreport check [options] PATH…     check reports (.md/.txt drafts, .html/.htm/.shtml pages, .docx Word files; or all in a directory)
   govreport fix [--dry-run] PATH…     apply every safe fix and write the files back (in their encoding; text drafts only)
-  govreport import INPUT [-o OUT]     turn a pasted or scraped report, a web page or a Word file into a canonical draft
-  govreport import INPUT… -d DIR      the same for several inputs, each written as DIR/NAME.report.md
+  govreport import INPUT [-o OUT] [--force]
+                                      turn a pasted or scraped report, a web page or a Word file into a canonical draft
+  govreport import INPUT… -d DIR [--force]
+                                      the same for several inputs, each written as DIR/NAME.report.md
   govreport export [--format docx|html] INPUT [-o OUT] [--force]
                                       the Word file or web page to publish (default Word, beside the input)
 
@@ -111,11 +128,12 @@ Options:
   --dry-run                  fix: print a unified diff, write nothing
   -o, --output FILE          import: write to FILE (default: standard output); export: write to FILE
   -d, --out-dir DIR          import: write each input's draft into DIR
-  --force                    export: overwrite an existing output file (never the input)
+  --force                    import, export: overwrite an existing output file (never the input)
   -h, --help                 show this help
   --version                  show the version
 
-Exit status: 0 no error-severity finding; 1 some; 2 usage or file error.
+Exit status: 0 no error-severity finding; 1 some; 2 usage error, or a file that could not be checked, fixed or
+written (the others are still done).
 `,
   missingCommand: () => 'missing command (check, fix, import or export); see govreport --help',
   unknownCommand: (command: string) => `unknown command "${command}" (expected check, fix, import or export)`,
@@ -142,23 +160,36 @@ Exit status: 0 no error-severity finding; 1 some; 2 usage or file error.
     `${input} → ${output}: read ${plural(sections, 'section')}, ${plural(tables, 'table')}`,
   unreadable: (path: string, reason: string) => `${path}: cannot be read (${reason})`,
   listSeparator: ', ',
-  reasons: { EACCES: 'permission denied', EPERM: 'operation not permitted', EIO: 'input/output error', EISDIR: 'is a directory', ENOSPC: 'no space left on device', EROFS: 'read-only file system' },
+  reasons: { ENOENT: 'no such file', EACCES: 'permission denied', EPERM: 'operation not permitted', EIO: 'input/output error', EISDIR: 'is a directory', ENOSPC: 'no space left on device', EROFS: 'read-only file system' },
   notAFile: (path: string) => `${path}: is a directory, not a file`,
   binary: (path: string) => `${path}: is a binary file, not a text draft`,
   lossy: (path: string, encoding: string) => `${path}: holds bytes that are not valid ${encoding}; read them as replacement characters`,
   notEncodable: (path: string, encoding: string) => `${path}: the fixed text cannot be written back losslessly in ${encoding}; skipped, nothing written`,
   lossyNotFixed: (path: string, encoding: string) => `${path}: holds invalid ${encoding} bytes and cannot be written back losslessly; skipped, nothing written`,
   writeFailed: (path: string, reason: string) => `${path}: write failed (${reason})`,
+  internalError: (path: string, detail: string) => `${path}: govreport failed on it (${detail}); please report this`,
+  nuls: (path: string, count: number) => `${path}: holds ${plural(count, 'NUL byte')}; read as they are`,
+  utf16Unreadable: (path: string, encoding: string) => `${path}: looks like ${encoding} text without a byte order mark, but is not valid UTF-16; not read`,
+  notAReport: (path: string) => `${path}: does not look like an annual report (no report title, fewer than three standard sections); left alone`,
+  changedSinceRead: (path: string) => `${path}: changed on disk since it was read; not written (run again)`,
+  readOnly: (path: string) => `${path}: is read-only; not written`,
+  otherOwner: (path: string) => `${path}: belongs to another user; not written`,
+  interrupted: (signal: string) => `interrupted (${signal}); no half-written file left behind`,
   severity: { error: 'error', warning: 'warning', info: 'info' },
+  failedLabel: 'not checked',
   problems: (c: Counts, files: number) =>
     `✖ ${plural(c.error + c.warning + c.info, 'problem')} (${plural(c.error, 'error')}, ${plural(c.warning, 'warning')}, ${plural(c.info, 'info', 'info')}) in ${plural(files, 'file')}`,
   noProblems: (files: number) => `✔ ${plural(files, 'file')} checked, no problems`,
+  unchecked: (failed: number) => `${plural(failed, 'file')} could not be checked`,
+  onlyUnchecked: (failed: number, files: number) => `✖ ${plural(failed, 'file')} could not be checked (of ${files}); no problems in the others`,
+  summarySeparator: '; ',
   progress: (done: number, total: number) => `checking ${done}/${total}`,
   fixed: (path: string, count: number, rules: string) => `${path}: fixed ${plural(count, 'problem')} (${rules})`,
   wouldFix: (path: string, count: number, rules: string) => `${path}: would fix ${plural(count, 'problem')} (${rules})`,
   remaining: (c: Counts) =>
     `  ${plural(c.error, 'error')}, ${plural(c.warning, 'warning')}, ${plural(c.info, 'info', 'info')} left (see govreport check)`,
   fixSummary: (files: number, fixes: number, total: number) => `fixed ${plural(fixes, 'problem')} in ${plural(files, 'file')} (of ${total})`,
+  notHandled: (failed: number) => `${plural(failed, 'file')} could not be handled (see above)`,
   dryRunSummary: (files: number, fixes: number, total: number) =>
     `dry run: would fix ${plural(fixes, 'problem')} in ${plural(files, 'file')} (of ${total}); nothing written`,
   imported: (input: string, output: string, title: boolean, headings: number, tables: number) =>
@@ -167,7 +198,7 @@ Exit status: 0 no error-severity finding; 1 some; 2 usage or file error.
   importChanged: (input: string, rules: string) =>
     `${input}: the conversion would change the arithmetic findings (${rules}); nothing written — please report this`,
   exportArguments: () => 'export takes exactly one input file',
-  exportIntoInput: (path: string) => `${path}: the output is the input file; export never overwrites the original`,
+  outputIsInput: (path: string, command: string) => `${path}: the output is the input file; ${command} never overwrites the original`,
   outputExists: (path: string) => `${path}: the output file exists; add --force to overwrite it`,
   exported: (input: string, output: string, tables: number) => `${input} → ${output}: exported (${plural(tables, 'standard table')})`,
   exportedWithErrors: (errors: number) => `note: the report still has ${plural(errors, 'error')}; run govreport check and correct them before publishing`,

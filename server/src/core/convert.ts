@@ -1,6 +1,7 @@
 import type { Cell, Report, Span, Table } from './model';
 import { type RowToRender, renderRows } from './render';
 import type { TableDef } from './standard';
+import { lineAt, lineSpan, lineText } from './parse/text';
 import type { TextEdit } from './model';
 
 /** Cell text on one line: breaks inside CJK text vanish (`自\n然\n人`), other runs of space become one space. */
@@ -50,12 +51,10 @@ export function tableToMarkdown(table: Table, target: TableDef = table.def): str
 
 /** Replaces whole lines with a block, keeping a blank line between it and the text around it. */
 export function replaceLines(report: Report, span: Span, block: string): TextEdit {
-  const { text } = report;
-  const start = text.lastIndexOf('\n', span.start - 1) + 1;
-  const newline = text.indexOf('\n', span.end);
-  const end = newline === -1 ? text.length : text[newline - 1] === '\r' ? newline - 1 : newline;
-  const previousLine = text.slice(text.lastIndexOf('\n', start - 2) + 1, Math.max(start - 1, 0));
-  const lead = start > 0 && previousLine.trim() !== '' ? '\n' : '';
-  const trail = /^\r?\n[ \t]*\S/.test(text.slice(end, end + 200)) ? '\n' : '';
-  return { start, end, newText: `${lead}${block}${trail}` };
+  const { text, lineStarts } = report;
+  const first = lineAt(lineStarts, span.start);
+  const last = lineAt(lineStarts, span.end);
+  const lead = first > 0 && lineText(text, lineStarts, first - 1).trim() !== '' ? '\n' : '';
+  const trail = last + 1 < lineStarts.length && lineText(text, lineStarts, last + 1).trim() !== '' ? '\n' : '';
+  return { start: lineStarts[first], end: lineSpan(text, lineStarts, last).end, newText: `${lead}${block}${trail}` };
 }

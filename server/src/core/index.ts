@@ -5,12 +5,13 @@
 export { type CheckOptions, type CheckResult, type Finding, type Fix, check, parseOptions } from './check';
 export { applyEdits, compatibleFixes, fixAll, type FixOptions, type FixResult } from './fix';
 export { arithmeticChanges, canonicalTables, importDraft, type ImportResult } from './importDraft';
+export { looksLikeReport } from './looksLikeReport';
 export type * from './model';
 export { parseReport, type ParseOptions } from './parse/report';
 export { directiveComment } from './parse/directives';
 export { tableMarkdown } from './parse/markdown';
 export { splitPipeRow } from './parse/blocks';
-export { lineAt, lineSpan, lineStartsOf } from './parse/text';
+export { lineAt, lineEndingOf, lineSpan, lineStartsOf, lineText, withLfBreaks } from './parse/text';
 export { type RelationResult, type Term, evaluate } from './relations';
 export * from './publish';
 export { looksScraped, readScrapedText } from './readers/text';

@@ -113,6 +113,8 @@ export interface Report {
   text: string;
   /** Offsets of the first character of each line. */
   lineStarts: number[];
+  /** Fenced code blocks: quoted text, never read as part of the report and never edited. */
+  fences: Span[];
   title?: Heading & { year?: number };
   year?: { value: number; source: 'title' | 'period' | 'overview' | 'setting' };
   edition: ReportEdition;

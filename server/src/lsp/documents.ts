@@ -1,6 +1,6 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Range } from 'vscode-languageserver';
-import { check, type CheckResult, fold, type Span } from '../core';
+import { check, type CheckResult, looksLikeReport, type Span } from '../core';
 import type { Settings } from '../shared/settings';
 import { LANGUAGE_ID } from '../shared/protocol';
 
@@ -15,16 +15,6 @@ export interface Analysis {
   checkMs: number;
   /** Stands for the text checked (see `contentKey`). */
   contentKey: string;
-}
-
-const REPORT_TITLE = /政府信息公开/;
-
-/** A markdown document looks like a report when it has a report title or at least three standard section headings. */
-export function looksLikeReport(result: CheckResult): boolean {
-  const { report } = result;
-  if (report.title && REPORT_TITLE.test(fold(report.title.text)) && /报告/.test(fold(report.title.text))) return true;
-  const named = new Set(report.sections.filter((s) => s.wording !== 'typo').map((s) => s.def.id));
-  return named.size >= 3;
 }
 
 export function isChecked(languageId: string, settings: Settings, result: CheckResult): boolean {

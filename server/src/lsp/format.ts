@@ -1,6 +1,6 @@
 import type { TextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { lineSpan, lineStartsOf, splitPipeRow, tableMarkdown } from '../core';
+import { lineEndingOf, lineSpan, lineStartsOf, splitPipeRow, tableMarkdown, withLfBreaks } from '../core';
 import { displayWidth } from '../shared/width';
 import { rangeOf } from './documents';
 
@@ -56,9 +56,9 @@ export function formatTables(document: TextDocument): TextEdit[] {
     const span = lineSpan(text, lineStarts, n);
     return text.slice(span.start, span.end);
   };
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const eol = lineEndingOf(text);
   const edits: TextEdit[] = [];
-  for (const token of tableMarkdown.parse(text, {})) {
+  for (const token of tableMarkdown.parse(withLfBreaks(text, lineStarts), {})) {
     if (token.type !== 'table_open' || !token.map || token.level !== 0) continue;
     const [from, to] = token.map;
     const lines = Array.from({ length: to - from }, (_, i) => lineText(from + i));

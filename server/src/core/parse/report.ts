@@ -16,7 +16,7 @@ import { sectionHeadingEnd } from './headings';
 import type { LineSource } from './blocks';
 import { findDirectives } from './directives';
 import { blockMarkdown as markdown } from './markdown';
-import { lineSpan, lineStartsOf, trimSpan } from './text';
+import { lineSpan, lineStartsOf, lineText, trimSpan, withLfBreaks } from './text';
 import { readSectionBody } from './section';
 
 export interface ParseOptions {
@@ -29,19 +29,52 @@ export interface ParseOptions {
 interface BlockStructure {
   /** Markdown heading lines with their level. */
   headings: Map<number, number>;
+  /** Fenced code blocks (``` or ~~~), as [first line, line after the last). */
+  fences: [number, number][];
 }
 
-/** A text without a line that opens with `#` has no markdown heading: markdown-it need not read it. */
-const MAYBE_HEADING = /^ {0,3}#/m;
+/** Markdown-it need not read a text without a line that opens with `#` or a code fence: it has neither. */
+const MAYBE_BLOCK = /^ {0,3}(?:#|```|~~~)/m;
 
-function blockStructure(text: string): BlockStructure {
+function blockStructure(text: string, lineStarts: number[]): BlockStructure {
   const headings = new Map<number, number>();
-  if (!MAYBE_HEADING.test(text)) return { headings };
-  for (const token of markdown.parse(text, {})) {
+  const fences: [number, number][] = [];
+  if (!MAYBE_BLOCK.test(text)) return { headings, fences };
+  const closed = ([first, end]: number[], markup: string) => end - 1 > first && lineText(text, lineStarts, end - 1).trim().startsWith(markup);
+  for (const token of markdown.parse(withLfBreaks(text, lineStarts), {})) {
+    if (!token.map) continue;
     // A heading inside a block quote or a list item is not a section heading.
-    if (token.map && token.type === 'heading_open' && token.level === 0 && token.markup.startsWith('#')) headings.set(token.map[0], Number(token.tag.slice(1)));
+    if (token.type === 'heading_open' && token.level === 0 && token.markup.startsWith('#')) headings.set(token.map[0], Number(token.tag.slice(1)));
+    // A fence left open at the top level runs to the end of the text (markdown-it's map stops at the last line with
+    // text); one inside a list item or a quote ends with it.
+    else if (token.type === 'fence') fences.push([token.map[0], token.level > 0 || closed(token.map, token.markup) ? token.map[1] : lineStarts.length]);
   }
-  return { headings };
+  return { headings, fences };
+}
+
+/**
+ * The text with the inside of every fenced code block blanked out (line breaks and offsets kept): what is quoted as
+ * code is never read as a heading, a table or a date, so no fix ever touches it.
+ */
+function withoutFencedCode(text: string, lineStarts: number[], fences: [number, number][]): string {
+  if (fences.length === 0) return text;
+  let out = '';
+  let at = 0;
+  for (const [first, end] of fences) {
+    for (let n = first; n < end; n++) {
+      const line = lineSpan(text, lineStarts, n);
+      // Fences may nest (a fence in a list item in a quote): a line is blanked once.
+      if (line.start < at) continue;
+      out += text.slice(at, line.start) + ' '.repeat(line.end - line.start);
+      at = line.end;
+    }
+  }
+  return out + text.slice(at);
+}
+
+/** The spans of the fenced code blocks, whole lines with their fences. */
+function fenceSpans(text: string, lineStarts: number[], fences: [number, number][]): Span[] {
+  return fences.map(([first, end]) => ({ start: lineStarts[first], end: lineSpan(text, lineStarts, end - 1).end }));
 }
 
 /** A converter's caption over the rest of a table cut by a page break (`三、收到和处理政府信息公开申请情况（续）`). */
@@ -61,7 +94,7 @@ const toNumber = (digits: string) => Number(digits.normalize('NFKC'));
 function headingAt(src: LineSource, line: number, level: number): Heading {
   const span = lineSpan(src.text, src.lineStarts, line);
   const raw = src.text.slice(span.start, span.end);
-  const markers = level > 0 ? /^\s*#{1,6}\s*/.exec(raw)![0].length : 0;
+  const markers = level > 0 ? (/^\s*#{1,6}\s*/.exec(raw)?.[0].length ?? 0) : 0;
   const textSpan = trimSpan(src.text, span.start + markers, span.end - (level > 0 ? (/\s#+\s*$/.exec(raw)?.[0].length ?? 0) : 0));
   return { text: src.text.slice(textSpan.start, textSpan.end), span: trimSpan(src.text, span.start, span.end), textSpan, level };
 }
@@ -180,9 +213,10 @@ function voteEdition(tables: Table[]): ReportEdition {
 }
 
 /** Reads a draft into the report model. Never throws and never refuses a document. */
-export function parseReport(text: string, options: ParseOptions = {}): Report {
-  const lineStarts = lineStartsOf(text);
-  const structure = blockStructure(text);
+export function parseReport(original: string, options: ParseOptions = {}): Report {
+  const lineStarts = lineStartsOf(original);
+  const structure = blockStructure(original, lineStarts);
+  const text = withoutFencedCode(original, lineStarts, structure.fences);
   const found = findSections({ text, lineStarts, headingLines: new Set() }, structure);
   const src: LineSource = { text, lineStarts, headingLines: new Set(found.map((f) => f.line)) };
   const title = findTitle(src, structure, found[0]?.line ?? lineStarts.length);
@@ -221,8 +255,9 @@ export function parseReport(text: string, options: ParseOptions = {}): Report {
   });
   const edition = fixedEdition ?? voteEdition(sections.flatMap((s) => s.tables));
   return {
-    text,
+    text: original,
     lineStarts,
+    fences: fenceSpans(original, lineStarts, structure.fences),
     title,
     year,
     edition,

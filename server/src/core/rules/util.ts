@@ -98,8 +98,10 @@ export function firstLineSpan(report: Report): Span {
 
 /** An edit that inserts a block of lines at `offset` (a line start or the end), with blank lines around it. */
 export function insertBlock(report: Report, offset: number, block: string): TextEdit {
-  const before = report.text.slice(Math.max(0, offset - 2), offset);
-  const lead = offset === 0 ? '' : before.endsWith('\n\n') ? '' : before.endsWith('\n') ? '\n' : '\n\n';
+  const line = lineAt(report.lineStarts, offset);
+  const atLineStart = report.lineStarts[line] === offset;
+  const previous = atLineStart && line > 0 ? lineSpan(report.text, report.lineStarts, line - 1) : undefined;
+  const lead = offset === 0 ? '' : !atLineStart ? '\n\n' : previous && previous.start === previous.end ? '' : '\n';
   const trail = offset >= report.text.length ? '\n' : '\n\n';
   return { start: offset, end: offset, newText: `${lead}${block}${trail}` };
 }

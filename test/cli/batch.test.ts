@@ -40,7 +40,7 @@ describe('govreport check: every input is reported, nothing aborts the batch', (
         [p.good, 'checked'],
         [p.binary, `${p.binary}：是二进制文件，不是文本草稿`],
         [p.odd, 'checked'],
-        [p.empty, `${p.empty}：目录中没有 .md 或 .txt 文件`],
+        [p.empty, `${p.empty}：目录中没有报告文件（.md、.txt、.html、.docx、.pdf）`],
       ],
     );
     assert.deepEqual(items[1].findings!.map((f) => f.rule), ['review-total']);
@@ -81,7 +81,7 @@ describe('govreport check: every input is reported, nothing aborts the batch', (
     assert.equal(invocation.executionSuccessful, false);
     assert.deepEqual(
       invocation.toolExecutionNotifications.map((n: { message: { text: string } }) => n.message.text),
-      [`${p.binary}：是二进制文件，不是文本草稿`, `${p.missing}：文件或目录不存在`, `${p.empty}：目录中没有 .md 或 .txt 文件`],
+      [`${p.binary}：是二进制文件，不是文本草稿`, `${p.missing}：文件或目录不存在`, `${p.empty}：目录中没有报告文件（.md、.txt、.html、.docx、.pdf）`],
     );
     assert.deepEqual(log.runs[0].results.map((r: { ruleId: string }) => r.ruleId), ['review-total']);
   });

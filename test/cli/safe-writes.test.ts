@@ -24,6 +24,10 @@ describe('govreport fix on a folder touches only reports', () => {
       assert.ok(result.stderr.includes(`${join(dir, name)}：不像政府信息公开工作年度报告`), name);
     }
     assert.match(result.stdout, /已修复 1 个文件中的 1 处问题（共 4 个文件）\n$/);
+    writeFileSync(join(dir, 'page.html'), '<html><body><h1>某某县2023年政府信息公开工作年度报告</h1></body></html>');
+    const withPage = run(['fix', dir]);
+    assert.equal(withPage.status, 0, 'a web page met in the walk is named, not an error');
+    assert.ok(withPage.stderr.includes(`${join(dir, 'page.html')}：不是文本草稿`));
     run(['fix', join(dir, 'notes.txt')]);
     assert.notEqual(readFileSync(join(dir, 'notes.txt'), 'utf8'), others['notes.txt'], 'a file named on the command line is fixed as asked');
   });

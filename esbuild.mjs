@@ -1,5 +1,6 @@
 // The one build script: bundles the VS Code client, the language server and the CLI into dist/.
 import * as esbuild from 'esbuild';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { tsImport } from 'tsx/esm/api';
 
 const common = {
@@ -36,12 +37,41 @@ const lazyDocx = {
   },
 };
 
+// The preview's styles: the published tables' CSS, with colours that read on the editor's dark themes too.
+function writePreviewCss(tableCss) {
+  const dark = `
+.vscode-dark table.govreport-table th, .vscode-dark table.govreport-table td,
+.vscode-high-contrast table.govreport-table th, .vscode-high-contrast table.govreport-table td { border-color: currentColor; }
+.vscode-dark .govreport-marked, .vscode-high-contrast .govreport-marked { background: rgba(198, 40, 40, 0.3); }
+.vscode-dark .govreport-marked.govreport-warning { background: rgba(230, 81, 0, 0.3); }
+.vscode-dark .govreport-marked.govreport-info { background: rgba(21, 101, 192, 0.3); }
+.vscode-dark ol.govreport-findings, .vscode-dark .govreport-mark { color: #ef9a9a; }
+`;
+  mkdirSync('dist', { recursive: true });
+  writeFileSync('dist/preview.css', `${tableCss.trim()}\n${dark.trim()}\n`);
+}
+
+// The CLI's decoding (GBK, UTF-16; iconv-lite) is a bundle of its own for the server, dist/decode.js: the server reads
+// a file from disk only for the editor's import and workspace check.
+const lazyDecode = {
+  name: 'lazy-decode',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/cli\/encoding$/ }, (args) =>
+      /lsp[\\/]files\.ts$/.test(args.importer) ? { path: './decode.js', external: true } : undefined,
+    );
+  },
+};
+
 await Promise.all([
   esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
-  esbuild.build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', plugins: [lazyReaders, lazyDocx] }),
+  esbuild.build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', plugins: [lazyReaders, lazyDocx, lazyDecode] }),
   esbuild.build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [lazyReaders, lazyDocx] }),
   ...READERS.map((kind) => esbuild.build({ ...common, entryPoints: [`server/src/core/readers/${kind}.ts`], outfile: `dist/readers/${kind}.js` })),
   esbuild.build({ ...common, entryPoints: ['server/src/core/publish/docx.ts'], outfile: 'dist/publish/docx.js' }),
+  // The Markdown preview's plugin (the core's table renderer), loaded by the client only when the preview asks for it.
+  esbuild.build({ ...common, entryPoints: ['client/src/preview.ts'], outfile: 'dist/preview.js', plugins: [lazyReaders, lazyDocx] }),
+  esbuild.build({ ...common, entryPoints: ['server/src/cli/encoding.ts'], outfile: 'dist/decode.js' }),
+  tsImport('./server/src/core/publish/html.ts', import.meta.url).then((m) => writePreviewCss(m.TABLE_CSS)),
   // Snippets of the standard tables, generated from the core's standard data (never edited by hand).
   tsImport('./scripts/gen-snippets.ts', import.meta.url).then((m) => m.writeSnippets('snippets/govreport.code-snippets')),
 ]);

@@ -1,26 +1,39 @@
 import * as vscode from 'vscode';
 import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import type MarkdownIt from 'markdown-it';
 import { CONFIG_SECTION, Commands, type InitializationOptions, LANGUAGE_ID } from '../../server/src/shared/protocol';
 import { checkWorkspace, insertSnippet, insertStandardTable, newReport } from './commands';
-import { serverSettings } from './settings';
+import { exportReport, importReport, previewReport } from './files';
+import { serverSettings, uiLocale } from './settings';
+import { reportStatus } from './status';
+import { offerLanguageForTextDrafts } from './text';
 
 let client: LanguageClient | undefined;
 
-export function activate(context: vscode.ExtensionContext): void {
+/** What the extension gives VS Code's Markdown preview (`markdown.markdownItPlugins`). */
+export interface GovreportApi {
+  extendMarkdownIt(md: MarkdownIt): MarkdownIt;
+}
+
+export function activate(context: vscode.ExtensionContext): GovreportApi {
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
   const initializationOptions: InitializationOptions = { snippetCommand: true };
+  // The server's log and, with `govreport.trace.server`, the messages exchanged with it ("Show log").
+  const log = vscode.window.createOutputChannel('govreport');
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
       { language: LANGUAGE_ID },
       { language: 'markdown', scheme: 'file' },
       { language: 'markdown', scheme: 'untitled' },
+      { language: 'plaintext', scheme: 'file', pattern: '**/*.txt' },
     ],
     synchronize: { configurationSection: CONFIG_SECTION },
     initializationOptions,
+    outputChannel: log,
     middleware: {
       workspace: {
         configuration: async (params, token, next) => {
@@ -34,14 +47,33 @@ export function activate(context: vscode.ExtensionContext): void {
   client = new LanguageClient('govreport', 'govreport', serverOptions, clientOptions);
   // Not awaited: activation returns at once; commands wait for the server.
   const ready = client.start().then(() => client!);
-  ready.catch(() => undefined);
+  ready.then((running) => context.subscriptions.push(offerLanguageForTextDrafts(running, context.workspaceState))).catch(() => undefined);
   context.subscriptions.push(
     client,
+    log,
+    reportStatus(ready),
     vscode.commands.registerCommand(Commands.newReport, () => newReport(ready)),
     vscode.commands.registerCommand(Commands.insertStandardTable, () => insertStandardTable(ready)),
     vscode.commands.registerCommand(Commands.checkWorkspace, () => checkWorkspace(ready)),
     vscode.commands.registerCommand(Commands.insertSnippet, insertSnippet),
+    // Menus pass the file they were opened on; the palette passes nothing; tests pass a format.
+    vscode.commands.registerCommand(Commands.previewReport, (file?: unknown) => previewReport(file instanceof vscode.Uri ? file : undefined)),
+    vscode.commands.registerCommand(Commands.importReport, (file?: unknown) => importReport(ready, file instanceof vscode.Uri ? file : undefined)),
+    vscode.commands.registerCommand(Commands.exportReport, (format?: unknown) =>
+      exportReport(ready, format === 'docx' || format === 'html' ? format : undefined),
+    ),
+    vscode.commands.registerCommand(Commands.showLog, () => log.show(true)),
   );
+  return {
+    extendMarkdownIt(md) {
+      // The plugin and the core it renders with are a bundle of their own, loaded only when a preview is opened.
+      const preview = require(context.asAbsolutePath('dist/preview.js')) as typeof import('./preview');
+      return preview.extendMarkdownIt(md, () => {
+        const settings = serverSettings();
+        return { ...settings, locale: (settings.locale as 'zh-CN' | 'en' | undefined) ?? uiLocale() };
+      });
+    },
+  };
 }
 
 export function deactivate(): Promise<void> | undefined {

@@ -27,6 +27,7 @@ import {
   INSERT_TABLE_KIND,
   type InitializationOptions,
   type NewReportResult,
+  type ReportInfoResult,
   Requests,
   type StandardTablesResult,
 } from './shared/protocol';
@@ -34,6 +35,7 @@ import { Analyzer, snapshotOf } from './lsp/analyzer';
 import type { ClientAbilities } from './lsp/edits';
 import { localeOfUi, say } from './shared/i18n';
 import { runWorker } from './lsp/worker';
+import { exportReport, importReport, readDraftFile } from './lsp/files';
 
 /** How long a `workspace/configuration` answer is awaited before the defaults apply (a late answer still counts). */
 const CONFIGURATION_TIMEOUT_MS = 1500;
@@ -325,15 +327,33 @@ function startServer(): void {
       const settings = await settingsFor(params.uri);
       if (params.languageId === 'markdown' && settings.markdown === 'never') return { checked: false, problems: 0 };
       const open = documents.get(params.uri);
+      const text = open ? undefined : (params.text ?? (await readDraftFile(params.uri)));
+      if (!open && text === undefined) return { checked: false, problems: 0 };
       const result = open
         ? await analyzer.request<DiagnosticsResult>('diagnostics', snapshotOf(open), settings)
-        : await analyzer.checkText<DiagnosticsResult>(params.uri, params.languageId, params.text, settings);
+        : await analyzer.checkText<DiagnosticsResult>(params.uri, params.languageId, text!, settings);
       if (!open && result.isReport) {
         published.add(params.uri);
         void connection.sendDiagnostics({ uri: params.uri, diagnostics: result.diagnostics });
       }
       return { checked: result.isReport, problems: result.diagnostics.length };
     }),
+  );
+  connection.onRequest(
+    Requests.importReport,
+    live(async (params) => importReport(params, await settingsFor(params.uri))),
+  );
+  connection.onRequest(
+    Requests.exportReport,
+    live(async (params) => {
+      const document = documents.get(params.uri);
+      if (!document) throw new ResponseError(ErrorCodes.InvalidParams, `govreport: ${params.uri} is not open`);
+      return exportReport(document.getText(), params.format, await settingsFor(params.uri));
+    }),
+  );
+  connection.onRequest(
+    Requests.reportInfo,
+    live((params) => ask<ReportInfoResult>('reportInfo', params.uri, {}, { isReport: false, errors: 0, warnings: 0, infos: 0 })),
   );
   connection.onRequest(
     Requests.stats,

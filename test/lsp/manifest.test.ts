@@ -9,7 +9,10 @@ import { settingsSchema } from '../../server/src/shared/settings';
 
 const ROOT = join(__dirname, '..', '..');
 const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
-const properties: Record<string, any> = manifest.contributes.configuration.properties;
+/** The settings the server reads; `govreport.trace.server` is the language client's own. */
+const properties: Record<string, any> = Object.fromEntries(
+  Object.entries(manifest.contributes.configuration.properties).filter(([key]) => key !== `${CONFIG_SECTION}.trace.server`),
+);
 const schema = z.toJSONSchema(settingsSchema, { io: 'input' }) as { properties: Record<string, any> };
 const sorted = (values: unknown[]) => [...values].map(String).sort();
 
@@ -68,6 +71,17 @@ describe('package.json manifest', () => {
     assert.ok(manifest.activationEvents.includes(`onLanguage:${LANGUAGE_ID}`));
     assert.ok(manifest.activationEvents.includes('onLanguage:markdown'));
     assert.equal(manifest.capabilities.untrustedWorkspaces.supported, true);
+  });
+
+  test('the Markdown preview gets our plugin and styles, and the packaged files include every bundle the extension loads', () => {
+    assert.equal(manifest.contributes['markdown.markdownItPlugins'], true);
+    for (const style of manifest.contributes['markdown.previewStyles']) assert.ok(existsSync(join(ROOT, style)), style);
+    for (const bundle of ['dist/client.js', 'dist/server.js', 'dist/preview.js', 'dist/decode.js', 'dist/publish/docx.js', 'dist/readers/docx.js']) {
+      assert.ok(existsSync(join(ROOT, bundle)), bundle);
+      const pattern = (glob: string) => new RegExp(`^${glob.replace(/[.]/g, '\\.').replace(/\*/g, '[^/]*')}$`);
+      assert.ok(manifest.files.some((glob: string) => pattern(glob).test(bundle)), `${bundle} is packaged`);
+    }
+    assert.equal(manifest.contributes.configuration.properties[`${CONFIG_SECTION}.trace.server`].default, 'off');
   });
 
   test('the language, grammar and snippets point at files that exist after the build', () => {

@@ -19,6 +19,8 @@ export interface Analysis {
 
 export function isChecked(languageId: string, settings: Settings, result: CheckResult): boolean {
   if (languageId === LANGUAGE_ID) return true;
+  // A .txt draft (plain text) is checked when it looks like a report, whatever `markdown` says.
+  if (languageId === 'plaintext') return looksLikeReport(result);
   if (languageId !== 'markdown' || settings.markdown === 'never') return false;
   return settings.markdown === 'always' || looksLikeReport(result);
 }

@@ -1,8 +1,8 @@
 import { parentPort } from 'node:worker_threads';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { editionForYear, editionsToTry, isEdition, NEWEST_EDITION, renderReport } from '../core';
+import { editionForYear, editionsToTry, followsFormat, isEdition, NEWEST_EDITION, renderReport } from '../core';
 import type { Settings } from '../shared/settings';
-import type { NewReportParams, StandardTableItem, StandardTablesResult } from '../shared/protocol';
+import type { NewReportParams, ReportInfoResult, StandardTableItem, StandardTablesResult } from '../shared/protocol';
 import { codeActions, insertEdition, resolveCodeAction } from './actions';
 import { completions } from './completion';
 import { toDiagnostic } from './diagnostics';
@@ -93,6 +93,20 @@ const handlers = {
     isReport: analysis!.isReport,
     diagnostics: analysis!.isReport ? analysis!.result.findings.map((f) => toDiagnostic(analysis!, f)) : [],
   })) as Handler,
+  reportInfo: ((analysis) => {
+    if (!analysis?.isReport) return { isReport: false, errors: 0, warnings: 0, infos: 0 } satisfies ReportInfoResult;
+    const { report, findings } = analysis.result;
+    const count = (severity: string) => findings.filter((f) => f.severity === severity).length;
+    return {
+      isReport: true,
+      edition: report.edition,
+      followsFormat: followsFormat(report.edition),
+      year: report.year?.value,
+      errors: count('error'),
+      warnings: count('warning'),
+      infos: count('info'),
+    } satisfies ReportInfoResult;
+  }) as Handler,
   stats: (() => ({ longestCheckMs: longestCheck.ms, longestCheckChars: longestCheck.chars })) as Handler,
 };
 

@@ -14,6 +14,10 @@ export const Commands = {
   newReport: 'govreport.newReport',
   insertStandardTable: 'govreport.insertStandardTable',
   checkWorkspace: 'govreport.checkWorkspace',
+  previewReport: 'govreport.previewReport',
+  importReport: 'govreport.importReport',
+  exportReport: 'govreport.exportReport',
+  showLog: 'govreport.showLog',
   /** Internal: inserts a snippet at a position (code actions that insert a standard table with tab stops). */
   insertSnippet: 'govreport.insertSnippet',
 } as const;
@@ -91,12 +95,60 @@ export interface StandardTablesResult {
 export interface CheckDocumentParams {
   uri: string;
   languageId: string;
-  text: string;
+  /** The text to check; absent: the server reads the file (a `file:` URI) and decodes it as the CLI does. */
+  text?: string;
 }
 export interface CheckDocumentResult {
   /** False where the document is markdown that does not look like a report (or markdown is off). */
   checked: boolean;
   problems: number;
+}
+
+export interface ImportReportParams {
+  /** The file's URI (whose settings apply). */
+  uri: string;
+  /** The file's name (its extension says how it is read: .docx, .pdf, .html, .txt, .md). */
+  name: string;
+  /** The file's bytes, base64. */
+  base64: string;
+}
+export interface ImportReportResult {
+  /** The canonical draft (source named at the top), or absent where the file has nothing to import. */
+  text?: string;
+  /** Why nothing was imported (a scan without text, an office format to save as .docx, a damaged file). */
+  refused?: string;
+  /** What the reader noted (pages left out, figures recovered…), in the user's language. */
+  notes: string[];
+  tables: number;
+}
+
+export type ExportFormat = 'docx' | 'html';
+export interface ExportReportParams {
+  uri: string;
+  format: ExportFormat;
+}
+export interface ExportReportResult {
+  /** The Word file or web page, base64. */
+  base64: string;
+  tables: number;
+  /** Error findings in the exported report (it is exported all the same). */
+  errors: number;
+}
+
+export interface ReportInfoParams {
+  uri: string;
+}
+export interface ReportInfoResult {
+  /** False where the document is not checked (markdown or text that does not look like a report). */
+  isReport: boolean;
+  /** The edition the report is checked against. */
+  edition?: string;
+  /** Whether that edition is one of the national formats (false: a report from before them). */
+  followsFormat?: boolean;
+  year?: number;
+  errors: number;
+  warnings: number;
+  infos: number;
 }
 
 export interface StatsResult {
@@ -117,6 +169,12 @@ export const Requests = {
   standardTables: new RequestType<StandardTablesParams, StandardTablesResult, void>('govreport/standardTables'),
   /** Checks a document that is not open and publishes its diagnostics. */
   checkDocument: new RequestType<CheckDocumentParams, CheckDocumentResult, void>('govreport/checkDocument'),
+  /** A report file of any kind the checker reads, as a canonical draft (the editor's "Import report…"). */
+  importReport: new RequestType<ImportReportParams, ImportReportResult, void>('govreport/importReport'),
+  /** An open report as the Word file or the web page to publish. */
+  exportReport: new RequestType<ExportReportParams, ExportReportResult, void>('govreport/exportReport'),
+  /** Edition, year and counts of findings of an open document (the language status item). */
+  reportInfo: new RequestType<ReportInfoParams, ReportInfoResult, void>('govreport/reportInfo'),
   /** Figures for the benchmark: event-loop delay, longest check, memory. */
   stats: new RequestType0<StatsResult, void>('govreport/stats'),
 } as const;

@@ -52,9 +52,21 @@ export async function insertSnippet(args: InsertSnippetArgs): Promise<void> {
   await editor.insertSnippet(new vscode.SnippetString(args.snippet), new vscode.Position(args.line, args.character));
 }
 
-/** Check all reports in the workspace: each draft's findings go to Problems, with progress. */
+/** The language a draft not open in the editor is checked as, by its name. */
+function languageOfFile(file: vscode.Uri): string {
+  if (file.path.endsWith('.report.md')) return LANGUAGE_ID;
+  return file.path.toLowerCase().endsWith('.txt') ? 'plaintext' : 'markdown';
+}
+
+/**
+ * Check all reports in the workspace: markdown and .txt drafts (those that look like reports are counted), each
+ * one's findings to Problems, with progress. `files.exclude` applies; node_modules and dot folders are skipped as
+ * the CLI skips them. A file not open is read by the server, which decodes it as the CLI does (GBK, UTF-16).
+ */
 export async function checkWorkspace(client: Promise<LanguageClient>): Promise<{ reports: number; problems: number }> {
-  const files = await vscode.workspace.findFiles('**/*.md', '**/node_modules/**');
+  // No exclude argument: then `files.exclude` applies (an explicit one would replace it).
+  const skipped = (file: vscode.Uri) => vscode.workspace.asRelativePath(file, false).split('/').slice(0, -1).some((d) => d === 'node_modules' || d.startsWith('.'));
+  const files = (await vscode.workspace.findFiles('**/*.{md,txt}')).filter((file) => !skipped(file));
   const open = new Map(vscode.workspace.textDocuments.map((d) => [d.uri.toString(), d]));
   let reports = 0;
   let problems = 0;
@@ -70,10 +82,15 @@ export async function checkWorkspace(client: Promise<LanguageClient>): Promise<{
         if (token.isCancellationRequested) break;
         progress.report({ message: vscode.workspace.asRelativePath(file), increment: 100 / files.length });
         const document = open.get(file.toString());
+        const text = document
+          ? document.getText()
+          : file.scheme === 'file'
+            ? undefined
+            : new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(file));
         const result = await server.sendRequest(Requests.checkDocument, {
           uri: file.toString(),
-          languageId: document?.languageId ?? (file.path.endsWith('.report.md') ? LANGUAGE_ID : 'markdown'),
-          text: document ? document.getText() : new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(file)),
+          languageId: document?.languageId ?? languageOfFile(file),
+          text,
         });
         if (result.checked) {
           reports++;

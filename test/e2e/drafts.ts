@@ -6,7 +6,9 @@ import { check, type Finding } from '../../server/src/core';
  * The example drafts of the e2e workspace, made with the core's renderReport (edition 2021, year 2021) and filled in:
  * - draft-2021.md: the 予以公开 row's 总计 says 29 (its cells add up to 28), and the heading 五、存在的主要问题及改进情况 is gone;
  * - save-2021.md: the same wrong total, every section present;
- * - table-2021.md: section 四 has its heading but no table.
+ * - table-2021.md: section 四 has its heading but no table;
+ * - preview-2021.report.md: save-2021.md as a `.report.md` draft (the report language), for preview and export;
+ * - report-2023.docx: test/fixtures/docx/canonical-2023.docx, a Word report to import.
  */
 export const FIXTURES = join(__dirname, 'workspace');
 

@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { type Browser, type Page, chromium } from 'playwright-core';
-import { findingOf, findingsOf, positionAt, readDraft } from './drafts';
+import { check, readSource } from '../../server/src/core';
+import { FIXTURES, findingOf, findingsOf, positionAt, readDraft } from './drafts';
 
 // Started by scripts/e2e/run.sh: code-server serving the packaged extension and a copy of test/e2e/workspace.
 const CODE_SERVER = process.env.GOVREPORT_E2E_URL;
@@ -163,4 +164,71 @@ step('saving with source.fixAll.govreport on save writes the fixed draft to disk
   assert.deepEqual(findingsOf(saved), [], 'the core finds nothing left in the saved file');
   assert.match(saved, /（一）予以公开 \|  \| 20 \| 4 \| 0 \| 1 \| 1 \| 2 \| 28 \|/);
   await squiggles().first().waitFor({ state: 'detached' });
+});
+
+/** Runs a command of ours from the palette by the title the manifest gives it (English in code-server). */
+const NLS = JSON.parse(readFileSync(join(__dirname, '../../package.nls.json'), 'utf8')) as Record<string, string>;
+async function runCommand(key: string): Promise<void> {
+  const title = `govreport: ${NLS[key].replace(/…$/, '')}`;
+  await page.keyboard.press('Control+Shift+P');
+  await page.keyboard.type(title);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().click();
+}
+
+/** Every figure of a report's standard tables, as `table/row: values`. */
+function figures(text: string): string[] {
+  return check(text)
+    .report.sections.flatMap((s) => s.tables)
+    .flatMap((table) => table.rows.filter((row) => row.def).map((row) => `${table.def.id}/${row.def!.id}: ${row.values.map((c) => c.text).join(' ')}`));
+}
+
+const previewDraft = readDraft('preview-2021.report.md');
+const previewWrongTotal = findingOf(previewDraft, 'row-total');
+
+step('预览报告 opens the Markdown preview beside a .report.md draft: the tables as published, the wrong total marked', 'preview', async () => {
+  await openDraft('preview-2021.report.md');
+  await page.locator('[id="status.editor.mode"]', { hasText: 'Government information disclosure annual report' }).waitFor();
+  await runCommand('govreport.command.previewReport');
+  // The preview is a webview: an iframe whose own iframe holds the rendered document.
+  const preview = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+  const marked = preview.locator('td.govreport-marked');
+  await marked.first().waitFor({ timeout: 60_000 });
+  assert.equal(await marked.count(), 1, 'one wrong cell');
+  assert.equal((await marked.innerText()).replace(/\[\d+\]/, '').trim(), '29');
+  assert.equal(await marked.getAttribute('title'), previewWrongTotal.message);
+  await preview.locator('ol.govreport-findings', { hasText: previewWrongTotal.message }).waitFor();
+  // The merged header rows of section 三: the corner note spans rows, 法人或其他组织 spans its columns.
+  await preview.locator('th[colspan]', { hasText: '法人或其他组织' }).first().waitFor();
+  await preview.locator('th[rowspan]', { hasText: '勾稽关系' }).first().waitFor();
+  await marked.scrollIntoViewIfNeeded();
+});
+
+step('导出为 Word/网页 writes the .docx beside the draft; read back, it has every figure of the draft', 'export', async () => {
+  await openDraft('preview-2021.report.md');
+  await runCommand('govreport.command.exportReport');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Word document (.docx)' }).click();
+  const file = join(workspace, 'preview-2021.docx');
+  await page.locator('.notification-toast', { hasText: 'Exported to preview-2021.docx' }).waitFor();
+  assert.ok(existsSync(file));
+  const back = await readSource(readFileSync(file), 'preview-2021.docx');
+  assert.deepEqual(figures(back.text), figures(previewDraft));
+  await page.locator('.explorer-folders-view').getByRole('treeitem', { name: 'preview-2021.docx', exact: true }).waitFor();
+});
+
+step('导入报告 reads a Word file into a new report draft with every figure of the Word file', 'import', async () => {
+  await runCommand('govreport.command.importReport');
+  // code-server's own file dialog: a path in a quick input.
+  const input = page.locator('.quick-input-box input');
+  await input.waitFor();
+  await input.fill(join(workspace, 'report-2023.docx'));
+  await page.keyboard.press('Enter');
+  await editor().locator('.view-lines', { hasText: '某某县人民政府2023年政府信息公开工作年度报告' }).waitFor();
+  await page.locator('[id="status.editor.mode"]', { hasText: 'Government information disclosure annual report' }).waitFor();
+  await page.locator('.notification-toast', { hasText: 'Imported report-2023.docx' }).waitFor();
+  // The first tables of the Word file, as canonical markdown rows with the figures of the draft it was made from.
+  const source = readFileSync(join(FIXTURES, '..', '..', 'fixtures', 'docx', 'canonical-2023.report.md'), 'utf8');
+  for (const row of ['| 规章 | 1 | 2 | 3 |', '| 行政规范性文件 | 4 | 5 | 6 |']) {
+    assert.ok(source.includes(row));
+    await editor().locator('.view-lines', { hasText: row }).waitFor();
+  }
 });

@@ -201,6 +201,9 @@ step('预览报告 opens the Markdown preview beside a .report.md draft: the tab
   await preview.locator('th[colspan]', { hasText: '法人或其他组织' }).first().waitFor();
   await preview.locator('th[rowspan]', { hasText: '勾稽关系' }).first().waitFor();
   await total.scrollIntoViewIfNeeded();
+  // For the screenshot: the preview with room, no tooltip over it.
+  if (await page.locator('.markers-panel').isVisible()) await page.keyboard.press('Control+J');
+  await page.mouse.move(1100, 850);
 });
 
 step('导出为 Word/网页 writes the .docx beside the draft; read back, it has every figure of the draft', 'export', async () => {
@@ -225,13 +228,15 @@ step('导入报告 reads a Word file into a new report draft with every figure o
   await page.keyboard.type('report-2023.docx');
   await page.keyboard.press('Enter');
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
-  await editor().locator('.view-lines', { hasText: '某某县人民政府2023年政府信息公开工作年度报告' }).waitFor();
+  // The draft opens in the active editor group (the one beside, where the preview was).
+  const opened = page.locator('.editor-group-container.active .editor-instance .monaco-editor').first();
+  await opened.locator('.view-lines', { hasText: '某某县人民政府2023年政府信息公开工作年度报告' }).waitFor();
   await page.locator('[id="status.editor.mode"]', { hasText: 'Government information disclosure annual report' }).waitFor();
   await page.locator('.notification-toast', { hasText: 'Imported report-2023.docx' }).waitFor();
   // The first tables of the Word file, as canonical markdown rows with the figures of the draft it was made from.
   const source = readFileSync(join(FIXTURES, '..', '..', 'fixtures', 'docx', 'canonical-2023.report.md'), 'utf8');
   for (const row of ['| 规章 | 1 | 2 | 3 |', '| 行政规范性文件 | 4 | 5 | 6 |']) {
     assert.ok(source.includes(row));
-    await editor().locator('.view-lines', { hasText: row }).waitFor();
+    await opened.locator('.view-lines', { hasText: row }).waitFor();
   }
 });

@@ -51,26 +51,27 @@ function writePreviewCss(tableCss) {
   writeFileSync('dist/preview.css', `${tableCss.trim()}\n${dark.trim()}\n`);
 }
 
-// The CLI's decoding (GBK, UTF-16; iconv-lite) is a bundle of its own for the server, dist/decode.js: the server reads
-// a file from disk only for the editor's import and workspace check.
-const lazyDecode = {
-  name: 'lazy-decode',
+// The server's file work for the editor commands (import, export, drafts read from disk with the CLI's decoding) is a
+// bundle of its own, dist/files.js, loaded by the first such request: the Word writer, the published-report renderer
+// and iconv-lite stay out of the server's start.
+const lazyFiles = {
+  name: 'lazy-files',
   setup(build) {
-    build.onResolve({ filter: /^\.\.\/cli\/encoding$/ }, (args) =>
-      /lsp[\\/]files\.ts$/.test(args.importer) ? { path: './decode.js', external: true } : undefined,
+    build.onResolve({ filter: /^\.\/lsp\/files$/ }, (args) =>
+      /server[\\/]src[\\/]server\.ts$/.test(args.importer) ? { path: './files.js', external: true } : undefined,
     );
   },
 };
 
 await Promise.all([
   esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
-  esbuild.build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', plugins: [lazyReaders, lazyDocx, lazyDecode] }),
+  esbuild.build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', plugins: [lazyReaders, lazyDocx, lazyFiles] }),
   esbuild.build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [lazyReaders, lazyDocx] }),
   ...READERS.map((kind) => esbuild.build({ ...common, entryPoints: [`server/src/core/readers/${kind}.ts`], outfile: `dist/readers/${kind}.js` })),
   esbuild.build({ ...common, entryPoints: ['server/src/core/publish/docx.ts'], outfile: 'dist/publish/docx.js' }),
   // The Markdown preview's plugin (the core's table renderer), loaded by the client only when the preview asks for it.
   esbuild.build({ ...common, entryPoints: ['client/src/preview.ts'], outfile: 'dist/preview.js', plugins: [lazyReaders, lazyDocx] }),
-  esbuild.build({ ...common, entryPoints: ['server/src/cli/encoding.ts'], outfile: 'dist/decode.js' }),
+  esbuild.build({ ...common, entryPoints: ['server/src/lsp/files.ts'], outfile: 'dist/files.js', plugins: [lazyReaders, lazyDocx] }),
   tsImport('./server/src/core/publish/html.ts', import.meta.url).then((m) => writePreviewCss(m.TABLE_CSS)),
   // Snippets of the standard tables, generated from the core's standard data (never edited by hand).
   tsImport('./scripts/gen-snippets.ts', import.meta.url).then((m) => m.writeSnippets('snippets/govreport.code-snippets')),

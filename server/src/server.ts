@@ -35,7 +35,9 @@ import { Analyzer, snapshotOf } from './lsp/analyzer';
 import type { ClientAbilities } from './lsp/edits';
 import { localeOfUi, say } from './shared/i18n';
 import { runWorker } from './lsp/worker';
-import { exportReport, importReport, readDraftFile } from './lsp/files';
+
+/** Import, export and reading drafts from disk: a bundle of its own (dist/files.js), loaded by the first such request. */
+const files = () => import('./lsp/files');
 
 /** How long a `workspace/configuration` answer is awaited before the defaults apply (a late answer still counts). */
 const CONFIGURATION_TIMEOUT_MS = 1500;
@@ -327,7 +329,7 @@ function startServer(): void {
       const settings = await settingsFor(params.uri);
       if (params.languageId === 'markdown' && settings.markdown === 'never') return { checked: false, problems: 0 };
       const open = documents.get(params.uri);
-      const text = open ? undefined : (params.text ?? (await readDraftFile(params.uri)));
+      const text = open ? undefined : (params.text ?? (await (await files()).readDraftFile(params.uri)));
       if (!open && text === undefined) return { checked: false, problems: 0 };
       const result = open
         ? await analyzer.request<DiagnosticsResult>('diagnostics', snapshotOf(open), settings)
@@ -341,14 +343,14 @@ function startServer(): void {
   );
   connection.onRequest(
     Requests.importReport,
-    live(async (params) => importReport(params, await settingsFor(params.uri))),
+    live(async (params) => (await files()).importReport(params, await settingsFor(params.uri))),
   );
   connection.onRequest(
     Requests.exportReport,
     live(async (params) => {
       const document = documents.get(params.uri);
       if (!document) throw new ResponseError(ErrorCodes.InvalidParams, `govreport: ${params.uri} is not open`);
-      return exportReport(document.getText(), params.format, await settingsFor(params.uri));
+      return (await files()).exportReport(document.getText(), params.format, await settingsFor(params.uri));
     }),
   );
   connection.onRequest(

@@ -76,7 +76,7 @@ describe('package.json manifest', () => {
   test('the Markdown preview gets our plugin and styles, and the packaged files include every bundle the extension loads', () => {
     assert.equal(manifest.contributes['markdown.markdownItPlugins'], true);
     for (const style of manifest.contributes['markdown.previewStyles']) assert.ok(existsSync(join(ROOT, style)), style);
-    for (const bundle of ['dist/client.js', 'dist/server.js', 'dist/preview.js', 'dist/decode.js', 'dist/publish/docx.js', 'dist/readers/docx.js']) {
+    for (const bundle of ['dist/client.js', 'dist/server.js', 'dist/preview.js', 'dist/files.js', 'dist/publish/docx.js', 'dist/readers/docx.js']) {
       assert.ok(existsSync(join(ROOT, bundle)), bundle);
       const pattern = (glob: string) => new RegExp(`^${glob.replace(/[.]/g, '\\.').replace(/\*/g, '[^/]*')}$`);
       assert.ok(manifest.files.some((glob: string) => pattern(glob).test(bundle)), `${bundle} is packaged`);

@@ -1,19 +1,19 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { arithmeticChanges, canonicalTables, check, importDraft, isTextKind, notCheckable, readSource, renderReportDocx, renderReportHtml, sourceKindOf } from '../core';
+import { decode } from '../cli/encoding';
 import { say } from '../shared/i18n';
 import type { ExportFormat, ExportReportResult, ImportReportParams, ImportReportResult } from '../shared/protocol';
 import type { Settings } from '../shared/settings';
 
 /**
  * The server's own file work for the editor commands: reading a draft from disk as the CLI does (GBK, UTF-16),
- * importing any report file, exporting a report. The CLI's decoding (and iconv-lite) is a bundle of its own,
- * dist/decode.js, loaded the first time a file is read here.
+ * importing any report file, exporting a report. A bundle of its own (dist/files.js), loaded by the server on the
+ * first such request.
  */
 
 /** The text of a draft's bytes, decoded as the CLI decodes drafts; undefined for a binary file. */
-async function decodeDraft(bytes: Uint8Array): Promise<string | undefined> {
-  const { decode } = await import('../cli/encoding');
+function decodeDraft(bytes: Uint8Array): string | undefined {
   const decoded = decode(bytes);
   return decoded.kind === 'text' ? decoded.text : undefined;
 }
@@ -31,7 +31,7 @@ export async function importReport({ name, base64 }: ImportReportParams, setting
   const locale = settings.locale;
   const bytes = Buffer.from(base64, 'base64');
   const kind = sourceKindOf(name);
-  const decoded = isTextKind(kind) || kind === undefined ? await decodeDraft(bytes) : undefined;
+  const decoded = isTextKind(kind) || kind === undefined ? decodeDraft(bytes) : undefined;
   if ((isTextKind(kind) || kind === undefined) && decoded === undefined) {
     return { refused: say(locale, `${name} 是二进制文件，不是报告草稿`, `${name} is a binary file, not a report draft`), notes: [], tables: 0 };
   }

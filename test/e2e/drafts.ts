@@ -8,6 +8,7 @@ import { check, type Finding } from '../../server/src/core';
  * - save-2021.md: the same wrong total, every section present;
  * - table-2021.md: section 四 has its heading but no table;
  * - preview-2021.report.md: save-2021.md as a `.report.md` draft (the report language), for preview and export;
+ * - pasted-2021.txt: save-2021.md saved as .txt (opens as plain text);
  * - report-2023.docx: test/fixtures/docx/canonical-2023.docx, a Word report to import.
  */
 export const FIXTURES = join(__dirname, 'workspace');

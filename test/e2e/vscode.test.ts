@@ -240,3 +240,13 @@ step('导入报告 reads a Word file into a new report draft with every figure o
     await opened.locator('.view-lines', { hasText: row }).waitFor();
   }
 });
+
+step('a .txt draft that looks like a report is checked, and the report language is offered for it', 'text-draft', async () => {
+  await openDraft('pasted-2021.txt');
+  await showProblems();
+  await problem(previewWrongTotal.message).first().waitFor();
+  const offer = page.locator('.notification-toast', { hasText: 'pasted-2021.txt looks like a government information disclosure report' });
+  await offer.waitFor();
+  await offer.getByRole('button', { name: 'Open as report' }).click();
+  await page.locator('[id="status.editor.mode"]', { hasText: 'Government information disclosure annual report' }).waitFor();
+});

@@ -3,7 +3,7 @@
 // them; a test fails when they are stale.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { EDITION_IDS, EDITIONS, editionYears, fullRowLabel, RULES, SECTIONS, standardHeading, type TableDef } from '../server/src/core';
+import { configJsonSchema, EDITION_IDS, EDITIONS, editionYears, fullRowLabel, RULES, SECTIONS, standardHeading, type TableDef } from '../server/src/core';
 import { CONFIG_SECTION } from '../server/src/shared/protocol';
 import { EDITION_CHOICES, severitySetting } from '../server/src/shared/settings';
 
@@ -13,6 +13,8 @@ export const MANIFEST = join(ROOT, 'package.json');
 /** The manifest's strings, English and Chinese. */
 export const NLS = { en: join(ROOT, 'package.nls.json'), zh: join(ROOT, 'package.nls.zh-cn.json') } as const;
 type NlsLocale = keyof typeof NLS;
+/** The JSON Schema of `.govreport.json(c)`, from the zod schema (the manifest's jsonValidation names it). */
+export const CONFIG_SCHEMA = join(ROOT, 'schemas', 'govreport.schema.json');
 type Json = Record<string, any>;
 
 function rulesSection(): string {
@@ -123,11 +125,12 @@ const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 /** Every generated file: its path and what it should hold, given what it holds now. */
 export const GENERATED_FILES: { file: string; build: (current: string) => string }[] = [
   { file: README, build: regenerate },
+  { file: CONFIG_SCHEMA, build: () => json(configJsonSchema()) },
   { file: MANIFEST, build: (current) => json(regenerateManifest(JSON.parse(current))) },
   ...(Object.keys(NLS) as NlsLocale[]).map((locale) => ({ file: NLS[locale], build: (current: string) => json(regenerateNls(JSON.parse(current), locale)) })),
 ];
 
 if (require.main === module) {
   for (const { file, build } of GENERATED_FILES) writeFileSync(file, build(readFileSync(file, 'utf8')));
-  console.log('README.md, package.json, package.nls*.json: generated parts updated');
+  console.log('README.md, package.json, package.nls*.json, schemas/govreport.schema.json: generated parts updated');
 }

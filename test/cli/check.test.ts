@@ -124,7 +124,7 @@ describe('govreport check: output formats', () => {
     assert.equal(result.status, 1);
     const [report, ...more] = JSON.parse(result.stdout);
     assert.equal(more.length, 0);
-    assert.deepEqual(Object.keys(report), ['file', 'year', 'edition', 'findings']);
+    assert.deepEqual(Object.keys(report), ['file', 'agency', 'year', 'edition', 'findings']);
     assert.equal(report.file, file);
     assert.equal(report.year, 2023);
     assert.equal(report.edition, '2021');
@@ -194,9 +194,9 @@ describe('govreport: usage', () => {
     const cases: [string[], string][] = [
       [['check', '--bogus', 'x.md'], 'check 不支持选项 --bogus；运行 govreport --help 查看用法'],
       [['fix', '--format', 'json', 'x.md'], 'fix 不支持选项 --format；运行 govreport --help 查看用法'],
-      [['lint', 'x.md'], '未知命令“lint”（可用：check、fix、import、export）'],
-      [[], '缺少命令（check、fix、import 或 export）；运行 govreport --help 查看用法'],
-      [['check', '--format', 'xml', 'x.md'], '--format 的值“xml”无效（应为 text|json|sarif）'],
+      [['lint', 'x.md'], '未知命令“lint”（可用：check、fix、import、export、extract）'],
+      [[], '缺少命令（check、fix、import、export 或 extract）；运行 govreport --help 查看用法'],
+      [['check', '--format', 'xml', 'x.md'], '--format 的值“xml”无效（应为 text|json|sarif|summary|csv|junit|github）'],
       [['check', '--format'], '选项 --format 缺少值'],
       [['check', '--year', '23', 'x.md'], '--year 的值“23”无效（应为 1990–2100 之间的四位年份）'],
       [['check', '--edition', '2020', 'x.md'], '--edition 的值“2020”无效（应为 auto|2019|2021）'],

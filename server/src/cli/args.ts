@@ -1,6 +1,8 @@
 import { parseArgs } from 'node:util';
-import { type Locale, type Settings, EDITION_CHOICES, localeSetting, settingsSchema } from '../shared/settings';
+import { RULE_IDS } from '../core';
+import { type Locale, type Settings, type SeveritySetting, EDITION_CHOICES, localeSetting, settingsSchema, severitySetting } from '../shared/settings';
 import { EXPORT_FORMATS, type ExportRequest } from './export';
+import { EXTRACT_FORMATS, type ExtractFormat } from './extract';
 import { FORMATS, type Format } from './formats';
 import { CliError } from './files';
 import type { Messages } from './messages';
@@ -8,13 +10,20 @@ import type { Messages } from './messages';
 /** The settings a command line can give (the rest keep their defaults). */
 export type CliSettings = Pick<Settings, 'locale' | 'edition' | 'year'>;
 
+/** What the command line sets explicitly (it wins over configuration files), and the configuration file it names. */
+export interface RunOptions {
+  explicit: Partial<Settings>;
+  config?: string;
+}
+
 export type Invocation =
   | { command: 'help' }
   | { command: 'version' }
-  | { command: 'check'; settings: CliSettings; paths: string[]; format: Format }
+  | { command: 'check'; settings: CliSettings; paths: string[]; format: Format; run: RunOptions }
   | { command: 'fix'; settings: CliSettings; paths: string[]; dryRun: boolean }
   | { command: 'import'; settings: CliSettings; inputs: string[]; output?: string; outDir?: string; force: boolean }
-  | { command: 'export'; settings: CliSettings; request: ExportRequest };
+  | { command: 'export'; settings: CliSettings; request: ExportRequest }
+  | { command: 'extract'; settings: CliSettings; paths: string[]; format: ExtractFormat; run: RunOptions };
 
 const COMMON = {
   locale: { type: 'string' },
@@ -23,11 +32,14 @@ const COMMON = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
+const RUN = { config: { type: 'string' }, rule: { type: 'string', multiple: true } } as const;
+
 const OPTIONS = {
-  check: { ...COMMON, format: { type: 'string' } },
+  check: { ...COMMON, ...RUN, format: { type: 'string' } },
   fix: { ...COMMON, 'dry-run': { type: 'boolean' } },
   import: { ...COMMON, output: { type: 'string', short: 'o' }, 'out-dir': { type: 'string', short: 'd' }, force: { type: 'boolean' } },
   export: { ...COMMON, format: { type: 'string' }, output: { type: 'string', short: 'o' }, force: { type: 'boolean' } },
+  extract: { ...COMMON, config: { type: 'string' }, format: { type: 'string' } },
 } as const;
 
 type Command = keyof typeof OPTIONS;
@@ -54,6 +66,25 @@ function settingsFrom(values: { locale?: string; edition?: string; year?: string
     year = field.data;
   }
   return { locale: locale as Locale, edition: editionField.data, year };
+}
+
+/** `--rule ID=SEVERITY` (repeatable; `off` turns a rule off) and the options given, over any configuration file. */
+function runOptions(values: { locale?: string; edition?: string; year?: string; config?: string; rule?: string[] }, settings: CliSettings, m: Messages): RunOptions {
+  const rules: Record<string, SeveritySetting> = {};
+  for (const given of values.rule ?? []) {
+    const [id, severity] = given.split('=', 2);
+    if (!RULE_IDS.includes(id) || severity === undefined || !severitySetting.safeParse(severity).success) {
+      throw new CliError(m.badValue('--rule', given, `${m.ruleValues} (${severitySetting.options.join('|')})`));
+    }
+    rules[id] = severity as SeveritySetting;
+  }
+  const explicit: Partial<Settings> = {
+    ...(values.locale !== undefined && { locale: settings.locale }),
+    ...(values.edition !== undefined && { edition: settings.edition }),
+    ...(values.year !== undefined && { year: settings.year }),
+    ...(values.rule !== undefined && { rules }),
+  };
+  return { explicit, ...(values.config !== undefined && { config: values.config }) };
 }
 
 function parseCommand(command: Command, args: string[], m: Messages) {
@@ -101,7 +132,13 @@ export function parseCommandLine(argv: string[], m: Messages): Invocation {
   if (command === 'export') return { command, settings, request: exportRequest(values as { format?: string; output?: string; force?: boolean }, positionals, m) };
   if (positionals.length === 0) throw new CliError(m.missingPaths(command));
   if (command === 'fix') return { command, settings, paths: positionals, dryRun: !!(values as { 'dry-run'?: boolean })['dry-run'] };
+  const run = runOptions(values as Parameters<typeof runOptions>[0], settings, m);
+  if (command === 'extract') {
+    const format = (values as { format?: string }).format ?? 'csv';
+    if (!(EXTRACT_FORMATS as readonly string[]).includes(format)) throw new CliError(m.badValue('--format', format, EXTRACT_FORMATS.join('|')));
+    return { command, settings, paths: positionals, format: format as ExtractFormat, run };
+  }
   const format = (values as { format?: string }).format ?? 'text';
   if (!FORMATS.includes(format as Format)) throw new CliError(m.badValue('--format', format, FORMATS.join('|')));
-  return { command, settings, paths: positionals, format: format as Format };
+  return { command, settings, paths: positionals, format: format as Format, run };
 }

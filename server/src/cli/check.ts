@@ -1,20 +1,30 @@
 import { check } from '../core';
-import type { CliSettings } from './args';
-import { collectInputs, failureMessage, noteDraft } from './files';
+import type { CliSettings, RunOptions } from './args';
+import { Companions } from './companions';
+import { RunSettings } from './config';
+import { failureMessage, noteDraft } from './files';
 import { type Format, createReporter } from './formats';
+import { expandInputs, readInput } from './inputs';
 import type { Io } from './io';
 import { messagesFor } from './messages';
 import { fileResult } from './results';
-import { readReportFile } from './sources';
 
 /**
  * `govreport check`: every input checked and reported as it comes, in every format — one that cannot be read is
- * reported as such and the run goes on. 2 where an input could not be checked, else 1 on an error finding.
+ * reported as such and the run goes on. 2 where an input could not be checked, else 1 on an error finding. Each
+ * report is checked with the same agency's report of the year before, where the run has it (a first pass notes
+ * every file's agency and year).
  */
-export async function runCheck(paths: string[], format: Format, settings: CliSettings, io: Io): Promise<number> {
+export async function runCheck(paths: string[], format: Format, settings: CliSettings, run: RunOptions, io: Io): Promise<number> {
   const m = messagesFor(settings.locale);
-  const inputs = collectInputs(paths, m);
+  const runSettings = new RunSettings(settings, run, m);
+  const { inputs, skipped } = expandInputs(paths, io.cwd, runSettings, m);
+  if (skipped > 0) io.err(`govreport: ${m.skipped(skipped)}\n`);
   const reporter = createReporter(format, { write: io.out, locale: settings.locale, color: io.color, cwd: io.cwd });
+  const readable = inputs.flatMap((input) => (input.error === undefined ? [input.file] : []));
+  const reading = io.progress(readable.length, m.reading);
+  const companions = await Companions.index(readable, runSettings, m, (i, file) => reading.update(i, file));
+  reading.clear();
   const progress = io.progress(inputs.length, m.progress);
   let status = 0;
   const fail = (file: string, message: string) => {
@@ -29,9 +39,11 @@ export async function runCheck(paths: string[], format: Format, settings: CliSet
       continue;
     }
     try {
-      const source = await readReportFile(input.file, settings.locale, m);
+      const source = await readInput(input.file, settings.locale, m);
       noteDraft(input.file, source.draft, io, m);
-      const result = fileResult(input.file, check(source.text, settings, { notes: source.notes }), source.origins);
+      const others = await companions.of(input.file);
+      const checked = check(source.text, runSettings.settingsFor(input.file), { notes: source.notes, source: input.file, others });
+      const result = fileResult(input.file, checked, source.origins);
       reporter.file(result);
       if (result.findings.some((f) => f.severity === 'error')) status = Math.max(status, 1);
     } catch (error) {

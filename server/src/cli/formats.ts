@@ -3,12 +3,13 @@ import { pathToFileURL } from 'node:url';
 import { version } from '../../../package.json';
 import { type Rule, RULES } from '../core';
 import type { Locale, Severity } from '../shared/settings';
+import { BATCH_FORMATS, type BatchFormat, batchReporter, isBatchFormat } from './batch-formats';
 import { type Messages, messagesFor } from './messages';
-import { type FileResult, type LocatedFinding, countBySeverity } from './results';
+import { type FileResult, type LocatedFinding, countBySeverity, sourcePlaceText } from './results';
 import { displayWidth, padEnd } from './width';
 
-export type Format = 'text' | 'json' | 'sarif';
-export const FORMATS: Format[] = ['text', 'json', 'sarif'];
+export type Format = 'text' | 'json' | 'sarif' | BatchFormat;
+export const FORMATS: Format[] = ['text', 'json', 'sarif', ...BATCH_FORMATS];
 
 /** Receives the files one by one as they are checked, so nothing but the summary is held. */
 export interface Reporter {
@@ -30,6 +31,7 @@ export interface ReporterOptions {
 export function createReporter(format: Format, options: ReporterOptions): Reporter {
   if (format === 'json') return jsonReporter(options);
   if (format === 'sarif') return sarifReporter(options);
+  if (isBatchFormat(format)) return batchReporter(format, options);
   return textReporter(options);
 }
 
@@ -88,10 +90,7 @@ function findingPositions(findings: LocatedFinding[], m: Messages): string[] {
   const columnWidth = Math.max(0, ...lined.map((f) => String(f.column).length));
   return findings.map((f) => {
     if (f.line !== undefined) return `${String(f.line).padStart(lineWidth)}:${String(f.column).padEnd(columnWidth)}`;
-    if (f.page !== undefined) return m.place.page(f.page);
-    if (f.table !== undefined) return m.place.cell(f.table, f.row, f.cell);
-    if (f.paragraph !== undefined) return m.place.paragraph(f.paragraph);
-    return '-';
+    return sourcePlaceText(f, m) ?? '-';
   });
 }
 

@@ -2,6 +2,7 @@ import pkg from '../../../package.json';
 import { type Invocation, localeOf, parseCommandLine } from './args';
 import { runCheck } from './check';
 import { runExport } from './export';
+import { runExtract } from './extract';
 import { CliError } from './files';
 import { runFix } from './fix';
 import { runImport } from './import';
@@ -17,13 +18,15 @@ function run(invocation: Invocation, io: Io, argv: string[]): number | Promise<n
       io.out(`${pkg.version}\n`);
       return 0;
     case 'check':
-      return runCheck(invocation.paths, invocation.format, invocation.settings, io);
+      return runCheck(invocation.paths, invocation.format, invocation.settings, invocation.run, io);
     case 'fix':
       return runFix(invocation.paths, invocation.dryRun, invocation.settings, io);
     case 'import':
       return runImport(invocation, io);
     case 'export':
       return runExport(invocation.request, invocation.settings, io);
+    case 'extract':
+      return runExtract(invocation.paths, invocation.format, invocation.settings, invocation.run, io);
   }
 }
 

@@ -22,9 +22,19 @@ const zh = {
                                    批量转换，每个输入写为 目录/名称.report.md
   govreport export [--format docx|html] 输入 [-o 输出] [--force]
                                    导出为发布用的 Word 文件或网页（默认 Word，输出在输入旁边）
+  govreport extract [--format csv|json] 路径…
+                                   输出全部标准表格的每个数字（每格一行：文件、机关、年度、版本、表、行、列、值）
+
+路径可以是文件、目录、glob（如 'reports/**/*.md'，由 govreport 自己展开）或 -（标准输入）。
+配置文件 .govreport.json / .govreport.jsonc 从每个文件所在目录向上查找（最近的生效）；
+目录和 glob 找到的文件按 .govreportignore（工作目录）和配置的 ignores 排除。
 
 选项：
-  --format text|json|sarif   check 的输出格式（默认 text）
+  --format text|json|sarif|summary|csv|junit|github
+                             check 的输出格式（默认 text）
+  --format csv|json          extract 的输出格式（默认 csv）
+  --config 文件               check、extract：用该配置文件，不再向上查找
+  --rule 规则ID=严重程度       check：设置规则的严重程度（error|warning|info|off），可重复，优先于配置文件
   --format docx|html         export 的输出格式（默认 docx；-o 以 .html 结尾时为 html）
   --locale zh-CN|en          消息语言（默认 zh-CN）
   ${EDITION_OPTION} 报告格式版本（默认 auto：按报告年度判断）
@@ -38,11 +48,15 @@ const zh = {
 
 退出码：0 没有错误级问题；1 有错误级问题；2 用法错误，或有文件无法检查、修复或写入（其余文件照常处理）。
 `,
-  missingCommand: () => '缺少命令（check、fix、import 或 export）；运行 govreport --help 查看用法',
-  unknownCommand: (command: string) => `未知命令“${command}”（可用：check、fix、import、export）`,
+  missingCommand: () => '缺少命令（check、fix、import、export 或 extract）；运行 govreport --help 查看用法',
+  unknownCommand: (command: string) => `未知命令“${command}”（可用：check、fix、import、export、extract）`,
   unknownOption: (option: string, command: string) => `${command} 不支持选项 ${option}；运行 govreport --help 查看用法`,
   badOption: (detail: string) => `选项错误：${detail}`,
   badValue: (option: string, value: string, allowed: string) => `${option} 的值“${value}”无效（应为 ${allowed}）`,
+  ruleValues: '规则ID=严重程度',
+  badConfig: (file: string, problem: string) => `${file}：配置文件无效——${problem}`,
+  noMatch: (pattern: string) => `${pattern}：没有匹配的文件`,
+  skipped: (count: number) => `按 .govreportignore 和配置文件的 ignores 跳过 ${count} 个文件`,
   missingValue: (option: string) => `选项 ${option} 缺少值`,
   yearValues: '1990–2100 之间的四位年份',
   missingPaths: (command: string) => `${command} 需要至少一个文件或目录`,
@@ -86,6 +100,7 @@ const zh = {
   onlyUnchecked: (failed: number, files: number) => `✖ ${failed} 个文件无法检查（共 ${files} 个文件），其余没有发现问题`,
   summarySeparator: '；',
   progress: (done: number, total: number) => `检查中 ${done}/${total}`,
+  reading: (done: number, total: number) => `读取中 ${done}/${total}（查找同一机关上一年度的报告）`,
   fixed: (path: string, count: number, rules: string) => `${path}：已修复 ${count} 处（${rules}）`,
   wouldFix: (path: string, count: number, rules: string) => `${path}：可修复 ${count} 处（${rules}）`,
   remaining: (c: Counts) => `  仍有 ${c.error} 个错误、${c.warning} 个警告、${c.info} 个提示（运行 govreport check 查看）`,
@@ -118,9 +133,20 @@ Usage:
                                       the same for several inputs, each written as DIR/NAME.report.md
   govreport export [--format docx|html] INPUT [-o OUT] [--force]
                                       the Word file or web page to publish (default Word, beside the input)
+  govreport extract [--format csv|json] PATH…
+                                      every figure of every standard table (a row per cell: file, agency, year,
+                                      edition, table, row, column, value)
+
+A PATH is a file, a directory, a glob ('reports/**/*.md', expanded by govreport itself) or - (standard input).
+A .govreport.json / .govreport.jsonc is looked for from each file's folder upward (the nearest applies); files
+that directories and globs find are left out by .govreportignore (working folder) and the configuration's ignores.
 
 Options:
-  --format text|json|sarif   output format of check (default text)
+  --format text|json|sarif|summary|csv|junit|github
+                             output format of check (default text)
+  --format csv|json          output format of extract (default csv)
+  --config FILE              check, extract: use FILE instead of looking for a configuration
+  --rule RULE-ID=SEVERITY    check: a rule's severity (error|warning|info|off), repeatable, over the configuration
   --format docx|html         output format of export (default docx; html when -o ends in .html)
   --locale zh-CN|en          language of messages (default zh-CN)
   ${EDITION_OPTION} edition of the format (default auto: from the report year)
@@ -135,11 +161,15 @@ Options:
 Exit status: 0 no error-severity finding; 1 some; 2 usage error, or a file that could not be checked, fixed or
 written (the others are still done).
 `,
-  missingCommand: () => 'missing command (check, fix, import or export); see govreport --help',
-  unknownCommand: (command: string) => `unknown command "${command}" (expected check, fix, import or export)`,
+  missingCommand: () => 'missing command (check, fix, import, export or extract); see govreport --help',
+  unknownCommand: (command: string) => `unknown command "${command}" (expected check, fix, import, export or extract)`,
   unknownOption: (option: string, command: string) => `${command} has no option ${option}; see govreport --help`,
   badOption: (detail: string) => `bad option: ${detail}`,
   badValue: (option: string, value: string, allowed: string) => `invalid value "${value}" for ${option} (expected ${allowed})`,
+  ruleValues: 'RULE-ID=SEVERITY',
+  badConfig: (file: string, problem: string) => `${file}: invalid configuration file — ${problem}`,
+  noMatch: (pattern: string) => `${pattern}: no file matches`,
+  skipped: (count: number) => `${plural(count, 'file')} left out by .govreportignore and the configuration's ignores`,
   missingValue: (option: string) => `option ${option} needs a value`,
   yearValues: 'a year, 1990–2100',
   missingPaths: (command: string) => `${command} needs at least one file or directory`,
@@ -184,6 +214,7 @@ written (the others are still done).
   onlyUnchecked: (failed: number, files: number) => `✖ ${plural(failed, 'file')} could not be checked (of ${files}); no problems in the others`,
   summarySeparator: '; ',
   progress: (done: number, total: number) => `checking ${done}/${total}`,
+  reading: (done: number, total: number) => `reading ${done}/${total} (looking for each agency’s previous year)`,
   fixed: (path: string, count: number, rules: string) => `${path}: fixed ${plural(count, 'problem')} (${rules})`,
   wouldFix: (path: string, count: number, rules: string) => `${path}: would fix ${plural(count, 'problem')} (${rules})`,
   remaining: (c: Counts) =>

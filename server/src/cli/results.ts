@@ -1,6 +1,6 @@
-import { type CheckResult, type Finding, type Origin, type SourceLocation, lineAt, locate as sourceLocation } from '../core';
+import { agencyOf, type CheckResult, type Finding, type Origin, type SourceLocation, lineAt, locate as sourceLocation } from '../core';
 import type { Severity } from '../shared/settings';
-import type { Counts } from './messages';
+import type { Counts, Messages } from './messages';
 
 /**
  * A finding as the CLI prints it: 1-based lines and columns (columns in UTF-16 code units, as in editors) in the file
@@ -22,6 +22,8 @@ export interface LocatedFinding extends SourceLocation {
 /** What the CLI keeps of one checked file (not its text). */
 export interface FileResult {
   file: string;
+  /** The agency named in the title (as compared across years), where there is one. */
+  agency?: string;
   year: number | null;
   edition: string;
   findings: LocatedFinding[];
@@ -63,8 +65,10 @@ function locate(lineStarts: number[], origins: Origin[] | undefined, finding: Fi
 
 /** A checked file's result; `origins` (a web page, a Word file, a PDF) lead each finding back to the source file. */
 export function fileResult(file: string, { report, findings }: CheckResult, origins?: Origin[]): FileResult {
+  const agency = agencyOf(report);
   return {
     file,
+    ...(agency !== undefined && { agency }),
     year: report.year?.value ?? null,
     edition: report.edition,
     findings: findings.map((f) => locate(report.lineStarts, origins, f)),
@@ -75,4 +79,12 @@ export function countBySeverity(findings: { severity: Severity }[]): Counts {
   const counts: Counts = { error: 0, warning: 0, info: 0 };
   for (const f of findings) counts[f.severity]++;
   return counts;
+}
+
+/** Where in a Word file or a PDF a finding stands, in words (the page, or the table cell, or the paragraph). */
+export function sourcePlaceText(f: SourceLocation, m: Messages): string | undefined {
+  if (f.page !== undefined) return m.place.page(f.page);
+  if (f.table !== undefined) return m.place.cell(f.table, f.row, f.cell);
+  if (f.paragraph !== undefined) return m.place.paragraph(f.paragraph);
+  return undefined;
 }

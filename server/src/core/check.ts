@@ -59,6 +59,8 @@ export interface CheckOptions {
   others?: readonly Report[];
   /** What the reader of a web page, Word file or PDF told about it (carried on the report for the rules). */
   notes?: readonly ReaderNote[];
+  /** The file or document the text is from (kept on the report: a finding about another report names it). */
+  source?: string;
 }
 
 /** Text and settings in, the report model and its findings out. */
@@ -66,6 +68,7 @@ export function check(text: string, input: Partial<Settings> | Settings = {}, op
   const { settings } = readSettings(input);
   const report = parseReport(text, parseOptions(settings));
   if (options.notes?.length) report.notes = options.notes;
+  if (options.source !== undefined) report.source = options.source;
   const context: RuleContext = { settings, others: options.others ?? [] };
   const findings: Finding[] = [];
   for (const rule of RULES) {

@@ -2,6 +2,7 @@
  * The one entry into the checking core: the language server, its analysis thread, the CLI and the scripts import
  * from here and nowhere else inside `core/`.
  */
+export { agencyOf, previousYearReport, sameAgency } from './agency';
 export { type CheckOptions, type CheckResult, type Finding, type Fix, check, parseOptions } from './check';
 export { applyEdits, compatibleFixes, fixAll, type FixOptions, type FixResult } from './fix';
 export { arithmeticChanges, canonicalTables, importDraft, type ImportResult } from './importDraft';
@@ -22,3 +23,5 @@ export { formatNumber } from './rules/util';
 export * from './standard';
 export { isTextKind, locate, notCheckable, readSource, sourceKindOf } from './readers';
 export type { Origin, ReaderNote, SourceDocument, SourceKind, SourceLocation } from './readers';
+export { applyConfig, CONFIG_FILES, type Config, type ConfigResult, configJsonSchema, configSchema, readConfig } from './config';
+export { type Figure, figuresOf } from './figures';

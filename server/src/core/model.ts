@@ -111,6 +111,8 @@ export interface Directive {
 
 export interface Report {
   text: string;
+  /** The file or document the text is from, where known (named by findings about another report of the run). */
+  source?: string;
   /** Offsets of the first character of each line. */
   lineStarts: number[];
   /** Fenced code blocks: quoted text, never read as part of the report and never edited. */

@@ -18,10 +18,13 @@ export type Locale = z.infer<typeof localeSetting>;
 export const EDITION_CHOICES: readonly string[] = ['auto', ...EDITION_IDS];
 export const editionSetting = z.enum(EDITION_CHOICES);
 
+/** A report year, where the settings fix one. */
+export const yearSetting = z.number().check(z.int(), z.minimum(1990), z.maximum(2100));
+
 export const settingsSchema = z.object({
   locale: z._default(localeSetting, 'zh-CN'),
   edition: z._default(editionSetting, 'auto'),
-  year: z._default(z.nullable(z.number().check(z.int(), z.minimum(1990), z.maximum(2100))), null),
+  year: z._default(z.nullable(yearSetting), null),
   rules: z._default(z.record(z.string(), severitySetting), {}),
   /** Which markdown documents the editor checks: those that look like a report, all, or none. */
   markdown: z._default(z.enum(['auto', 'always', 'never']), 'auto'),

@@ -1,10 +1,12 @@
 import balance from './balance';
+import carryOver from './carry-over';
 import cellBlank from './cell-blank';
 import cellNegative from './cell-negative';
 import cellNotInteger from './cell-not-integer';
 import cellNotNumber from './cell-not-number';
 import editionMismatch from './edition-mismatch';
 import feeDisclosure from './fee-disclosure';
+import inForceCount from './in-force-count';
 import labelWording from './label-wording';
 import narrativeMismatch from './narrative-mismatch';
 import period from './period';
@@ -58,6 +60,8 @@ export const RULES: Rule[] = [
   narrativeMismatch,
   tableUnreadable,
   tableAmbiguous,
+  carryOver,
+  inForceCount,
 ];
 
 export const RULE_IDS = RULES.map((r) => r.id);

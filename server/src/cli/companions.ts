@@ -1,0 +1,76 @@
+import { agencyOf, parseOptions, parseReport, type Report, sameAgency } from '../core';
+import { readSettings } from '../shared/settings';
+import type { RunSettings } from './config';
+import { CliError } from './files';
+import { readInput } from './inputs';
+import type { Messages } from './messages';
+
+interface Entry {
+  file: string;
+  agency: string;
+  year: number;
+}
+
+/** How many reports read for comparison are kept in memory (a batch sorted by agency reuses them). */
+const KEPT = 16;
+
+/**
+ * The other reports each file of a run is checked with, for the checks across reports. A first pass notes every
+ * file's agency and year (nothing else is kept); a file is then given the reports of the same agency for the year
+ * before, read again when needed, so a batch of thousands never holds more than a few reports at once.
+ */
+export class Companions {
+  private readonly entries: Entry[] = [];
+  private readonly kept = new Map<string, Report>();
+
+  private constructor(
+    private readonly settings: RunSettings,
+    private readonly m: Messages,
+  ) {}
+
+  static async index(files: readonly string[], settings: RunSettings, m: Messages, onFile?: (i: number, file: string) => void): Promise<Companions> {
+    const companions = new Companions(settings, m);
+    if (files.length < 2) return companions;
+    for (const [i, file] of files.entries()) {
+      onFile?.(i, file);
+      const report = await companions.read(file);
+      const agency = report && agencyOf(report);
+      const year = report?.year?.value;
+      if (agency !== undefined && year !== undefined) companions.entries.push({ file, agency, year });
+    }
+    return companions;
+  }
+
+  /** The reports of the run that the report of `file` is compared with. */
+  async of(file: string): Promise<Report[]> {
+    const self = this.entries.find((e) => e.file === file);
+    if (!self) return [];
+    const others: Report[] = [];
+    for (const entry of this.entries) {
+      if (entry === self || entry.year !== self.year - 1 || !sameAgency(entry.agency, self.agency)) continue;
+      let other = this.kept.get(entry.file);
+      if (!other) {
+        other = await this.read(entry.file);
+        if (!other) continue;
+        if (this.kept.size >= KEPT) this.kept.delete(this.kept.keys().next().value!);
+        this.kept.set(entry.file, other);
+      }
+      others.push(other);
+    }
+    return others;
+  }
+
+  /** A file's report as its checks will see it; undefined for a file that cannot be read (reported when it is checked). */
+  private async read(file: string): Promise<Report | undefined> {
+    try {
+      const { settings } = readSettings(this.settings.settingsFor(file));
+      const source = await readInput(file, settings.locale, this.m);
+      const report = parseReport(source.text, parseOptions(settings));
+      report.source = file;
+      return report;
+    } catch (error) {
+      if (error instanceof CliError) return undefined;
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,59 @@
+import { figuresOf, parseOptions, parseReport } from '../core';
+import { readSettings } from '../shared/settings';
+import type { CliSettings, RunOptions } from './args';
+import { CSV_BOM, csvLine } from './csv';
+import { RunSettings } from './config';
+import { failureMessage } from './files';
+import { expandInputs, readInput } from './inputs';
+import type { Io } from './io';
+import { messagesFor } from './messages';
+
+export const EXTRACT_FORMATS = ['csv', 'json'] as const;
+export type ExtractFormat = (typeof EXTRACT_FORMATS)[number];
+
+const COLUMNS = ['file', 'agency', 'year', 'edition', 'table', 'row', 'column', 'value', 'table_label', 'row_label', 'column_label', 'note'] as const;
+
+/**
+ * `govreport extract`: every cell of every standard table of every report as a row of data (CSV, or a JSON array),
+ * as written: a blank cell is empty (null), text where a number belongs stays text. A file that cannot be read gets
+ * one row (or object) saying why, and the exit status 2.
+ */
+export async function runExtract(paths: string[], format: ExtractFormat, settings: CliSettings, run: RunOptions, io: Io): Promise<number> {
+  const m = messagesFor(settings.locale);
+  const runSettings = new RunSettings(settings, run, m);
+  const { inputs } = expandInputs(paths, io.cwd, runSettings, m);
+  const progress = io.progress(inputs.length, m.progress);
+  let first = true;
+  const record = (row: Record<string, unknown>) => {
+    if (format === 'csv') io.out(csvLine(COLUMNS.map((c) => (row[c] === null ? undefined : (row[c] as string | number | undefined)))));
+    else io.out(`${first ? '[\n' : ',\n'}  ${JSON.stringify(row)}`);
+    first = false;
+  };
+  if (format === 'csv') io.out(CSV_BOM + csvLine([...COLUMNS]));
+  let status = 0;
+  const fail = (file: string, message: string) => {
+    io.err(`govreport: ${message}\n`);
+    record({ file, note: message });
+    status = 2;
+  };
+  for (const [i, input] of inputs.entries()) {
+    progress.update(i, input.file);
+    if (input.error !== undefined) {
+      fail(input.file, input.error);
+      continue;
+    }
+    try {
+      const fileSettings = readSettings(runSettings.settingsFor(input.file)).settings;
+      const source = await readInput(input.file, fileSettings.locale, m);
+      for (const f of figuresOf(parseReport(source.text, parseOptions(fileSettings)))) {
+        const { tableLabel, rowLabel, columnLabel, ...figure } = f;
+        record({ file: input.file, ...figure, table_label: tableLabel, row_label: rowLabel, column_label: columnLabel });
+      }
+    } catch (error) {
+      fail(input.file, failureMessage(input.file, error, m));
+    }
+  }
+  progress.clear();
+  if (format === 'json') io.out(first ? '[]\n' : '\n]\n');
+  return status;
+}

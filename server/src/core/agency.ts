@@ -1,0 +1,61 @@
+import type { Report } from './model';
+
+const REPORT_NAME = '政府信息公开';
+const YEAR = /(?:19|20)\d\d\s*年度?/g;
+const NOISE = /[\s\u3000“”"'《》]/g;
+
+/**
+ * The agency a report is by, from its title: the words before (or around) the year, up to 政府信息公开…年度报告,
+ * whitespace and quotes dropped. `洪泽区人民政府2023年政府信息公开工作年度报告` and
+ * `2023年洪泽区人民政府政府信息公开工作年度报告` both give `洪泽区人民政府`.
+ */
+export function agencyOf(report: Report): string | undefined {
+  if (!agencies.has(report)) agencies.set(report, readAgency(report));
+  return agencies.get(report);
+}
+
+const agencies = new WeakMap<Report, string | undefined>();
+
+function readAgency(report: Report): string | undefined {
+  const title = report.title;
+  if (!title) return undefined;
+  const text = report.text.slice(title.textSpan.start, title.textSpan.end).replace(YEAR, '').replace(NOISE, '');
+  const end = text.lastIndexOf(REPORT_NAME);
+  const agency = (end === -1 ? text : text.slice(0, end)).replace(/[（(]/g, '(').replace(/[）)]/g, ')');
+  return agency.length >= 2 ? agency : undefined;
+}
+
+/** A name that places an agency by its region above: 江苏省, 淮安市, 黔东南苗族侗族自治州, 大兴安岭地区, 锡林郭勒盟. */
+const REGION_END = ['省', '市', '自治区', '州', '地区', '盟'];
+
+/**
+ * Whether two agency names are one agency: equal, or the longer is the shorter with the regions above it in front
+ * (`淮安市洪泽区人民政府` is `洪泽区人民政府`). `某某县人民政府办公室` is not `某某县人民政府`: the office is its own
+ * agency, and a name is never matched by its own beginning.
+ */
+export function sameAgency(a: string, b: string): boolean {
+  if (a === b) return true;
+  const [short, long] = a.length < b.length ? [a, b] : [b, a];
+  if (!long.endsWith(short)) return false;
+  const prefix = long.slice(0, long.length - short.length);
+  // The shorter name must itself be placed (a bare 人民政府 or 财政局 names no one agency).
+  return REGION_END.some((end) => prefix.endsWith(end)) && /^.{1,12}?(?:省|市|县|区|旗|州|盟|镇|乡|街道)/u.test(short);
+}
+
+/** The report of the same agency for the year before `report`'s, among the other reports of the run. */
+export function previousYearReport(report: Report, others: readonly Report[]): Report | undefined {
+  const year = report.year?.value;
+  const agency = agencyOf(report);
+  if (year === undefined || agency === undefined) return undefined;
+  return others.find((other) => {
+    if (other === report || other.year?.value !== year - 1) return false;
+    const name = agencyOf(other);
+    return name !== undefined && sameAgency(agency, name);
+  });
+}
+
+/** How a finding names another report: its file, else its year. */
+export function reportName(report: Report): { zh: string; en: string } {
+  if (report.source) return { zh: `“${report.source}”`, en: `“${report.source}”` };
+  return { zh: `${report.year?.value ?? ''}年度报告`, en: `the ${report.year?.value ?? ''} report` };
+}

@@ -124,6 +124,22 @@ export interface Report {
   notes?: readonly ReaderNote[];
 }
 
+/** A cell of one explanation of failing sums (see errorLocation.ts): the figure found and the one that makes them hold. */
+export interface SuspectCell {
+  span: Span;
+  rowLabel: string;
+  columnLabel: string;
+  found: number;
+  proposed: number;
+}
+
+/** One smallest explanation of a table's failing sums: cells that, changed together, make every relation hold. */
+export interface Suspect {
+  cells: SuspectCell[];
+  /** Every proposed figure is a plausible typo of the one found (a digit changed, added or dropped, two swapped). */
+  typo: boolean;
+}
+
 /** A message in both languages; the one shown follows the locale. */
 export interface Message {
   zh: string;

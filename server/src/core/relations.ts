@@ -19,11 +19,6 @@ export interface RelationResult {
   expected: number;
   /** `blank`: the total cell is blank (not compared; its cell-blank fix fills `expected` in). */
   status: 'holds' | 'mismatch' | 'blank';
-  /**
-   * Whether `expected` can be trusted as a fix: no term is itself a total that fails its own relation, and no other
-   * failing relation reported on the same cell wants another value (balance: the column's （七）总计 holds).
-   */
-  reliable: boolean;
   termCells: (Cell | undefined)[];
 }
 
@@ -110,15 +105,7 @@ export function evaluate(table: Table): RelationResult[] {
     const expected = sum(values, negatives);
     const status = cell.value.kind === 'blank' ? 'blank' : Math.abs(cell.value.value - expected) < EPSILON ? 'holds' : 'mismatch';
     const terms = values.map((value, i) => ({ value, negative: negatives[i] }));
-    results.push({ relation, table, cell, context, terms, expected, status, reliable: true, termCells });
-  }
-  const failing = results.filter((r) => r.status === 'mismatch');
-  for (const result of results) {
-    result.reliable = !failing.some(
-      (other) =>
-        other !== result &&
-        (result.termCells.includes(other.cell) || (other.cell === result.cell && Math.abs(other.expected - result.expected) >= EPSILON)),
-    );
+    results.push({ relation, table, cell, context, terms, expected, status, termCells });
   }
   cache.set(table, results);
   return results;

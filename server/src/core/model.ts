@@ -10,8 +10,11 @@ export interface Span {
 export type CellValue =
   | { kind: 'blank' }
   | { kind: 'number'; value: number; integer: boolean }
-  /** Text that is not a number; `recovered` is the one number it holds, where there is exactly one. */
-  | { kind: 'text'; recovered?: number };
+  /**
+   * Text that is not a number; `recovered` is the one number it holds, where there is exactly one; `figures` the
+   * numbers of a cell holding several separated by spaces (`21 1`: a missing pipe?), never joined into one.
+   */
+  | { kind: 'text'; recovered?: number; figures?: number[] };
 
 export interface Cell {
   /** The cell's text as written, trimmed; `span` covers exactly this text (an empty span where the cell is blank). */

@@ -1,6 +1,6 @@
-import type { Cell, Table } from './model';
+import type { Cell, Row, Table } from './model';
 import type { RelationDef } from './standard';
-import { columnIndex, findRow } from './tables';
+import { columnIndex, findRow, misshapen } from './tables';
 
 export interface Term {
   value: number;
@@ -36,9 +36,13 @@ interface Instance {
   negatives: boolean[];
 }
 
-/** Every place a relation of the standard applies in a table: one per row (axis row) or per column (axis column). */
+/**
+ * Every place a relation of the standard applies in a table: one per row (axis row) or per column (axis column).
+ * Shape before sums: the cells of a row with too few or too many figures stand for unknown values.
+ */
 function instancesOf(table: Table): Instance[] {
   const instances: Instance[] = [];
+  const valuesOf = (row: Row) => (misshapen(table, row) ? [] : row.values);
   for (const relation of table.def.relations) {
     if (relation.axis === 'row') {
       const total = columnIndex(table, relation.total);
@@ -46,7 +50,8 @@ function instancesOf(table: Table): Instance[] {
       for (const row of table.rows) {
         if (!row.def || row.values.length <= total) continue;
         const context = row.def.label || table.def.columns[total].group || '';
-        instances.push({ relation, cell: row.values[total], context, termCells: terms.map((i) => row.values[i] ?? ABSENT), negatives: terms.map(() => false) });
+        const values = valuesOf(row);
+        instances.push({ relation, cell: values[total] ?? ABSENT, context, termCells: terms.map((i) => values[i] ?? ABSENT), negatives: terms.map(() => false) });
       }
     } else {
       const totalRow = findRow(table, relation.total);
@@ -54,8 +59,8 @@ function instancesOf(table: Table): Instance[] {
       const termRows = [...relation.terms, ...relation.totalSide].map((id) => findRow(table, id));
       const negatives = [...relation.terms.map(() => false), ...relation.totalSide.map(() => true)];
       table.def.columns.forEach((column, c) => {
-        const termCells = termRows.map((r) => (r ? (r.values[c] ?? ABSENT) : undefined));
-        instances.push({ relation, cell: totalRow.values[c], context: column.label, termCells, negatives });
+        const termCells = termRows.map((r) => (r ? (valuesOf(r)[c] ?? ABSENT) : undefined));
+        instances.push({ relation, cell: valuesOf(totalRow)[c] ?? ABSENT, context: column.label, termCells, negatives });
       });
     }
   }

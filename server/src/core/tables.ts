@@ -5,6 +5,17 @@ export function columnIndex(table: Table, id: string): number {
   return table.def.columns.findIndex((c) => c.id === id);
 }
 
+/** How many value cells a row has, cells past the table's columns included (none for a label without figures). */
+export function valueCount(row: Row): number {
+  return row.values.filter((c) => !c.missing).length + row.extra.length;
+}
+
+/** A row whose figures do not fill the table's columns one to one: which figure is whose column is unknown. */
+export function misshapen(table: Table, row: Row): boolean {
+  const count = valueCount(row);
+  return count !== 0 && count !== table.def.columns.length;
+}
+
 export function findRow(table: Table, id: string): Row | undefined {
   return table.rows.find((r) => r.def?.id === id);
 }

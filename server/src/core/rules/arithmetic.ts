@@ -43,7 +43,9 @@ function labelsOf(table: Table, cell: Cell): { rowLabel: string; columnLabel: st
 
 /** A cell named by its row and column: “予以公开”行“自然人”列 (Section 四: “行政复议 · 结果维持”). */
 function cellName(table: Table, cell: Cell): Message {
-  const { rowLabel, columnLabel } = labelsOf(table, cell);
+  const { columnLabel, ...labels } = labelsOf(table, cell);
+  // 部分公开（区分处理的，只计这一情形，不计其他情形） is named without its note.
+  const rowLabel = labels.rowLabel.replace(/（[^（）]*）$/, '');
   return rowLabel
     ? msg(`${quote(rowLabel)}行${quote(columnLabel)}列`, `row ${quote(rowLabel)}, column ${quote(columnLabel)}`)
     : msg(quote(columnLabel), quote(columnLabel));
@@ -95,7 +97,7 @@ function unexplained(table: Table, relation: Message, explanations: Explanation[
     );
   }
   const named = explanations.slice(0, NAMED);
-  const zh = named.map((e) => e.changes.map((c) => `${cellName(table, c.cell).zh}为 ${formatNumber(c.proposed)}`).join('且')).join('，或');
+  const zh = named.map((e) => e.changes.map((c) => `${cellName(table, c.cell).zh}为 ${formatNumber(c.proposed)}`).join(' 且')).join('，或');
   const en = named.map((e) => e.changes.map((c) => `${cellName(table, c.cell).en} = ${formatNumber(c.proposed)}`).join(' and ')).join('; or ');
   const more = explanations.length - named.length;
   return msg(

@@ -97,8 +97,8 @@ function combine(a: number, e: Equation, b: number, f: Equation): Equation {
 }
 
 interface System {
+  table: Table;
   cells: Cell[];
-  columns: (ColumnDef | undefined)[];
   /** The figure of each cell as read (blank totals: 0, they are eliminated). */
   values: number[];
   /** Cells a fix may change: read as a figure or blank, not blank totals, with a place in the text. */
@@ -116,25 +116,21 @@ function systemOf(table: Table): System {
   const results = evaluate(table);
   const cells: Cell[] = [];
   const index = new Map<Cell, number>();
-  const variable = (cell: Cell) => {
-    let i = index.get(cell);
-    if (i === undefined) index.set(cell, (i = cells.push(cell) - 1));
-    return i;
-  };
   const blankTotals = new Set<number>();
-  for (const r of results) if (r.status === 'blank') blankTotals.add(variable(r.cell));
-  let equations: Equation[] = results.map((r) => {
+  let equations: Equation[] = [];
+  for (const r of results) {
     const e: Equation = new Map();
-    const add = (cell: Cell, c: number) => {
-      const v = variable(cell);
-      const sum = (e.get(v) ?? 0) + c;
+    for (let t = -1; t < r.termCells.length; t++) {
+      const cell = t < 0 ? r.cell : r.termCells[t]!;
+      let v = index.get(cell);
+      if (v === undefined) index.set(cell, (v = cells.push(cell) - 1));
+      if (t < 0 && r.status === 'blank') blankTotals.add(v);
+      const sum = (e.get(v) ?? 0) + (t < 0 || r.terms[t].negative ? -1 : 1);
       if (sum === 0) e.delete(v);
       else e.set(v, sum);
-    };
-    add(r.cell, -1);
-    r.termCells.forEach((cell, i) => add(cell!, r.terms[i].negative ? -1 : 1));
-    return e;
-  });
+    }
+    equations.push(e);
+  }
   const pivots: System['pivots'] = [];
   for (const v of blankTotals) {
     const containing = equations.filter((e) => e.has(v));
@@ -147,20 +143,28 @@ function systemOf(table: Table): System {
     pivots.push({ variable: v, equation: pivot });
   }
   equations = equations.filter((e) => e.size > 0);
-  const values = cells.map((cell) => (cell.value.kind === 'number' ? cell.value.value : 0));
-  const columns = cells.map((cell) => placeOf(table, cell)?.column);
-  const candidate = cells.map((cell, i) => !blankTotals.has(i) && !cell.missing && cell.value.kind !== 'text');
-  const support: System['support'] = cells.map(() => []);
-  const residuals = equations.map((e, k) => {
+  const values: number[] = [];
+  const candidate: boolean[] = [];
+  const support: System['support'] = [];
+  for (let v = 0; v < cells.length; v++) {
+    const cell = cells[v];
+    values.push(cell.value.kind === 'number' ? cell.value.value : 0);
+    candidate.push(!blankTotals.has(v) && !cell.missing && cell.value.kind !== 'text');
+    support.push([]);
+  }
+  const residuals: number[] = [];
+  for (let k = 0; k < equations.length; k++) {
     let sum = 0;
-    for (const [v, c] of e) {
+    for (const [v, c] of equations[k]) {
       sum += c * values[v];
       support[v].push([k, c]);
     }
-    return Math.round(sum * 1e6) / 1e6;
-  });
-  return { cells, columns, values, candidate, equations, residuals, support, pivots };
+    residuals.push(Math.round(sum * 1e6) / 1e6);
+  }
+  return { table, cells, values, candidate, equations, residuals, support, pivots };
 }
+
+const columnOf = (system: System, v: number) => placeOf(system.table, system.cells[v])?.column;
 
 function coefficient(system: System, v: number, equation: number): number {
   for (const [k, c] of system.support[v]) if (k === equation) return c;
@@ -204,7 +208,7 @@ function explanation(system: System, changes: [number, number][]): Explanation |
   const out: Change[] = [];
   for (const [v, delta] of changes) {
     const proposed = round(system.values[v] + delta);
-    if (!allowed(system.columns[v], proposed)) return undefined;
+    if (!allowed(columnOf(system, v), proposed)) return undefined;
     out.push({ cell: system.cells[v], found: system.values[v], proposed });
   }
   out.sort((a, b) => a.cell.span.start - b.cell.span.start);
@@ -255,7 +259,7 @@ function blankValues(system: System, changes: Change[], within?: (pivot: Equatio
     let rest = 0;
     for (const [v, c] of equation) if (v !== variable) rest += c * values[v];
     const value = round(-rest / equation.get(variable)!);
-    if (allowed(system.columns[variable], value)) out.set(system.cells[variable], value);
+    if (allowed(columnOf(system, variable), value)) out.set(system.cells[variable], value);
   }
   return out;
 }

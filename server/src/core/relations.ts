@@ -42,7 +42,12 @@ interface Instance {
  */
 function instancesOf(table: Table): Instance[] {
   const instances: Instance[] = [];
-  const valuesOf = (row: Row) => (misshapen(table, row) ? [] : row.values);
+  const shaped = new Map<Row, Cell[]>();
+  const valuesOf = (row: Row) => {
+    let values = shaped.get(row);
+    if (!values) shaped.set(row, (values = misshapen(table, row) ? [] : row.values));
+    return values;
+  };
   for (const relation of table.def.relations) {
     if (relation.axis === 'row') {
       const total = columnIndex(table, relation.total);

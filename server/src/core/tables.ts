@@ -7,7 +7,9 @@ export function columnIndex(table: Table, id: string): number {
 
 /** How many value cells a row has, cells past the table's columns included (none for a label without figures). */
 export function valueCount(row: Row): number {
-  return row.values.filter((c) => !c.missing).length + row.extra.length;
+  let count = row.extra.length;
+  for (const cell of row.values) if (!cell.missing) count++;
+  return count;
 }
 
 /** A row whose figures do not fill the table's columns one to one: which figure is whose column is unknown. */

@@ -3,8 +3,8 @@ import type { CellValue } from '../model';
 const NUMBER = /^[+-]?\d+(?:\.\d+)?$/;
 const UNIT = /(?:万元|元|件|个|项|次|人次|宗)$/;
 /** Word-processor and converter leftovers: `[bookmark: _GoBack]`, `{.mark}`, HTML tags, footnote marks. */
-// Bounded runs: a cell full of unclosed `[` must not cost the square of its length.
-const DEBRIS = /\[[^\]]{0,200}\]|\{[^}]{0,200}\}|<[^>]{0,200}>|\*+/g;
+// Bounded runs that stop at the next opener: a cell full of unclosed `[` costs its length, not 200 times it.
+const DEBRIS = /\[[^[\]]{0,200}\]|\{[^{}]{0,200}\}|<[^<>]{0,200}>|\*+/g;
 const DEBRIS_OPENER = /[[{<*]/;
 const HAN = /\p{Script=Han}/u;
 const CHINESE_NUMBER = /^[〇零一二三四五六七八九十百千万两]+$/;

@@ -10,7 +10,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { check, readSource } from '../server/src/core';
-import { generateDraft, randomOptions } from '../test/support/generator';
+import { generateDraft, type InjectionKind, randomOptions } from '../test/support/generator';
 import { Random } from '../test/support/random';
 
 const ROOT = join(__dirname, '..');
@@ -22,8 +22,8 @@ const bytes = (text: string) => Buffer.byteLength(text);
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))];
 
-/** A canonical markdown draft as close to `target` bytes as whole paragraphs allow. */
-function draftOfSize(target: number, seed: number): string {
+/** A canonical markdown draft as close to `target` bytes as whole paragraphs allow (errors injected if asked). */
+function draftOfSize(target: number, seed: number, inject: InjectionKind[] = []): string {
   let low = 0;
   let high = 4096;
   while (low < high) {
@@ -31,7 +31,7 @@ function draftOfSize(target: number, seed: number): string {
     if (bytes(generateDraft(seed, { layout: 'markdown', year: 2023, paragraphs }).text) < target) low = paragraphs + 1;
     else high = paragraphs;
   }
-  return generateDraft(seed, { layout: 'markdown', year: 2023, paragraphs: low }).text;
+  return generateDraft(seed, { layout: 'markdown', year: 2023, paragraphs: low, inject }).text;
 }
 
 function timeChecks(text: string, warmup: number, runs: number): number[] {
@@ -52,6 +52,11 @@ const row = (...cells: (string | number)[]) => rows.push(cells.map(String));
 const typical = draftOfSize(15 * 1024, 2023);
 const typicalTimes = timeChecks(typical, 300, 1000);
 row('check, typical draft (in process)', `${(bytes(typical) / 1024).toFixed(1)} KB`, `median ${median(typicalTimes).toFixed(3)} ms, p95 ${percentile(typicalTimes, 0.95).toFixed(3)} ms`, '≤ 1 ms', median(typicalTimes) <= 1 ? 'met' : 'MISSED');
+
+// Two wrong figures: error localization searches the table (one cell, then pairs) for what explains them.
+const wrong = draftOfSize(15 * 1024, 2023, ['value', 'value']);
+const wrongTimes = timeChecks(wrong, 300, 1000);
+row('check, typical draft with two wrong figures (in process)', `${(bytes(wrong) / 1024).toFixed(1)} KB`, `median ${median(wrongTimes).toFixed(3)} ms, p95 ${percentile(wrongTimes, 0.95).toFixed(3)} ms`, '≤ 1 ms', median(wrongTimes) <= 1 ? 'met' : 'MISSED');
 
 const pasted = generateDraft(2023, { layout: 'cells', year: 2023, paragraphs: 8, traditional: true, noisyNumbers: true }).text;
 const pastedTimes = timeChecks(pasted, 100, 300);

@@ -140,6 +140,30 @@ describe('govreport check: output formats', () => {
     assert.equal(lines[finding.line - 1].slice(finding.column - 1, finding.endColumn - 1), '0', 'the range is the 总计 cell');
   });
 
+  it('json: suspects — the explanations of failing sums, each cell with its position, labels, figure found and proposed', (t) => {
+    const dir = tempDir(t);
+    const file = join(dir, 'typo.md');
+    // WITH_ERROR's Section 四 error, and in Section 三 予以公开 · 自然人 written 4 where every sum says 0.
+    const lines = WITH_ERROR.split('\n');
+    const at = lines.findIndex((l) => l.includes('（一）予以公开'));
+    lines[at] = lines[at].replace('| 0 |', '| 4 |');
+    writeFileSync(file, lines.join('\n'));
+    const [report] = JSON.parse(run(['check', '--format', 'json', file]).stdout);
+    const typo = report.findings.filter((f: { rule: string }) => f.rule !== 'review-total');
+    assert.deepEqual(typo.map((f: { rule: string }) => f.rule).sort(), ['results-total', 'row-total']);
+    for (const f of typo) {
+      assert.deepEqual([f.line, f.fixable], [at + 1, true], `${f.rule}: on the mistyped cell, fixable`);
+      assert.deepEqual(f.suspects, [{ typo: true, cells: [{ line: at + 1, column: f.column, rowLabel: '予以公开', columnLabel: '自然人', found: 4, proposed: 0 }] }]);
+    }
+    // Section 四: 行政复议 结果维持 1 with 总计 0 — either cell may be the wrong one: two suspects, no fix.
+    const [review] = report.findings.filter((f: { rule: string }) => f.rule === 'review-total');
+    assert.equal(review.fixable, false);
+    assert.deepEqual(
+      review.suspects.map((s: { cells: { columnLabel: string; proposed: number }[] }) => s.cells.map((c) => `${c.columnLabel}=${c.proposed}`)),
+      [['行政复议 · 结果维持=0'], ['行政复议 · 总计=1']],
+    );
+  });
+
   it('json: columns count UTF-16 code units (a character outside the BMP counts two)', (t) => {
     const dir = tempDir(t);
     const file = join(dir, 'period.md');

@@ -11,6 +11,8 @@ export const seed = (prefix: string) => {
 
 export const MISTAKES = examples('mistakes-2021.report.md');
 export const CLEAN = examples('clean-2021.report.md');
+/** The clean draft with 予以公开 · 自然人 mistyped 85 for 58: its row total and its column's （七）总计 both disagree. */
+export const TYPO = CLEAN.replace('| （一）予以公开 |  | 58 |', '| （一）予以公开 |  | 85 |');
 
 export function find(diagnostics: Diagnostic[], code: string): Diagnostic {
   const found = diagnostics.find((d) => d.code === code);

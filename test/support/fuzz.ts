@@ -97,7 +97,7 @@ export function mutateSeed(text: string, random: Random): { text: string; edits:
 
 /** A text of which nothing is known but that the checker must survive it. */
 export function bareTruth(text: string, origin: string): Truth {
-  return { text, layout: 'markdown', origin, arithmeticKnown: false, injected: [], arithmetic: [], arithmeticUndefinedIn: [], expected: [], prose: [], onlyWrongTotals: false, tables: [], blanks: [], texts: [] };
+  return { text, layout: 'markdown', origin, arithmeticKnown: false, injected: [], arithmetic: [], arithmeticUndefinedIn: [], expected: [], prose: [], onlyWrongFigures: false, tables: [], blanks: [], texts: [] };
 }
 
 /** The case of one fuzz seed: mostly generated drafts, one in six a mutated seed. */

@@ -631,6 +631,11 @@ export interface ExpectedFinding {
   table?: string;
   expected?: number;
   actual?: number;
+  /**
+   * Arithmetic: the slots of the cells error localization may blame instead of the total (rules.md): the one cell
+   * written wrong where the table has one, else every value cell of the table. Absent in older saved truths.
+   */
+  cells?: Span[];
 }
 
 export { ARITHMETIC_RULES };
@@ -647,6 +652,23 @@ function recordAt(draft: Draft, def: TableDef, [row, column]: Position): CellRec
 /** A blank total of two relations (moved there by a column swap) stands for a value rules.md does not define. */
 function arithmeticUndefined(draft: Draft, def: TableDef): boolean {
   return relationInstances(def).some((i) => recordAt(draft, def, i.total)?.written.kind === 'blank' && instancesTotalling(def, i.total).length > 1);
+}
+
+/** The value cells of a table whose figure, as written, differs from the one generated (blank counting as 0). */
+export function wrongCells(draft: Draft, def: TableDef): CellRecord[] {
+  const generated = draft.tables.find((t) => t.def === def)!.values;
+  return draft.cells.filter((c) => {
+    if (c.table !== def || c.column < 0 || !c.span) return false;
+    const value = c.written.kind === 'number' ? c.written.value : c.written.kind === 'blank' ? 0 : undefined;
+    return value !== undefined && value !== generated[c.row][c.column];
+  });
+}
+
+/** Where an arithmetic finding of a table may sit besides its total: the one wrong cell, or any value cell. */
+function blameable(draft: Draft, def: TableDef): Span[] {
+  const wrong = wrongCells(draft, def);
+  const cells = wrong.length === 1 ? wrong : draft.cells.filter((c) => c.table === def && c.column >= 0 && c.slot);
+  return cells.map((c) => c.slot!);
 }
 
 export function expectedArithmetic(draft: Draft): ExpectedFinding[] {
@@ -675,12 +697,13 @@ export function expectedArithmetic(draft: Draft): ExpectedFinding[] {
       }
       return sum;
     };
+    const cells = blameable(draft, def);
     for (const i of instances) {
       const total = written(i.total);
       if (total.kind !== 'number') continue;
       const expected = sumOf(i);
       if (expected === undefined || expected === total.value) continue;
-      out.push({ rule: i.rule, span: recordAt(draft, def, i.total)!.span!, match: 'exact', table: def.id, expected, actual: total.value });
+      out.push({ rule: i.rule, span: recordAt(draft, def, i.total)!.span!, match: 'exact', table: def.id, expected, actual: total.value, cells });
     }
   }
   return out;
@@ -741,6 +764,13 @@ export function expectedFindings(draft: Draft): ExpectedFinding[] {
   return out;
 }
 
+/** Whether an arithmetic finding sits where it may: its total, or a cell error localization may blame. */
+export function arithmeticPlaced(expected: ExpectedFinding, span: Span, tableAt: (span: Span) => string | undefined): boolean {
+  if (spanMatches(expected, span)) return true;
+  if (!expected.cells) return tableAt(span) === expected.table;
+  return expected.cells.some((slot) => slot.start <= span.start && span.end <= slot.end);
+}
+
 /** Whether a finding's span meets what was expected of it. */
 export function spanMatches(expected: ExpectedFinding, span: Span): boolean {
   switch (expected.match) {
@@ -767,8 +797,8 @@ export interface Truth {
   /** Other findings it must get, among others. */
   expected: ExpectedFinding[];
   prose: string[];
-  /** Every injected error is a wrong total: after fixAll no arithmetic finding may be left. */
-  onlyWrongTotals: boolean;
+  /** Every injected error is a wrong figure: after fixAll every arithmetic finding left is one localization left alone. */
+  onlyWrongFigures: boolean;
   /** Where each generated table's cells lie. */
   tables: { id: string; span: Span }[];
   /** The kinds of error injected. */
@@ -799,7 +829,7 @@ export function truthOf(draft: Draft): Truth {
     arithmeticUndefinedIn: draft.tables.filter(({ def }) => arithmeticUndefined(draft, def)).map(({ def }) => def.id),
     expected: expectedFindings(draft).filter((e) => !ARITHMETIC_RULES.includes(e.rule)),
     prose: draft.prose,
-    onlyWrongTotals: draft.injections.every((i) => i.kind === 'value' && i.total),
+    onlyWrongFigures: draft.injections.every((i) => i.kind === 'value'),
     tables,
     blanks: cellsWritten(draft, 'blank'),
     texts: cellsWritten(draft, 'text'),

@@ -4,7 +4,7 @@
  * so a fuzz run can record it and go on.
  */
 import { applyEdits, check, type Finding, fixAll, RULE_IDS, type Span } from '../../server/src/core';
-import { ARITHMETIC_RULES, type Draft, type ExpectedFinding, type Truth, spanMatches } from './generator';
+import { ARITHMETIC_RULES, type Draft, type ExpectedFinding, type Truth, arithmeticPlaced, spanMatches } from './generator';
 
 export interface Violation {
   property: string;
@@ -69,11 +69,15 @@ export function fixViolations(text: string, finding: Finding): Violation[] {
   const out: Violation[] = [];
   const fix = finding.fixes[0];
   if (!fix) return out;
-  if (IN_PLACE_RULES.has(finding.rule)) {
+  const inside = (e: { start: number; end: number }) => finding.span.start <= e.start && e.end <= finding.span.end;
+  if (ARITHMETIC_RULES.includes(finding.rule)) {
+    // The fix sets every cell of the explanation: the one the finding is on, and at most one other.
+    if (!fix.edits.some(inside) || fix.edits.length > 2) {
+      out.push({ property: 'fix-edits-own-range', detail: `${describe(finding)}: no edit of the finding's own cell, or more than two edits` });
+    }
+  } else if (IN_PLACE_RULES.has(finding.rule)) {
     for (const e of fix.edits) {
-      if (e.start < finding.span.start || e.end > finding.span.end) {
-        out.push({ property: 'fix-edits-own-range', detail: `${describe(finding)}: edit [${e.start},${e.end}) outside the finding` });
-      }
+      if (!inside(e)) out.push({ property: 'fix-edits-own-range', detail: `${describe(finding)}: edit [${e.start},${e.end}) outside the finding` });
     }
   }
   let fixed: string;
@@ -120,9 +124,9 @@ export function fixAllViolations(text: string, prose: string[]): { violations: V
   return { violations: out, fixed: once };
 }
 
-function missing(expected: ExpectedFinding[], findings: Finding[], compareValues: boolean): ExpectedFinding[] {
+function missing(expected: ExpectedFinding[], findings: Finding[], placed: (e: ExpectedFinding, span: Span) => boolean, compareValues: boolean): ExpectedFinding[] {
   return expected.filter(
-    (e) => !findings.some((f) => f.rule === e.rule && spanMatches(e, f.span) && (!compareValues || (f.expected === e.expected && f.actual === e.actual))),
+    (e) => !findings.some((f) => f.rule === e.rule && placed(e, f.span) && (!compareValues || (f.expected === e.expected && f.actual === e.actual))),
   );
 }
 
@@ -149,20 +153,21 @@ export function draftViolations(truth: Truth, options: DraftCheckOptions = {}): 
   if (!findings) return out;
 
   const arithmetic = findings.filter((f) => ARITHMETIC_RULES.includes(f.rule));
+  const placed = (e: ExpectedFinding, span: Span) => arithmeticPlaced(e, span, (s) => tableAt(truth, s));
   if (truth.arithmeticKnown) {
-    for (const e of missing(truth.arithmetic, arithmetic, true)) {
+    for (const e of missing(truth.arithmetic, arithmetic, placed, true)) {
       out.push({ property: 'arithmetic-found', rule: e.rule, table: e.table, detail: `expected ${describe(e)}, got ${arithmetic.map(describe).join('; ') || 'no arithmetic finding'}` });
     }
     for (const f of arithmetic) {
       const table = tableAt(truth, f.span);
       if (table && truth.arithmeticUndefinedIn?.includes(table)) continue;
-      if (!truth.arithmetic.some((e) => e.rule === f.rule && spanMatches(e, f.span))) {
+      if (!truth.arithmetic.some((e) => e.rule === f.rule && placed(e, f.span) && e.expected === f.expected && e.actual === f.actual)) {
         out.push({ property: 'arithmetic-exact', rule: f.rule, table, detail: `unexpected ${describe(f)}: ${f.message}` });
       }
     }
   }
   const others = truth.expected.filter((e) => RULE_IDS.includes(e.rule));
-  for (const e of missing(others, findings, false)) {
+  for (const e of missing(others, findings, spanMatches, false)) {
     out.push({ property: 'injected-error-found', rule: e.rule, table: e.table, detail: `expected ${e.rule} ${e.match} [${e.span.start},${e.span.end})` });
   }
   if (truth.layout !== 'markdown' && truth.arithmeticKnown && truth.tables.length && !findings.some((f) => f.rule === 'table-not-markdown')) {
@@ -176,8 +181,9 @@ export function draftViolations(truth: Truth, options: DraftCheckOptions = {}): 
     for (let i = 0; i < fixable.length && i / step < limit; i += step) out.push(...fixViolations(truth.text, fixable[i]));
     const { violations, fixed } = fixAllViolations(truth.text, truth.prose);
     out.push(...violations);
-    if (fixed !== undefined && truth.onlyWrongTotals) {
-      const left = (safeCheck(fixed, out) ?? []).filter((f) => ARITHMETIC_RULES.includes(f.rule));
+    if (fixed !== undefined && truth.onlyWrongFigures) {
+      // What fixAll leaves is what localization could not pin down: findings without a fix, never a fix not applied.
+      const left = (safeCheck(fixed, out) ?? []).filter((f) => ARITHMETIC_RULES.includes(f.rule) && f.fixes.length);
       if (left.length) out.push({ property: 'fixAll-settles-arithmetic', detail: `after fixAll: ${left.map(describe).join('; ')}` });
     }
   }

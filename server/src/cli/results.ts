@@ -15,8 +15,18 @@ export interface LocatedFinding extends SourceLocation {
   expected?: number;
   actual?: number | string;
   terms?: number[];
+  /** Arithmetic: the smallest explanations of the table's failing sums, each a list of cells (see rules.md). */
+  suspects?: { typo: boolean; cells: LocatedSuspectCell[] }[];
   /** Whether `govreport fix` fixes it (a text draft, and its preferred fix is safe). */
   fixable: boolean;
+}
+
+/** A cell of an explanation: where it is (as a finding's start), its labels, the figure found and the one proposed. */
+export interface LocatedSuspectCell extends SourceLocation {
+  rowLabel: string;
+  columnLabel: string;
+  found: number;
+  proposed: number;
 }
 
 /** What the CLI keeps of one checked file (not its text). */
@@ -58,6 +68,15 @@ function locate(lineStarts: number[], origins: Origin[] | undefined, finding: Fi
     ...(finding.expected !== undefined && { expected: finding.expected }),
     ...(finding.actual !== undefined && { actual: finding.actual }),
     ...(finding.terms && { terms: finding.terms }),
+    ...(finding.suspects && {
+      suspects: finding.suspects.map((s) => ({
+        typo: s.typo,
+        cells: s.cells.map(({ span, rowLabel, columnLabel, found, proposed }) => {
+          const { endLine, endColumn, ...where } = position(lineStarts, origins, span);
+          return { ...where, rowLabel, columnLabel, found, proposed };
+        }),
+      })),
+    }),
     // Fixes edit text drafts; a web page, Word file or PDF is imported first.
     fixable: !origins && finding.fixes[0]?.safe === true,
   };

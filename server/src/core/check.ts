@@ -1,6 +1,6 @@
 import { say } from '../shared/i18n';
 import { type Settings, type Severity, readSettings } from '../shared/settings';
-import type { Report, Span, TextEdit } from './model';
+import type { Report, Span, Suspect, TextEdit } from './model';
 import type { ReaderNote } from './readers/types';
 import { type ParseOptions, parseReport } from './parse/report';
 import { lineAt } from './parse/text';
@@ -21,6 +21,8 @@ export interface Finding {
   expected?: number;
   actual?: number | string;
   terms?: number[];
+  /** Arithmetic: the smallest explanations of the table's failing sums (at most 12), plausible typos first. */
+  suspects?: Suspect[];
   /** Preferred first. */
   fixes: Fix[];
 }
@@ -86,6 +88,7 @@ export function check(text: string, input: Partial<Settings> | Settings = {}, op
       if (f.expected !== undefined) finding.expected = f.expected;
       if (f.actual !== undefined) finding.actual = f.actual;
       if (f.terms) finding.terms = f.terms;
+      if (f.suspects) finding.suspects = f.suspects;
       findings.push(finding);
     }
   }

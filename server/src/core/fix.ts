@@ -16,9 +16,11 @@ export function applyEdits(text: string, edits: TextEdit[]): string {
 }
 
 const overlaps = (a: TextEdit, b: TextEdit) => a.start < b.end && b.start < a.end;
-/** An insertion inside (not at the edge of) a replaced range is lost with it. */
+const same = (a: TextEdit, b: TextEdit) => a.start === b.start && a.end === b.end && a.newText === b.newText;
+/** An insertion inside (not at the edge of) a replaced range is lost with it. The same edit twice is made once. */
 const touches = (a: TextEdit, b: TextEdit) =>
-  overlaps(a, b) || (a.start === a.end && b.start < a.start && a.start < b.end) || (b.start === b.end && a.start < b.start && b.start < a.end);
+  !same(a, b) &&
+  (overlaps(a, b) || (a.start === a.end && b.start < a.start && a.start < b.end) || (b.start === b.end && a.start < b.start && b.start < a.end));
 
 /** The fixes that can be applied together: each whole, none touching another, first come first served. */
 export function compatibleFixes(fixes: Fix[]): Fix[] {
@@ -88,7 +90,13 @@ export function fixAll(text: string, settings: Partial<Settings> = {}, options: 
     );
     const chosen = new Set(compatibleFixes(candidates.map((f) => f.fixes[0])));
     if (chosen.size === 0) break;
-    const next = applyEdits(text, inLineEndingsOf(text, [...chosen].flatMap((f) => f.edits)));
+    // Fixes of several findings may share an edit (two sums failing through one cell): it is made once.
+    const seen = new Set<string>();
+    const edits = [...chosen].flatMap((f) => f.edits).filter((e) => {
+      const key = `${e.start}:${e.end}:${e.newText}`;
+      return !seen.has(key) && !!seen.add(key);
+    });
+    const next = applyEdits(text, inLineEndingsOf(text, edits));
     applied.push(...candidates.filter((f) => chosen.has(f.fixes[0])));
     if (next === text) break;
     text = next;

@@ -10,8 +10,11 @@ export interface Span {
 export type CellValue =
   | { kind: 'blank' }
   | { kind: 'number'; value: number; integer: boolean }
-  /** Text that is not a number; `recovered` is the one number it holds, where there is exactly one. */
-  | { kind: 'text'; recovered?: number };
+  /**
+   * Text that is not a number; `recovered` is the one number it holds, where there is exactly one; `figures` the
+   * numbers of a cell holding several separated by spaces (`21 1`: a missing pipe?), never joined into one.
+   */
+  | { kind: 'text'; recovered?: number; figures?: number[] };
 
 export interface Cell {
   /** The cell's text as written, trimmed; `span` covers exactly this text (an empty span where the cell is blank). */
@@ -126,6 +129,22 @@ export interface Report {
   directives: Directive[];
   /** What the reader of a web page, Word file or PDF told about the document (a table it could not read, …). */
   notes?: readonly ReaderNote[];
+}
+
+/** A cell of one explanation of failing sums (see errorLocation.ts): the figure found and the one that makes them hold. */
+export interface SuspectCell {
+  span: Span;
+  rowLabel: string;
+  columnLabel: string;
+  found: number;
+  proposed: number;
+}
+
+/** One smallest explanation of a table's failing sums: cells that, changed together, make every relation hold. */
+export interface Suspect {
+  cells: SuspectCell[];
+  /** Every proposed figure is a plausible typo of the one found (a digit changed, added or dropped, two swapped). */
+  typo: boolean;
 }
 
 /** A message in both languages; the one shown follows the locale. */

@@ -1,6 +1,6 @@
-import type { Cell, Table } from './model';
+import type { Cell, Row, Table } from './model';
 import type { RelationDef } from './standard';
-import { columnIndex, findRow } from './tables';
+import { columnIndex, findRow, misshapen } from './tables';
 
 export interface Term {
   value: number;
@@ -19,11 +19,6 @@ export interface RelationResult {
   expected: number;
   /** `blank`: the total cell is blank (not compared; its cell-blank fix fills `expected` in). */
   status: 'holds' | 'mismatch' | 'blank';
-  /**
-   * Whether `expected` can be trusted as a fix: no term is itself a total that fails its own relation, and no other
-   * failing relation reported on the same cell wants another value (balance: the column's （七）总计 holds).
-   */
-  reliable: boolean;
   termCells: (Cell | undefined)[];
 }
 
@@ -41,9 +36,18 @@ interface Instance {
   negatives: boolean[];
 }
 
-/** Every place a relation of the standard applies in a table: one per row (axis row) or per column (axis column). */
+/**
+ * Every place a relation of the standard applies in a table: one per row (axis row) or per column (axis column).
+ * Shape before sums: the cells of a row with too few or too many figures stand for unknown values.
+ */
 function instancesOf(table: Table): Instance[] {
   const instances: Instance[] = [];
+  const shaped = new Map<Row, Cell[]>();
+  const valuesOf = (row: Row) => {
+    let values = shaped.get(row);
+    if (!values) shaped.set(row, (values = misshapen(table, row) ? [] : row.values));
+    return values;
+  };
   for (const relation of table.def.relations) {
     if (relation.axis === 'row') {
       const total = columnIndex(table, relation.total);
@@ -51,7 +55,8 @@ function instancesOf(table: Table): Instance[] {
       for (const row of table.rows) {
         if (!row.def || row.values.length <= total) continue;
         const context = row.def.label || table.def.columns[total].group || '';
-        instances.push({ relation, cell: row.values[total], context, termCells: terms.map((i) => row.values[i] ?? ABSENT), negatives: terms.map(() => false) });
+        const values = valuesOf(row);
+        instances.push({ relation, cell: values[total] ?? ABSENT, context, termCells: terms.map((i) => values[i] ?? ABSENT), negatives: terms.map(() => false) });
       }
     } else {
       const totalRow = findRow(table, relation.total);
@@ -59,8 +64,8 @@ function instancesOf(table: Table): Instance[] {
       const termRows = [...relation.terms, ...relation.totalSide].map((id) => findRow(table, id));
       const negatives = [...relation.terms.map(() => false), ...relation.totalSide.map(() => true)];
       table.def.columns.forEach((column, c) => {
-        const termCells = termRows.map((r) => (r ? (r.values[c] ?? ABSENT) : undefined));
-        instances.push({ relation, cell: totalRow.values[c], context: column.label, termCells, negatives });
+        const termCells = termRows.map((r) => (r ? (valuesOf(r)[c] ?? ABSENT) : undefined));
+        instances.push({ relation, cell: valuesOf(totalRow)[c] ?? ABSENT, context: column.label, termCells, negatives });
       });
     }
   }
@@ -110,15 +115,7 @@ export function evaluate(table: Table): RelationResult[] {
     const expected = sum(values, negatives);
     const status = cell.value.kind === 'blank' ? 'blank' : Math.abs(cell.value.value - expected) < EPSILON ? 'holds' : 'mismatch';
     const terms = values.map((value, i) => ({ value, negative: negatives[i] }));
-    results.push({ relation, table, cell, context, terms, expected, status, reliable: true, termCells });
-  }
-  const failing = results.filter((r) => r.status === 'mismatch');
-  for (const result of results) {
-    result.reliable = !failing.some(
-      (other) =>
-        other !== result &&
-        (result.termCells.includes(other.cell) || (other.cell === result.cell && Math.abs(other.expected - result.expected) >= EPSILON)),
-    );
+    results.push({ relation, table, cell, context, terms, expected, status, termCells });
   }
   cache.set(table, results);
   return results;

@@ -42,18 +42,21 @@ suite('govreport extension', () => {
     }
   });
 
-  test('the preferred quick fix of a wrong total sets the computed value', async () => {
-    const editor = await openDraft('mistakes-2021.report.md');
-    const review = await until(
-      () => vscode.languages.getDiagnostics(editor.document.uri).find((d) => (d.code as { value: string })?.value === 'review-total'),
-      'review-total',
-    );
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, review.range);
+  test('the preferred quick fix of a mistyped figure restores the figure every sum agrees on', async () => {
+    const editor = await openDraft('clean-2021.report.md');
+    // 予以公开 · 自然人 typed 85 for 58: its row total and its column's （七）总计 both point at it.
+    const at = editor.document.getText().indexOf('| （一）予以公开 |  | 58 |') + '| （一）予以公开 |  | '.length;
+    const cell = new vscode.Range(editor.document.positionAt(at), editor.document.positionAt(at + 2));
+    await editor.edit((edit) => edit.replace(cell, '85'));
+    const arithmetic = (d: vscode.Diagnostic) => ['row-total', 'results-total'].includes((d.code as { value: string })?.value);
+    const row = await until(() => vscode.languages.getDiagnostics(editor.document.uri).find(arithmetic), 'row-total');
+    assert.ok(row.range.isEqual(cell), 'on the mistyped cell');
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, row.range);
     const preferred = actions.find((a) => a.isPreferred)!;
     assert.ok(preferred, actions.map((a) => a.title).join(' / '));
     await vscode.workspace.applyEdit(preferred.edit!);
-    assert.equal(editor.document.getText(review.range), '5');
-    await until(() => !vscode.languages.getDiagnostics(editor.document.uri).some((d) => (d.code as { value: string })?.value === 'review-total'), 'the fix');
+    assert.equal(editor.document.getText(cell), '58');
+    await until(() => !vscode.languages.getDiagnostics(editor.document.uri).some(arithmetic), 'the fix');
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 

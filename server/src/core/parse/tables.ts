@@ -169,7 +169,13 @@ function splitRow(def: TableDef, raw: RawRow): Pick<Row, 'labels' | 'values' | '
   const labels = cells.slice(0, lastLabel + 1).filter((c) => c.value.kind !== 'blank');
   const width = def.columns.length;
   let first = lastLabel + 1;
-  while (cells.length - first > width && cells[first].value.kind === 'blank') first++;
+  // A cell of several figures (`21 1`, a missing pipe) stands for as many cells: the row is short, not shifted.
+  let count = cells.length - first;
+  for (const c of cells.slice(first)) if (c.value.kind === 'text' && c.value.figures) count += c.value.figures.length - 1;
+  while (count > width && cells[first].value.kind === 'blank') {
+    first++;
+    count--;
+  }
   let rest = cells.slice(first);
   if (rest.length === 0) {
     const at = raw.span.end;

@@ -3,8 +3,8 @@ import type { CellValue } from '../model';
 const NUMBER = /^[+-]?\d+(?:\.\d+)?$/;
 const UNIT = /(?:万元|元|件|个|项|次|人次|宗)$/;
 /** Word-processor and converter leftovers: `[bookmark: _GoBack]`, `{.mark}`, HTML tags, footnote marks. */
-// Bounded runs: a cell full of unclosed `[` must not cost the square of its length.
-const DEBRIS = /\[[^\]]{0,200}\]|\{[^}]{0,200}\}|<[^>]{0,200}>|\*+/g;
+// Bounded runs that stop at the next opener: a cell full of unclosed `[` costs its length, not 200 times it.
+const DEBRIS = /\[[^[\]]{0,200}\]|\{[^{}]{0,200}\}|<[^<>]{0,200}>|\*+/g;
 const DEBRIS_OPENER = /[[{<*]/;
 const HAN = /\p{Script=Han}/u;
 const CHINESE_NUMBER = /^[〇零一二三四五六七八九十百千万两]+$/;
@@ -23,6 +23,9 @@ function normalizeNumber(text: string): string {
 }
 
 const PLAIN_INTEGER = /^-?\d{1,15}$/;
+/** Figures with spaces between them (`21 1`, `11　8`): two numbers, not one written with a space. */
+const SPACED_FIGURES = /\d[\s\u3000]+[+-]?\d/;
+const FIGURES = /[+-]?\d+(?:\.\d+)?/g;
 const ANY_DIGIT = /[0-9０-９]/;
 
 const BLANK: CellValue = Object.freeze({ kind: 'blank' });
@@ -39,12 +42,14 @@ export function parseValue(text: string): CellValue {
   const debris = DEBRIS_OPENER.test(text);
   const core = (debris ? text.replace(DEBRIS, ' ') : text).trim().replace(UNIT, '');
   if (HAN.test(core)) return TEXT;
+  const spaced = core.normalize('NFKC');
+  if (SPACED_FIGURES.test(spaced)) return { kind: 'text', figures: spaced.match(FIGURES)!.map(Number) };
   const plain = normalizeNumber(core);
   if (!debris && NUMBER.test(plain)) {
     const value = Number(plain);
     return { kind: 'number', value: Object.is(value, -0) ? 0 : value, integer: !plain.includes('.') };
   }
-  const numbers = plain.match(/[+-]?\d+(?:\.\d+)?/g);
+  const numbers = plain.match(FIGURES);
   return numbers?.length === 1 ? { kind: 'text', recovered: Number(numbers[0]) } : TEXT;
 }
 

@@ -1,4 +1,5 @@
 import type { Cell, Row, Table } from '../model';
+import { locateErrors } from '../errorLocation';
 import { evaluate } from '../relations';
 import type { Rule, RuleFinding, TextEdit } from './types';
 import { allTables, editable, fillCell, formatNumber, lineSpanAt, msg } from './util';
@@ -9,10 +10,17 @@ interface Blank {
   column: string;
 }
 
-/** What a blank cell is filled with: the computed value where it is a total that can be computed, else 0. */
-function fillValue(table: Table, cell: Cell): string {
-  const result = evaluate(table).find((r) => r.cell === cell && r.status === 'blank');
-  return result && result.reliable && result.expected >= 0 ? formatNumber(result.expected) : '0';
+/**
+ * What a blank cell is filled with: a blank total gets the value its relations give it (undefined where the table's
+ * failing sums leave that open); a blank that the table's unique explanation changes gets its figure; others 0.
+ */
+function fillValue(table: Table, cell: Cell): string | undefined {
+  const { unique, blankTotals } = locateErrors(table);
+  const change = unique?.changes.find((c) => c.cell === cell);
+  if (change) return formatNumber(change.proposed);
+  if (!evaluate(table).some((r) => r.cell === cell && r.status === 'blank')) return '0';
+  const value = blankTotals.get(cell);
+  return value === undefined ? undefined : formatNumber(value);
 }
 
 const rule: Rule = {
@@ -34,7 +42,10 @@ const rule: Rule = {
       }
       if (blanks.length === 0) continue;
       const present = blanks.filter((b) => editable(b.cell));
-      const fillEdits: TextEdit[] = present.map((b) => fillCell(b.cell, fillValue(table, b.cell)));
+      const fillEdits: TextEdit[] = present.flatMap((b) => {
+        const value = fillValue(table, b.cell);
+        return value === undefined ? [] : [fillCell(b.cell, value)];
+      });
       const fillAll = fillEdits.length
         ? [{ title: msg(`本表 ${fillEdits.length} 个空格全部填 0`, `Fill all ${fillEdits.length} blank cells of the table with 0`), edits: fillEdits }]
         : [];
@@ -59,7 +70,10 @@ const rule: Rule = {
             `${label ? `Row “${label}”, ` : ''}column “${column}” is empty`,
           ),
           fixes: editable(cell)
-            ? [{ title: msg(`填入 ${value}`, `Fill in ${value}`), edits: [fillCell(cell, value)] }, ...(blanks.length > 1 ? fillAll : [])]
+            ? [
+                ...(value === undefined ? [] : [{ title: msg(`填入 ${value}`, `Fill in ${value}`), edits: [fillCell(cell, value)] }]),
+                ...(blanks.length > 1 ? fillAll : []),
+              ]
             : [],
         });
       }

@@ -1,4 +1,4 @@
-import type { Message, Report, Span, TextEdit } from '../model';
+import type { Message, Report, Span, Suspect, TextEdit } from '../model';
 import type { Settings, Severity } from '../../shared/settings';
 
 export type { Message, TextEdit };
@@ -23,6 +23,8 @@ export interface RuleFinding {
   expected?: number;
   actual?: number | string;
   terms?: number[];
+  /** Arithmetic: the smallest explanations of the table's failing sums (at most 12), plausible typos first. */
+  suspects?: Suspect[];
   /** The fixes offered, preferred first. */
   fixes?: RuleFix[];
 }

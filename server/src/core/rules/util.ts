@@ -2,7 +2,8 @@ import type { Cell, Report, Row, Section, Span, Table } from '../model';
 import { lineAt, lineSpan } from '../parse/text';
 import { type ColumnDef, type EditionId, type SectionId, followsFormat as editionFollowsFormat, isEdition, NEWEST_EDITION } from '../standard';
 import type { Message, TextEdit } from './types';
-export { columnIndex, findRow } from '../tables';
+import { valueCount } from '../tables';
+export { columnIndex, findRow, valueCount } from '../tables';
 
 export const msg = (zh: string, en: string): Message => ({ zh, en });
 
@@ -115,6 +116,18 @@ export function closingOffset(report: Report): number {
   const office = previous && report.text.slice(previous.start, previous.end).trim();
   const isOffice = office && office.length <= 30 && !/[。；;]$/.test(office) && !report.sections.some((s) => s.heading.span.start === previous.start);
   return isOffice ? previous.start : report.lineStarts[dateLine];
+}
+
+/** The figures of a cell holding several (`21 1`), where it does. */
+export function severalFigures(cell: Cell): number[] | undefined {
+  return cell.value.kind === 'text' ? cell.value.figures : undefined;
+}
+
+/** The cells of a short row whose several figures make up exactly the cells it lacks: a pipe is missing in each. */
+export function missingPipes(table: Table, row: Row): Cell[] {
+  const crowded = row.values.filter(severalFigures);
+  const hidden = crowded.reduce((n, c) => n + severalFigures(c)!.length - 1, 0);
+  return crowded.length && valueCount(row) + hidden === table.def.columns.length ? crowded : [];
 }
 
 export function cellNumber(cell: Cell): number | undefined {

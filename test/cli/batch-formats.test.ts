@@ -59,7 +59,8 @@ describe('check --format summary|csv|junit|github on a folder', () => {
     assert.deepEqual(lines[4].split(/ {2,}/), ['pingtan-jiaojian-2024.html', '平潭综合实验区交通与建设局', '2024', '2021', '0', '1', 'in-force-count']);
     assert.match(lines[5], /^pingtan-shenpi-2024\.doc +- +- +- +- +- +pingtan-shenpi-2024\.doc：未检查——\.doc 文件无法直接读取/);
     const totals = result.stdout.slice(result.stdout.indexOf('各规则合计:'));
-    assert.match(totals, /\n {2}label-wording +2\n/);
+    // mistakes-2021: 危机 for 危及 (its 2019-edition table keeps the 2023 report's correct 行政规范性文件: no finding).
+    assert.match(totals, /\n {2}label-wording +1\n/);
     assert.match(totals, /\n {2}in-force-count +1\n/);
     assert.match(totals, /\n {2}review-total +1\n/);
   });
@@ -76,13 +77,13 @@ describe('check --format summary|csv|junit|github on a folder', () => {
     const doc = rows.find((r) => r[0] === 'pingtan-shenpi-2024.doc')!;
     assert.equal(doc[at('status')], 'not checked');
     assert.match(doc[at('message')], /另存为 \.docx/);
-    assert.equal(rows.filter((r) => r[0] === 'mistakes-2021.report.md').length, 10);
+    assert.equal(rows.filter((r) => r[0] === 'mistakes-2021.report.md').length, 9);
   });
 
   it('junit: a suite per file, a failing case per finding, an error for the file not checked', (t) => {
     const result = run(['check', '--format', 'junit', '.'], { cwd: folder(t) });
     const xml = result.stdout;
-    assert.match(xml, /^<\?xml version="1\.0" encoding="UTF-8"\?>\n<testsuites name="govreport" tests="14" failures="11" errors="1">\n/);
+    assert.match(xml, /^<\?xml version="1\.0" encoding="UTF-8"\?>\n<testsuites name="govreport" tests="13" failures="10" errors="1">\n/);
     assert.equal(xml.match(/<testsuite /g)?.length, 5);
     assert.match(xml, /<testsuite name="clean-2021\.report\.md" tests="1" failures="0" errors="0">\n {4}<testcase classname="clean-2021\.report\.md" name="govreport"\/>/);
     assert.match(xml, /<testcase classname="pingtan-jiaojian-2024\.html" name="in-force-count 355:\d+">\n {6}<failure type="warning" message="行政规范性文件现行有效件数为 23，/);
@@ -95,7 +96,9 @@ describe('check --format summary|csv|junit|github on a folder', () => {
     const result = run(['check', '--format', 'github', '.'], { cwd: dir });
     const lines = result.stdout.trimEnd().split('\n');
     assert.ok(lines.every((l) => /^::(error|warning|notice) file=[^,:]+(,line=\d+,col=\d+,endLine=\d+,endColumn=\d+)?,title=[a-z-]+::\S/.test(l)), lines.join('\n'));
-    assert.ok(lines.includes('::error file=mistakes-2021.report.md,line=73,col=19,endLine=73,endColumn=20,title=review-total::“行政复议”的总计应为 5（3 + 1 + 1），实为 6'));
+    assert.ok(
+      lines.some((l) => l.startsWith('::error file=mistakes-2021.report.md,line=73,col=19,endLine=73,endColumn=20,title=review-total::“行政复议”的总计应为 5（3 + 1 + 1），实为 6；无法确定哪一格有误')),
+    );
     assert.ok(lines.includes('::notice file=mistakes-2021.report.md,line=75,col=1,endLine=75,endColumn=15,title=fee-disclosure::第六部分应说明本年度信息处理费的收取情况'));
     assert.ok(lines.some((l) => l.startsWith('::warning file=pingtan-jiaojian-2024.html,line=355,') && l.includes('title=in-force-count::')));
     assert.ok(lines.some((l) => l.startsWith('::error file=pingtan-shenpi-2024.doc,title=govreport::')));

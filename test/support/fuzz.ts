@@ -4,20 +4,32 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { readScrapedText } from '../../server/src/core';
 import { ODD_LINE_ENDS, type Truth, generateDraft, randomOptions, truthOf, withLineEnds } from './generator';
 import { type Violation, draftViolations } from './invariants';
 import { knownIssue } from './known-issues';
 import { Random } from './random';
 
 export const SEEDS_DIR = join(__dirname, '..', 'fixtures', 'seeds');
+/** Real page text as site archives store it (whole report on a line, figures run together): read by its reader. */
+const SCRAPED_DIR = join(__dirname, '..', 'fixtures', 'scraped');
+
+const textsIn = (dir: string) =>
+  readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((name) => ({ name, text: readFileSync(join(dir, name), 'utf8') }));
 
 let seedTexts: { name: string; text: string }[] | undefined;
 export function seedFiles(): { name: string; text: string }[] {
-  seedTexts ??= readdirSync(SEEDS_DIR)
-    .filter((f) => f.endsWith('.txt'))
-    .sort()
-    .map((name) => ({ name, text: readFileSync(join(SEEDS_DIR, name), 'utf8') }));
+  seedTexts ??= textsIn(SEEDS_DIR);
   return seedTexts;
+}
+
+let scrapedTexts: { name: string; text: string }[] | undefined;
+function scrapedFiles(): { name: string; text: string }[] {
+  scrapedTexts ??= textsIn(SCRAPED_DIR);
+  return scrapedTexts;
 }
 
 /** Pieces that stress the parser when dropped into a draft: table syntax, numbering, odd characters. */
@@ -28,16 +40,23 @@ export const JUNK = [
   '\r', '\r\r\n', '\0', '```', '~~~',
 ];
 
+/** The offset of a random match of `pattern` (global) in `text`, or -1. */
+function randomMatch(text: string, pattern: RegExp, random: Random): RegExpExecArray | undefined {
+  const matches = [...text.matchAll(pattern)];
+  return matches.length ? matches[random.int(0, matches.length - 1)] : undefined;
+}
+
 /**
  * A seed with a few random edits: ranges deleted or repeated, junk inserted, lines swapped, the end cut off, the line
- * ends rewritten (CR, CR CR LF, mixed, a lone CR before a line) or stray NULs dropped in.
+ * ends rewritten (CR, CR CR LF, mixed, a lone CR before a line), stray NULs dropped in, a pipe between two figures
+ * lost (`| 21 1 |`), a space put inside a figure (`1 0`), or a figure mistyped (one digit changed).
  */
 export function mutateSeed(text: string, random: Random): { text: string; edits: string[] } {
   const edits: string[] = [];
   const count = random.int(1, 6);
   for (let i = 0; i < count; i++) {
     const at = random.int(0, text.length);
-    switch (random.int(0, 6)) {
+    switch (random.int(0, 9)) {
       case 0: {
         const end = Math.min(text.length, at + random.int(1, 300));
         text = text.slice(0, at) + text.slice(end);
@@ -87,6 +106,28 @@ export function mutateSeed(text: string, random: Random): { text: string; edits:
         edits.push(`${nuls} NULs`);
         break;
       }
+      case 6: {
+        const pipe = randomMatch(text, /\d[ \t]*[|｜][ \t]*(?=\d)/g, random);
+        if (!pipe) break;
+        const bar = pipe.index + pipe[0].search(/[|｜]/);
+        text = `${text.slice(0, bar)} ${text.slice(bar + 1)}`;
+        edits.push(`pipe lost at ${bar}`);
+        break;
+      }
+      case 7: {
+        const figure = randomMatch(text, /\d\d/g, random);
+        if (!figure) break;
+        text = `${text.slice(0, figure.index + 1)} ${text.slice(figure.index + 1)}`;
+        edits.push(`space inside a figure at ${figure.index + 1}`);
+        break;
+      }
+      case 8: {
+        const digit = randomMatch(text, /\d/g, random);
+        if (!digit) break;
+        text = `${text.slice(0, digit.index)}${random.int(0, 9)}${text.slice(digit.index + 1)}`;
+        edits.push(`digit mistyped at ${digit.index}`);
+        break;
+      }
       default:
         text = text.slice(0, at);
         edits.push(`cut at ${at}`);
@@ -100,13 +141,24 @@ export function bareTruth(text: string, origin: string): Truth {
   return { text, layout: 'markdown', origin, arithmeticKnown: false, injected: [], arithmetic: [], arithmeticUndefinedIn: [], expected: [], prose: [], onlyWrongFigures: false, tables: [], blanks: [], texts: [] };
 }
 
-/** The case of one fuzz seed: mostly generated drafts, one in six a mutated seed. */
+/**
+ * The case of one fuzz seed: mostly generated drafts, one in six a mutated seed, one in twelve mutated page text
+ * read by the scraped-text reader (the case is the draft it makes; a reader that throws fails the case).
+ */
 export function fuzzCase(seed: number): Truth {
   const random = new Random(seed);
   if (random.chance(1 / 6)) {
     const file = random.pick(seedFiles());
     const { text, edits } = mutateSeed(file.text, random);
     return bareTruth(text, `seed ${seed}: ${file.name} with ${edits.join('; ')}`);
+  }
+  if (random.chance(1 / 10)) {
+    const file = random.pick(scrapedFiles());
+    const { text, edits } = mutateSeed(file.text, random);
+    const read = readScrapedText(text);
+    const outside = read.origins.find((o) => o.start < 0 || o.end > read.text.length || o.start > o.end);
+    if (outside) throw new Error(`scraped reader: origin ${JSON.stringify(outside)} outside the draft of ${read.text.length} chars`);
+    return bareTruth(read.text, `seed ${seed}: scraped ${file.name} with ${edits.join('; ')}`);
   }
   return truthOf(generateDraft(seed, randomOptions(random)));
 }

@@ -65,9 +65,22 @@ const lazyFiles = {
 
 await Promise.all([
   esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
-  esbuild.build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', plugins: [lazyReaders, lazyDocx, lazyFiles] }),
-  esbuild.build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [lazyReaders, lazyDocx] }),
-  ...READERS.map((kind) => esbuild.build({ ...common, entryPoints: [`server/src/core/readers/${kind}.ts`], outfile: `dist/readers/${kind}.js` })),
+  esbuild.build({
+    ...common,
+    entryPoints: ['server/src/server.ts'],
+    outfile: 'dist/server.js',
+    plugins: [lazyReaders, lazyDocx, lazyFiles],
+  }),
+  esbuild.build({
+    ...common,
+    entryPoints: ['server/src/cli/main.ts'],
+    outfile: 'dist/cli.js',
+    banner: { js: '#!/usr/bin/env node' },
+    plugins: [lazyReaders, lazyDocx],
+  }),
+  ...READERS.map((kind) =>
+    esbuild.build({ ...common, entryPoints: [`server/src/core/readers/${kind}.ts`], outfile: `dist/readers/${kind}.js` }),
+  ),
   esbuild.build({ ...common, entryPoints: ['server/src/core/publish/docx.ts'], outfile: 'dist/publish/docx.js' }),
   // The Markdown preview's plugin (the core's table renderer), loaded by the client only when the preview asks for it.
   esbuild.build({ ...common, entryPoints: ['client/src/preview.ts'], outfile: 'dist/preview.js', plugins: [lazyReaders, lazyDocx] }),

@@ -14,13 +14,15 @@ import { MISTAKES } from '../test/lsp/drafts';
  */
 
 const ROOT = join(__dirname, '..');
-const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))];
+const percentile = (values: number[], p: number) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))];
 const ms = (n: number) => `${n.toFixed(1)} ms`;
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
 
 /** The example draft with its narrative grown to about `bytes`. */
 function draftOf(bytes: number): string {
-  const paragraph = '本年度，我县认真贯彻落实《中华人民共和国政府信息公开条例》，全年主动公开政府信息1234条，其中政策文件56件，解读材料23件。\n\n';
+  const paragraph =
+    '本年度，我县认真贯彻落实《中华人民共和国政府信息公开条例》，全年主动公开政府信息1234条，其中政策文件56件，解读材料23件。\n\n';
   const at = MISTAKES.indexOf('## 二、');
   let narrative = '';
   while (Buffer.byteLength(MISTAKES) + Buffer.byteLength(narrative) < bytes) narrative += paragraph;
@@ -46,7 +48,9 @@ async function changeLatency(): Promise<{ p50: number; p95: number; max: number;
   const times: number[] = [];
   for (let i = 0; i < 200; i++) {
     const started = performance.now();
-    const document = session.change(uri, [{ range: { start: cell, end: { line: cell.line, character: cell.character + 1 } }, text: String(i % 10) }]);
+    const document = session.change(uri, [
+      { range: { start: cell, end: { line: cell.line, character: cell.character + 1 } }, text: String(i % 10) },
+    ]);
     await session.diagnosticsFor(uri, document.version);
     times.push(performance.now() - started);
   }
@@ -86,7 +90,7 @@ async function bigDrafts(): Promise<{ name: string; size: number; syncCheckMs: n
 
 /** Loads dist/client.js against a stand-in `vscode` module and times `activate` (it does not wait for the server). */
 function activation(): { loadMs: number; activateMs: number } {
-  const stub: any = new Proxy(function () {}, {
+  const stub: any = new Proxy(() => {}, {
     get: (_, key) => (key === 'then' ? undefined : key === Symbol.toPrimitive ? () => '' : stub),
     apply: () => stub,
     construct: () => stub,
@@ -135,7 +139,9 @@ async function memory(): Promise<{ before: number; after: number; heap: number }
 
 async function main(): Promise<void> {
   const latency = await changeLatency();
-  console.log(`didChange → publishDiagnostics, ${(latency.size / 1024).toFixed(1)} KB draft, 200 edits, debounce 0: p50 ${ms(latency.p50)}, p95 ${ms(latency.p95)}, max ${ms(latency.max)} (target p95 ≤ 30 ms)`);
+  console.log(
+    `didChange → publishDiagnostics, ${(latency.size / 1024).toFixed(1)} KB draft, 200 edits, debounce 0: p50 ${ms(latency.p50)}, p95 ${ms(latency.p95)}, max ${ms(latency.max)} (target p95 ≤ 30 ms)`,
+  );
   for (const big of await bigDrafts()) {
     console.log(
       `${big.name} (${(big.size / 1024 / 1024).toFixed(2)} MB): check() ${ms(big.syncCheckMs)} synchronous (in the analysis thread); ` +
@@ -144,14 +150,22 @@ async function main(): Promise<void> {
     );
   }
   const start = await startup();
-  console.log(`server start: initialize answered after ${ms(start.initializeMs)}, first diagnostics after ${ms(start.firstPublishMs)} (from spawn)`);
+  console.log(
+    `server start: initialize answered after ${ms(start.initializeMs)}, first diagnostics after ${ms(start.firstPublishMs)} (from spawn)`,
+  );
   const activate = activation();
-  console.log(`client activation: loading dist/client.js ${ms(activate.loadMs)}, activate() ${ms(activate.activateMs)} (target ≤ 150 ms; the server starts in the background)`);
+  console.log(
+    `client activation: loading dist/client.js ${ms(activate.loadMs)}, activate() ${ms(activate.activateMs)} (target ≤ 150 ms; the server starts in the background)`,
+  );
   const client = statSync(join(ROOT, 'dist', 'client.js')).size;
   const server = statSync(join(ROOT, 'dist', 'server.js')).size;
-  console.log(`bundles: client ${(client / 1024).toFixed(0)} KB + server ${(server / 1024).toFixed(0)} KB = ${((client + server) / 1024).toFixed(0)} KB (target ≤ 1024 KB)`);
+  console.log(
+    `bundles: client ${(client / 1024).toFixed(0)} KB + server ${(server / 1024).toFixed(0)} KB = ${((client + server) / 1024).toFixed(0)} KB (target ≤ 1024 KB)`,
+  );
   const mem = await memory();
-  console.log(`server memory (RSS, main + analysis thread): ${mb(mem.before)} idle, ${mb(mem.after)} with 100 drafts of 15 KB open (main heap ${mb(mem.heap)})`);
+  console.log(
+    `server memory (RSS, main + analysis thread): ${mb(mem.before)} idle, ${mb(mem.after)} with 100 drafts of 15 KB open (main heap ${mb(mem.heap)})`,
+  );
   process.exit(0);
 }
 

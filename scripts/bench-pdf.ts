@@ -43,11 +43,23 @@ async function main(): Promise<void> {
 
   const size = `${files.length} files, ${megabytes.toFixed(1)} MB`;
   const rows = [
-    ['PDF reader (pdfjs-dist, in process)', size, `${ours.toFixed(0)} ms, ${(ours / files.length).toFixed(0)} ms per file`, '≤ 4× pdftotext', poppler === undefined ? '' : ours <= 4 * poppler ? `met: ${(ours / poppler).toFixed(1)}×` : `MISSED: ${(ours / poppler).toFixed(1)}×`],
+    [
+      'PDF reader (pdfjs-dist, in process)',
+      size,
+      `${ours.toFixed(0)} ms, ${(ours / files.length).toFixed(0)} ms per file`,
+      '≤ 4× pdftotext',
+      poppler === undefined ? '' : ours <= 4 * poppler ? `met: ${(ours / poppler).toFixed(1)}×` : `MISSED: ${(ours / poppler).toFixed(1)}×`,
+    ],
     ['PDF reader, first file (loading pdf.js)', files[0].name, `${firstRead.toFixed(0)} ms`, '—', ''],
     poppler === undefined
       ? ['pdftotext -layout', size, 'skipped: pdftotext is not installed (Debian poppler-utils)', '—', '']
-      : ['pdftotext -layout (a process per file)', size, `${poppler.toFixed(0)} ms, ${(poppler / files.length).toFixed(0)} ms per file`, '—', ''],
+      : [
+          'pdftotext -layout (a process per file)',
+          size,
+          `${poppler.toFixed(0)} ms, ${(poppler / files.length).toFixed(0)} ms per file`,
+          '—',
+          '',
+        ],
   ];
   const header = ['measurement', 'size', 'result', 'goal', 'verdict'];
   console.log(`\n| ${header.join(' | ')} |\n|${header.map(() => '---').join('|')}|`);

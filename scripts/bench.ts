@@ -20,7 +20,8 @@ const CORPUS_SIZE = Number(process.env.BENCH_CORPUS ?? 2000);
 
 const bytes = (text: string) => Buffer.byteLength(text);
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))];
+const percentile = (values: number[], p: number) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))];
 
 /** A canonical markdown draft as close to `target` bytes as whole paragraphs allow (errors injected if asked). */
 function draftOfSize(target: number, seed: number, inject: InjectionKind[] = []): string {
@@ -51,20 +52,44 @@ const row = (...cells: (string | number)[]) => rows.push(cells.map(String));
 // In process --------------------------------------------------------------------------------------------------------
 const typical = draftOfSize(15 * 1024, 2023);
 const typicalTimes = timeChecks(typical, 300, 1000);
-row('check, typical draft (in process)', `${(bytes(typical) / 1024).toFixed(1)} KB`, `median ${median(typicalTimes).toFixed(3)} ms, p95 ${percentile(typicalTimes, 0.95).toFixed(3)} ms`, '≤ 1 ms', median(typicalTimes) <= 1 ? 'met' : 'MISSED');
+row(
+  'check, typical draft (in process)',
+  `${(bytes(typical) / 1024).toFixed(1)} KB`,
+  `median ${median(typicalTimes).toFixed(3)} ms, p95 ${percentile(typicalTimes, 0.95).toFixed(3)} ms`,
+  '≤ 1 ms',
+  median(typicalTimes) <= 1 ? 'met' : 'MISSED',
+);
 
 // Two wrong figures: error localization searches the table (one cell, then pairs) for what explains them.
 const wrong = draftOfSize(15 * 1024, 2023, ['value', 'value']);
 const wrongTimes = timeChecks(wrong, 300, 1000);
-row('check, typical draft with two wrong figures (in process)', `${(bytes(wrong) / 1024).toFixed(1)} KB`, `median ${median(wrongTimes).toFixed(3)} ms, p95 ${percentile(wrongTimes, 0.95).toFixed(3)} ms`, '≤ 1 ms', median(wrongTimes) <= 1 ? 'met' : 'MISSED');
+row(
+  'check, typical draft with two wrong figures (in process)',
+  `${(bytes(wrong) / 1024).toFixed(1)} KB`,
+  `median ${median(wrongTimes).toFixed(3)} ms, p95 ${percentile(wrongTimes, 0.95).toFixed(3)} ms`,
+  '≤ 1 ms',
+  median(wrongTimes) <= 1 ? 'met' : 'MISSED',
+);
 
 const pasted = generateDraft(2023, { layout: 'cells', year: 2023, paragraphs: 8, traditional: true, noisyNumbers: true }).text;
 const pastedTimes = timeChecks(pasted, 100, 300);
-row('check, pasted Traditional draft (in process)', `${(bytes(pasted) / 1024).toFixed(1)} KB`, `median ${median(pastedTimes).toFixed(3)} ms`, '—', '');
+row(
+  'check, pasted Traditional draft (in process)',
+  `${(bytes(pasted) / 1024).toFixed(1)} KB`,
+  `median ${median(pastedTimes).toFixed(3)} ms`,
+  '—',
+  '',
+);
 
 const large = draftOfSize(1024 * 1024, 7);
 const largeTimes = timeChecks(large, 5, 21);
-row('check, 1 MB draft, mostly narrative (in process)', `${(bytes(large) / 1024).toFixed(0)} KB`, `median ${median(largeTimes).toFixed(1)} ms`, '≤ 50 ms', median(largeTimes) <= 50 ? 'met' : 'MISSED');
+row(
+  'check, 1 MB draft, mostly narrative (in process)',
+  `${(bytes(large) / 1024).toFixed(0)} KB`,
+  `median ${median(largeTimes).toFixed(1)} ms`,
+  '≤ 50 ms',
+  median(largeTimes) <= 50 ? 'met' : 'MISSED',
+);
 
 // The worst realistic shape: 1 MB of tables (whole reports without narrative, one after another).
 const parts: string[] = [];
@@ -75,11 +100,19 @@ for (let seed = 1, size = 0; size < 1024 * 1024; seed++) {
 }
 const tables = parts.join('\n');
 const tableTimes = timeChecks(tables, 3, 11);
-row('check, 1 MB draft of tables (in process)', `${(bytes(tables) / 1024).toFixed(0)} KB`, `median ${median(tableTimes).toFixed(1)} ms`, '≤ 50 ms', median(tableTimes) <= 50 ? 'met' : 'MISSED');
+row(
+  'check, 1 MB draft of tables (in process)',
+  `${(bytes(tables) / 1024).toFixed(0)} KB`,
+  `median ${median(tableTimes).toFixed(1)} ms`,
+  '≤ 50 ms',
+  median(tableTimes) <= 50 ? 'met' : 'MISSED',
+);
 
 // Reading web pages and Word files: the corpus pages and the DOCX fixtures, read (and then checked) in process.
 async function timeReading(dir: string, extension: string): Promise<void> {
-  const inputs = readdirSync(dir).filter((f) => f.endsWith(extension)).map((f) => ({ name: f, bytes: readFileSync(join(dir, f)) }));
+  const inputs = readdirSync(dir)
+    .filter((f) => f.endsWith(extension))
+    .map((f) => ({ name: f, bytes: readFileSync(join(dir, f)) }));
   const size = inputs.reduce((sum, f) => sum + f.bytes.length, 0) / 1e6;
   for (const f of inputs) await readSource(f.bytes, f.name);
   const reads: number[] = [];
@@ -123,7 +156,13 @@ const mb = corpusBytes / 1e6;
   const started = performance.now();
   for (const text of texts) check(text);
   const ms = performance.now() - started;
-  row(`check in process, the ${CORPUS_SIZE} drafts below`, `${mb.toFixed(1)} MB`, `${(ms / 1000).toFixed(2)} s, ${(mb / (ms / 1000)).toFixed(1)} MB/s`, '—', '');
+  row(
+    `check in process, the ${CORPUS_SIZE} drafts below`,
+    `${mb.toFixed(1)} MB`,
+    `${(ms / 1000).toFixed(2)} s, ${(mb / (ms / 1000)).toFixed(1)} MB/s`,
+    '—',
+    '',
+  );
 }
 
 interface Run {
@@ -135,7 +174,12 @@ interface Run {
 
 function run(command: string, args: string[], keepOutput = false): Run {
   const started = performance.now();
-  const result = spawnSync(command, args, { cwd: corpus, encoding: 'utf8', maxBuffer: 1 << 30, stdio: ['ignore', keepOutput ? 'pipe' : 'ignore', 'pipe'] });
+  const result = spawnSync(command, args, {
+    cwd: corpus,
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+    stdio: ['ignore', keepOutput ? 'pipe' : 'ignore', 'pipe'],
+  });
   return { ms: performance.now() - started, status: result.status, stdout: result.stdout ?? '', stderr: result.stderr ?? '' };
 }
 
@@ -153,7 +197,9 @@ cliRows.push({ name: 'cat', run: cat });
 
 // The CLI counts as doing real work when its JSON names findings for the corpus.
 let cliNote = '';
-const probe = statSync(CLI, { throwIfNoEntry: false }) ? run(process.execPath, [CLI, 'check', '--format', 'json', files[0]], true) : undefined;
+const probe = statSync(CLI, { throwIfNoEntry: false })
+  ? run(process.execPath, [CLI, 'check', '--format', 'json', files[0]], true)
+  : undefined;
 let cliWorks = false;
 try {
   cliWorks = !!probe && probe.stdout.includes('"rule"') && JSON.parse(probe.stdout) !== undefined;
@@ -173,8 +219,17 @@ const markdownlint = bestOf(process.execPath, [MARKDOWNLINT, '*.md']);
 cliRows.push({ name: 'markdownlint-cli2 (default rules)', run: markdownlint });
 
 for (const { name, run: r } of cliRows) {
-  const note = name.startsWith('govreport') && govreport ? ` ${(throughput(govreport) / throughput(markdownlint)).toFixed(1)}× markdownlint-cli2${cliNote}` : '';
-  row(`${name}, ${CORPUS_SIZE} drafts`, `${mb.toFixed(1)} MB`, `${(r.ms / 1000).toFixed(2)} s, ${throughput(r).toFixed(1)} MB/s`, name.startsWith('govreport') ? '≥ 10× markdownlint-cli2' : '—', note.trim() && (throughput(govreport!) >= 10 * throughput(markdownlint) ? `met: ${note.trim()}` : `MISSED: ${note.trim()}`));
+  const note =
+    name.startsWith('govreport') && govreport
+      ? ` ${(throughput(govreport) / throughput(markdownlint)).toFixed(1)}× markdownlint-cli2${cliNote}`
+      : '';
+  row(
+    `${name}, ${CORPUS_SIZE} drafts`,
+    `${mb.toFixed(1)} MB`,
+    `${(r.ms / 1000).toFixed(2)} s, ${throughput(r).toFixed(1)} MB/s`,
+    name.startsWith('govreport') ? '≥ 10× markdownlint-cli2' : '—',
+    note.trim() && (throughput(govreport!) >= 10 * throughput(markdownlint) ? `met: ${note.trim()}` : `MISSED: ${note.trim()}`),
+  );
 }
 if (!govreport) row(`govreport check --format json, ${CORPUS_SIZE} drafts`, `${mb.toFixed(1)} MB`, '—', '≥ 10× markdownlint-cli2', cliNote);
 rmSync(corpus, { recursive: true, force: true });

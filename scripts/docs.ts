@@ -3,7 +3,17 @@
 // them; a test fails when they are stale.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { configJsonSchema, EDITION_IDS, EDITIONS, editionYears, fullRowLabel, RULES, SECTIONS, standardHeading, type TableDef } from '../server/src/core';
+import {
+  configJsonSchema,
+  EDITION_IDS,
+  EDITIONS,
+  editionYears,
+  fullRowLabel,
+  RULES,
+  SECTIONS,
+  standardHeading,
+  type TableDef,
+} from '../server/src/core';
 import { CONFIG_SECTION } from '../server/src/shared/protocol';
 import { EDITION_CHOICES, severitySetting } from '../server/src/shared/settings';
 
@@ -48,7 +58,12 @@ function standardSection(): string {
     const rows = edition.tables.map((t) => {
       const name = t.item ?? standardHeading(SECTIONS.find((s) => s.id === t.section)!);
       const labels = t.rows.map(fullRowLabel).filter(Boolean);
-      const rowText = labels.length === 0 ? 'one row of values' : labels.length <= 3 ? labels.join('; ') : `${labels.length} rows, ${labels[0]} … ${labels[labels.length - 1]}`;
+      const rowText =
+        labels.length === 0
+          ? 'one row of values'
+          : labels.length <= 3
+            ? labels.join('; ')
+            : `${labels.length} rows, ${labels[0]} … ${labels[labels.length - 1]}`;
       return `| ${name} | ${rowText} | ${columnList(t.columns)} |`;
     });
     parts.push(['| table | rows | value columns |', '|---|---|---|', ...rows].join('\n'));
@@ -80,7 +95,10 @@ export function regenerateManifest(manifest: Json): Json {
     enumDescriptions: EDITION_CHOICES.map((choice) => `%${EDITION_KEY}.${choice}%`),
   });
   properties[`${CONFIG_SECTION}.rules`].properties = Object.fromEntries(
-    RULES.map((r) => [r.id, { type: 'string', enum: severitySetting.options, default: r.severity, markdownDescription: `%${RULE_KEY}.${r.id}%` }]),
+    RULES.map((r) => [
+      r.id,
+      { type: 'string', enum: severitySetting.options, default: r.severity, markdownDescription: `%${RULE_KEY}.${r.id}%` },
+    ]),
   );
   return out;
 }
@@ -127,7 +145,10 @@ export const GENERATED_FILES: { file: string; build: (current: string) => string
   { file: README, build: regenerate },
   { file: CONFIG_SCHEMA, build: () => json(configJsonSchema()) },
   { file: MANIFEST, build: (current) => json(regenerateManifest(JSON.parse(current))) },
-  ...(Object.keys(NLS) as NlsLocale[]).map((locale) => ({ file: NLS[locale], build: (current: string) => json(regenerateNls(JSON.parse(current), locale)) })),
+  ...(Object.keys(NLS) as NlsLocale[]).map((locale) => ({
+    file: NLS[locale],
+    build: (current: string) => json(regenerateNls(JSON.parse(current), locale)),
+  })),
 ];
 
 if (require.main === module) {

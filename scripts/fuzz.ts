@@ -23,7 +23,7 @@ const FIXTURES = join(__dirname, '..', 'test', 'regression', 'fixtures');
 const GOAL_MS_PER_100KB = 50;
 
 const signature = (f: FuzzFailure) =>
-  [...new Set(f.violations.map((v) => `${v.property}|${v.rule ?? ''}|${v.table ?? ''}`))].sort().join(' ') + ` @${f.truth.layout}`;
+  `${[...new Set(f.violations.map((v) => `${v.property}|${v.rule ?? ''}|${v.table ?? ''}`))].sort().join(' ')} @${f.truth.layout}`;
 
 console.log(`fuzz: ${cases} cases from seed ${firstSeed}, fix safety on one case in ${fixesEvery}`);
 const result = runFuzz({
@@ -53,11 +53,22 @@ console.log('| figure | value |');
 console.log('|---|---|');
 console.log(`| cases | ${result.cases} |`);
 console.log(`| failing cases | ${result.failures.length} (${kinds.size} kinds) |`);
-console.log(`| known issues met | ${Object.entries(result.known).map(([id, n]) => `${id}: ${n}`).join(', ') || 'none'} |`);
+console.log(
+  `| known issues met | ${
+    Object.entries(result.known)
+      .map(([id, n]) => `${id}: ${n}`)
+      .join(', ') || 'none'
+  } |`,
+);
 console.log(`| text checked | ${mb.toFixed(1)} MB, check ${(mb / (result.checkMs / 1000)).toFixed(1)} MB/s |`);
-console.log(`| slowest case | ${result.slowest.ms.toFixed(1)} ms on ${(result.slowest.bytes / 1024).toFixed(1)} KB (${result.slowest.origin.slice(0, 100)}) |`);
+console.log(
+  `| slowest case | ${result.slowest.ms.toFixed(1)} ms on ${(result.slowest.bytes / 1024).toFixed(1)} KB (${result.slowest.origin.slice(0, 100)}) |`,
+);
 console.log(`| wall time | ${(result.ms / 1000).toFixed(1)} s |`);
-for (const [kind, failures] of kinds) console.log(`\nFAILURE ×${failures.length}: ${kind}\n  ${failures[0].truth.origin}\n  ${failures[0].violations.map((v) => `${v.property}: ${v.detail}`).join('\n  ')}`);
+for (const [kind, failures] of kinds)
+  console.log(
+    `\nFAILURE ×${failures.length}: ${kind}\n  ${failures[0].truth.origin}\n  ${failures[0].violations.map((v) => `${v.property}: ${v.detail}`).join('\n  ')}`,
+  );
 if (saved.length) console.log(`\nsaved as regression fixtures:\n  ${saved.join('\n  ')}`);
 
 console.log(`\nadversarial inputs (goal ≤ ${GOAL_MS_PER_100KB} ms per 100 KB):`);
@@ -75,6 +86,8 @@ for (const adversary of ADVERSARIES) {
   const ms = performance.now() - started;
   const kb = Buffer.byteLength(text) / 1024;
   const per100 = (ms / kb) * 100;
-  console.log(`| ${adversary.name} | ${kb.toFixed(0)} KB | ${ms.toFixed(0)} ms | ${per100.toFixed(1)} ms | ${per100 <= GOAL_MS_PER_100KB ? 'met' : 'MISSED'} |`);
+  console.log(
+    `| ${adversary.name} | ${kb.toFixed(0)} KB | ${ms.toFixed(0)} ms | ${per100.toFixed(1)} ms | ${per100 <= GOAL_MS_PER_100KB ? 'met' : 'MISSED'} |`,
+  );
 }
 process.exitCode = result.failures.length ? 1 : 0;

@@ -51,7 +51,20 @@ const work = mkdtempSync(join(tmpdir(), 'govreport-pdf-'));
 function libreOffice(html: string, name: string): void {
   const input = join(work, `${name}.html`);
   writeFileSync(input, html);
-  execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${work}/profile`, '--infilter=HTML (StarWriter)', '--convert-to', 'pdf:writer_pdf_Export', '--outdir', work, input], { stdio: 'ignore' });
+  execFileSync(
+    'soffice',
+    [
+      '--headless',
+      `-env:UserInstallation=file://${work}/profile`,
+      '--infilter=HTML (StarWriter)',
+      '--convert-to',
+      'pdf:writer_pdf_Export',
+      '--outdir',
+      work,
+      input,
+    ],
+    { stdio: 'ignore' },
+  );
   copyFileSync(join(work, `${name}.pdf`), join(OUT, `${name}.libreoffice.pdf`));
 }
 
@@ -68,16 +81,21 @@ async function main(): Promise<void> {
     const tab = await context.newPage();
     for (const name of new Set([...CHROMIUM_PAGES, ...LIBREOFFICE_PAGES])) {
       await tab.goto(`file://${join(CORPUS, `${name}.html`)}`, { waitUntil: 'load' });
-      if (CHROMIUM_PAGES.includes(name)) await tab.pdf({ path: join(OUT, `${name}.chromium.pdf`), format: 'A4', printBackground: true, ...FOOTERS[name] });
+      if (CHROMIUM_PAGES.includes(name))
+        await tab.pdf({ path: join(OUT, `${name}.chromium.pdf`), format: 'A4', printBackground: true, ...FOOTERS[name] });
       if (LIBREOFFICE_PAGES.includes(name)) {
-        const title = await tab.evaluate(() => (document.querySelector('.article_title') ?? document.querySelector('h1'))?.textContent?.trim() ?? '');
+        const title = await tab.evaluate(
+          () => (document.querySelector('.article_title') ?? document.querySelector('h1'))?.textContent?.trim() ?? '',
+        );
         const body = await tab.evaluate(() => document.querySelector('.TRS_Editor, .article_content')?.innerHTML ?? '');
         libreOffice(page(`<h1>${title}</h1>${body}`), name);
       }
     }
 
     const draft = readFileSync(join(ROOT, 'examples', 'clean-2021.report.md'), 'utf8');
-    const html = new MarkdownIt({ breaks: true }).render(draft).replace(/<table>/g, '<table border="1" cellspacing="0" cellpadding="2" width="100%">');
+    const html = new MarkdownIt({ breaks: true })
+      .render(draft)
+      .replace(/<table>/g, '<table border="1" cellspacing="0" cellpadding="2" width="100%">');
     libreOffice(page(html, '@page{size:148mm 210mm;margin:10mm}body{font-size:10pt}'), 'clean-2021');
     libreOffice(page(html.replace(/<table border="1"/g, '<table border="0"')), 'clean-2021.borderless');
 

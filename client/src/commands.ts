@@ -33,9 +33,15 @@ export async function insertStandardTable(client: Promise<LanguageClient>): Prom
     if (items.length === 0 || tables[tables.indexOf(table) - 1].edition !== table.edition) {
       items.push({ label: say(uiLocale(), `${table.edition} 版`, `Edition ${table.edition}`), kind: vscode.QuickPickItemKind.Separator });
     }
-    items.push({ label: table.label, description: say(uiLocale(), `${table.edition} 版`, `edition ${table.edition}`), snippet: table.snippet });
+    items.push({
+      label: table.label,
+      description: say(uiLocale(), `${table.edition} 版`, `edition ${table.edition}`),
+      snippet: table.snippet,
+    });
   }
-  const picked = await vscode.window.showQuickPick(items, { placeHolder: say(uiLocale(), '选择要插入的标准表格', 'Choose the standard table to insert') });
+  const picked = await vscode.window.showQuickPick(items, {
+    placeHolder: say(uiLocale(), '选择要插入的标准表格', 'Choose the standard table to insert'),
+  });
   if (!picked?.snippet) return;
   const line = editor.document.lineAt(editor.selection.active.line);
   const blank = line.isEmptyOrWhitespace;
@@ -65,7 +71,12 @@ function languageOfFile(file: vscode.Uri): string {
  */
 export async function checkWorkspace(client: Promise<LanguageClient>): Promise<{ reports: number; problems: number }> {
   // No exclude argument: then `files.exclude` applies (an explicit one would replace it).
-  const skipped = (file: vscode.Uri) => vscode.workspace.asRelativePath(file, false).split('/').slice(0, -1).some((d) => d === 'node_modules' || d.startsWith('.'));
+  const skipped = (file: vscode.Uri) =>
+    vscode.workspace
+      .asRelativePath(file, false)
+      .split('/')
+      .slice(0, -1)
+      .some((d) => d === 'node_modules' || d.startsWith('.'));
   const files = (await vscode.workspace.findFiles('**/*.{md,txt}')).filter((file) => !skipped(file));
   const open = new Map(vscode.workspace.textDocuments.map((d) => [d.uri.toString(), d]));
   let reports = 0;
@@ -103,7 +114,10 @@ export async function checkWorkspace(client: Promise<LanguageClient>): Promise<{
   const showProblems = say(uiLocale(), '打开“问题”面板', 'Open Problems');
   // Not awaited: the command ends when the check does, not when the message is dismissed.
   void vscode.window
-    .showInformationMessage(say(uiLocale(), `已检查 ${reports} 份报告，发现 ${problems} 个问题。`, `Checked ${reports} reports: ${problems} problems.`), showProblems)
+    .showInformationMessage(
+      say(uiLocale(), `已检查 ${reports} 份报告，发现 ${problems} 个问题。`, `Checked ${reports} reports: ${problems} problems.`),
+      showProblems,
+    )
     .then((answer) => (answer === showProblems ? vscode.commands.executeCommand('workbench.actions.view.problems') : undefined));
   return { reports, problems };
 }

@@ -57,8 +57,12 @@ export function activate(context: vscode.ExtensionContext): GovreportApi {
     vscode.commands.registerCommand(Commands.checkWorkspace, () => checkWorkspace(ready)),
     vscode.commands.registerCommand(Commands.insertSnippet, insertSnippet),
     // Menus pass the file they were opened on; the palette passes nothing; tests pass a format.
-    vscode.commands.registerCommand(Commands.previewReport, (file?: unknown) => previewReport(file instanceof vscode.Uri ? file : undefined)),
-    vscode.commands.registerCommand(Commands.importReport, (file?: unknown) => importReport(ready, file instanceof vscode.Uri ? file : undefined)),
+    vscode.commands.registerCommand(Commands.previewReport, (file?: unknown) =>
+      previewReport(file instanceof vscode.Uri ? file : undefined),
+    ),
+    vscode.commands.registerCommand(Commands.importReport, (file?: unknown) =>
+      importReport(ready, file instanceof vscode.Uri ? file : undefined),
+    ),
     vscode.commands.registerCommand(Commands.exportReport, (format?: unknown) =>
       exportReport(ready, format === 'docx' || format === 'html' ? format : undefined),
     ),

@@ -22,7 +22,11 @@ export async function importReport(client: Promise<LanguageClient>, given?: vsco
   if (!file) return undefined;
   const name = file.path.slice(file.path.lastIndexOf('/') + 1);
   const bytes = await vscode.workspace.fs.readFile(file);
-  const result = await (await client).sendRequest(Requests.importReport, { uri: file.toString(), name, base64: Buffer.from(bytes).toString('base64') });
+  const result = await (await client).sendRequest(Requests.importReport, {
+    uri: file.toString(),
+    name,
+    base64: Buffer.from(bytes).toString('base64'),
+  });
   if (result.text === undefined) {
     void vscode.window.showErrorMessage(say(locale, `无法导入 ${name}：${result.refused}`, `Cannot import ${name}: ${result.refused}`));
     return undefined;
@@ -82,7 +86,11 @@ export async function exportReport(client: Promise<LanguageClient>, format?: Exp
   } else if (await exists(target)) {
     const replace = say(locale, '覆盖', 'Replace');
     const answer = await vscode.window.showWarningMessage(
-      say(locale, `${vscode.workspace.asRelativePath(target)} 已存在，要覆盖吗？`, `${vscode.workspace.asRelativePath(target)} exists. Replace it?`),
+      say(
+        locale,
+        `${vscode.workspace.asRelativePath(target)} 已存在，要覆盖吗？`,
+        `${vscode.workspace.asRelativePath(target)} exists. Replace it?`,
+      ),
       { modal: true },
       replace,
     );

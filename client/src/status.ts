@@ -41,9 +41,17 @@ export function reportStatus(client: Promise<LanguageClient>): vscode.Disposable
     item.text = `${year} · ${edition}`;
     const total = info.errors + info.warnings + info.infos;
     item.detail = total
-      ? say(locale, `${info.errors} 个错误，${info.warnings} 个警告，${info.infos} 个提示`, `${info.errors} errors, ${info.warnings} warnings, ${info.infos} infos`)
+      ? say(
+          locale,
+          `${info.errors} 个错误，${info.warnings} 个警告，${info.infos} 个提示`,
+          `${info.errors} errors, ${info.warnings} warnings, ${info.infos} infos`,
+        )
       : say(locale, '未发现问题', 'no problems found');
-    item.severity = info.errors ? vscode.LanguageStatusSeverity.Error : info.warnings ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
+    item.severity = info.errors
+      ? vscode.LanguageStatusSeverity.Error
+      : info.warnings
+        ? vscode.LanguageStatusSeverity.Warning
+        : vscode.LanguageStatusSeverity.Information;
   }
 
   const refresh = () => void update();

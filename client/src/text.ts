@@ -28,7 +28,11 @@ export function offerLanguageForTextDrafts(client: LanguageClient, state: vscode
     const use = say(locale, '用报告语言打开', 'Open as report');
     const never = say(locale, '此文件不再提示', 'Not for this file');
     const answer = await vscode.window.showInformationMessage(
-      say(locale, `${name} 看起来是政府信息公开工作年度报告，已按报告检查。`, `${name} looks like a government information disclosure report; it is checked as one.`),
+      say(
+        locale,
+        `${name} 看起来是政府信息公开工作年度报告，已按报告检查。`,
+        `${name} looks like a government information disclosure report; it is checked as one.`,
+      ),
       use,
       never,
     );

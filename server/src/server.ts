@@ -251,7 +251,8 @@ function startServer(): void {
   });
 
   connection.onInitialized(() => {
-    if (pullConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: CONFIG_SECTION }).catch(() => undefined);
+    if (pullConfiguration)
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: CONFIG_SECTION }).catch(() => undefined);
   });
 
   connection.onDidChangeConfiguration((change) => {
@@ -309,7 +310,9 @@ function startServer(): void {
   connection.onDocumentSymbol(live((params) => ask<DocumentSymbol[]>('symbols', params.textDocument.uri, {}, [])));
   connection.onFoldingRanges(live((params) => ask<FoldingRange[]>('folding', params.textDocument.uri, {}, [])));
   connection.onDocumentFormatting(live((params) => ask<TextEdit[]>('formatting', params.textDocument.uri, {}, [])));
-  connection.onCompletion(live((params) => ask<CompletionItem[]>('completion', params.textDocument.uri, { position: params.position }, [])));
+  connection.onCompletion(
+    live((params) => ask<CompletionItem[]>('completion', params.textDocument.uri, { position: params.position }, [])),
+  );
 
   connection.onRequest(
     Requests.newReport,

@@ -23,7 +23,13 @@ function folder(t: TestContext): string {
   return dir;
 }
 
-const FILES = ['clean-2021.report.md', 'mistakes-2021.report.md', 'pingtan-jiaojian-2023.html', 'pingtan-jiaojian-2024.html', 'pingtan-shenpi-2024.doc'];
+const FILES = [
+  'clean-2021.report.md',
+  'mistakes-2021.report.md',
+  'pingtan-jiaojian-2023.html',
+  'pingtan-jiaojian-2024.html',
+  'pingtan-shenpi-2024.doc',
+];
 
 /** RFC 4180 rows (quoted fields may hold commas, quotes and line breaks). */
 function parseCsv(text: string): string[][] {
@@ -54,9 +60,20 @@ describe('check --format summary|csv|junit|github on a folder', () => {
     assert.equal(result.status, 2);
     const lines = result.stdout.split('\n');
     assert.match(lines[0], /^文件 +机关 +年度 +版本 +错误 +警告 +规则$/);
-    assert.deepEqual(lines.slice(1, 6).map((l) => l.split(/ {2,}/)[0]), FILES);
+    assert.deepEqual(
+      lines.slice(1, 6).map((l) => l.split(/ {2,}/)[0]),
+      FILES,
+    );
     assert.deepEqual(lines[3].split(/ {2,}/), ['pingtan-jiaojian-2023.html', '平潭综合实验区交通与建设局', '2023', '2021', '0', '0', '-']);
-    assert.deepEqual(lines[4].split(/ {2,}/), ['pingtan-jiaojian-2024.html', '平潭综合实验区交通与建设局', '2024', '2021', '0', '1', 'in-force-count']);
+    assert.deepEqual(lines[4].split(/ {2,}/), [
+      'pingtan-jiaojian-2024.html',
+      '平潭综合实验区交通与建设局',
+      '2024',
+      '2021',
+      '0',
+      '1',
+      'in-force-count',
+    ]);
     assert.match(lines[5], /^pingtan-shenpi-2024\.doc +- +- +- +- +- +pingtan-shenpi-2024\.doc：未检查——\.doc 文件无法直接读取/);
     const totals = result.stdout.slice(result.stdout.indexOf('各规则合计:'));
     // mistakes-2021: 危机 for 危及 (its 2019-edition table keeps the 2023 report's correct 行政规范性文件: no finding).
@@ -71,9 +88,15 @@ describe('check --format summary|csv|junit|github on a folder', () => {
     const [header, ...rows] = parseCsv(result.stdout.slice(1));
     const at = (name: string) => header.indexOf(name);
     assert.deepEqual([...new Set(rows.map((r) => r[0]))], FILES);
-    assert.deepEqual(rows.find((r) => r[0] === 'clean-2021.report.md'), ['clean-2021.report.md', 'checked', '某某县人民政府', '2023', '2021']);
+    assert.deepEqual(
+      rows.find((r) => r[0] === 'clean-2021.report.md'),
+      ['clean-2021.report.md', 'checked', '某某县人民政府', '2023', '2021'],
+    );
     const inForce = rows.find((r) => r[at('rule')] === 'in-force-count')!;
-    assert.deepEqual([inForce[0], inForce[at('severity')], inForce[at('expected')], inForce[at('actual')]], ['pingtan-jiaojian-2024.html', 'warning', '17', '23']);
+    assert.deepEqual(
+      [inForce[0], inForce[at('severity')], inForce[at('expected')], inForce[at('actual')]],
+      ['pingtan-jiaojian-2024.html', 'warning', '17', '23'],
+    );
     const doc = rows.find((r) => r[0] === 'pingtan-shenpi-2024.doc')!;
     assert.equal(doc[at('status')], 'not checked');
     assert.match(doc[at('message')], /另存为 \.docx/);
@@ -85,9 +108,18 @@ describe('check --format summary|csv|junit|github on a folder', () => {
     const xml = result.stdout;
     assert.match(xml, /^<\?xml version="1\.0" encoding="UTF-8"\?>\n<testsuites name="govreport" tests="13" failures="10" errors="1">\n/);
     assert.equal(xml.match(/<testsuite /g)?.length, 5);
-    assert.match(xml, /<testsuite name="clean-2021\.report\.md" tests="1" failures="0" errors="0">\n {4}<testcase classname="clean-2021\.report\.md" name="govreport"\/>/);
-    assert.match(xml, /<testcase classname="pingtan-jiaojian-2024\.html" name="in-force-count 355:\d+">\n {6}<failure type="warning" message="行政规范性文件现行有效件数为 23，/);
-    assert.match(xml, /<testsuite name="pingtan-shenpi-2024\.doc" tests="1" failures="0" errors="1">\n {4}<testcase [^>]*>\n {6}<error message="[^"]*另存为 \.docx[^"]*"\/>/);
+    assert.match(
+      xml,
+      /<testsuite name="clean-2021\.report\.md" tests="1" failures="0" errors="0">\n {4}<testcase classname="clean-2021\.report\.md" name="govreport"\/>/,
+    );
+    assert.match(
+      xml,
+      /<testcase classname="pingtan-jiaojian-2024\.html" name="in-force-count 355:\d+">\n {6}<failure type="warning" message="行政规范性文件现行有效件数为 23，/,
+    );
+    assert.match(
+      xml,
+      /<testsuite name="pingtan-shenpi-2024\.doc" tests="1" failures="0" errors="1">\n {4}<testcase [^>]*>\n {6}<error message="[^"]*另存为 \.docx[^"]*"\/>/,
+    );
   });
 
   it('github: an annotation per finding at its line (error, warning, notice), an error for the file not checked, properties escaped', (t) => {
@@ -95,12 +127,25 @@ describe('check --format summary|csv|junit|github on a folder', () => {
     writeFileSync(join(dir, 'a,b.md'), readFileSync(join(ROOT, 'examples', 'mistakes-2021.report.md')));
     const result = run(['check', '--format', 'github', '.'], { cwd: dir });
     const lines = result.stdout.trimEnd().split('\n');
-    assert.ok(lines.every((l) => /^::(error|warning|notice) file=[^,:]+(,line=\d+,col=\d+,endLine=\d+,endColumn=\d+)?,title=[a-z-]+::\S/.test(l)), lines.join('\n'));
     assert.ok(
-      lines.some((l) => l.startsWith('::error file=mistakes-2021.report.md,line=73,col=19,endLine=73,endColumn=20,title=review-total::“行政复议”的总计应为 5（3 + 1 + 1），实为 6；无法确定哪一格有误')),
+      lines.every((l) => /^::(error|warning|notice) file=[^,:]+(,line=\d+,col=\d+,endLine=\d+,endColumn=\d+)?,title=[a-z-]+::\S/.test(l)),
+      lines.join('\n'),
     );
-    assert.ok(lines.includes('::notice file=mistakes-2021.report.md,line=75,col=1,endLine=75,endColumn=15,title=fee-disclosure::第六部分应说明本年度信息处理费的收取情况'));
-    assert.ok(lines.some((l) => l.startsWith('::warning file=pingtan-jiaojian-2024.html,line=355,') && l.includes('title=in-force-count::')));
+    assert.ok(
+      lines.some((l) =>
+        l.startsWith(
+          '::error file=mistakes-2021.report.md,line=73,col=19,endLine=73,endColumn=20,title=review-total::“行政复议”的总计应为 5（3 + 1 + 1），实为 6；无法确定哪一格有误',
+        ),
+      ),
+    );
+    assert.ok(
+      lines.includes(
+        '::notice file=mistakes-2021.report.md,line=75,col=1,endLine=75,endColumn=15,title=fee-disclosure::第六部分应说明本年度信息处理费的收取情况',
+      ),
+    );
+    assert.ok(
+      lines.some((l) => l.startsWith('::warning file=pingtan-jiaojian-2024.html,line=355,') && l.includes('title=in-force-count::')),
+    );
     assert.ok(lines.some((l) => l.startsWith('::error file=pingtan-shenpi-2024.doc,title=govreport::')));
     assert.ok(lines.some((l) => l.startsWith('::error file=a%2Cb.md,line=73,')));
   });

@@ -43,8 +43,14 @@ describe('govreport check: every input is reported, nothing aborts the batch', (
         [p.empty, `${p.empty}：目录中没有报告文件（.md、.txt、.html、.docx、.pdf）`],
       ],
     );
-    assert.deepEqual(items[1].findings!.map((f) => f.rule), ['review-total']);
-    assert.deepEqual(items[3].findings!.map((f) => f.rule), ['label-wording']);
+    assert.deepEqual(
+      items[1].findings!.map((f) => f.rule),
+      ['review-total'],
+    );
+    assert.deepEqual(
+      items[3].findings!.map((f) => f.rule),
+      ['label-wording'],
+    );
   });
 
   it('json: odd line ends (CR, CR CR LF, a lone CR before a heading) give the findings of the LF file', (t) => {
@@ -53,7 +59,10 @@ describe('govreport check: every input is reported, nothing aborts the batch', (
     writeFileSync(join(dir, 'lf.md'), WITH_WARNING);
     const [odd, lf]: JsonItem[] = JSON.parse(run(['check', '--format', 'json', p.odd, join(dir, 'lf.md')]).stdout);
     assert.deepEqual(odd.findings, lf.findings);
-    assert.deepEqual(lf.findings!.map((f) => f.rule), ['label-wording']);
+    assert.deepEqual(
+      lf.findings!.map((f) => f.rule),
+      ['label-wording'],
+    );
   });
 
   it('text: a file that failed is named with its reason and counted; never ✔ when one failed', (t) => {
@@ -70,7 +79,10 @@ describe('govreport check: every input is reported, nothing aborts the batch', (
     assert.doesNotMatch(onlyFailed.stdout, /✔/);
     assert.match(onlyFailed.stdout, /\n✖ 1 个文件无法检查（共 2 个文件），其余没有发现问题\n$/);
     const en = run(['check', '--locale', 'en', p.good, p.binary]);
-    assert.match(en.stdout, /\n {2}not checked {2}is a binary file, not a text draft\n\n✖ 1 file could not be checked \(of 2\); no problems in the others\n$/);
+    assert.match(
+      en.stdout,
+      /\n {2}not checked {2}is a binary file, not a text draft\n\n✖ 1 file could not be checked \(of 2\); no problems in the others\n$/,
+    );
   });
 
   it('sarif: each file that failed is a tool execution notification, the run marked unsuccessful', (t) => {
@@ -81,9 +93,16 @@ describe('govreport check: every input is reported, nothing aborts the batch', (
     assert.equal(invocation.executionSuccessful, false);
     assert.deepEqual(
       invocation.toolExecutionNotifications.map((n: { message: { text: string } }) => n.message.text),
-      [`${p.binary}：是二进制文件，不是文本草稿`, `${p.missing}：文件或目录不存在`, `${p.empty}：目录中没有报告文件（.md、.txt、.html、.docx、.pdf）`],
+      [
+        `${p.binary}：是二进制文件，不是文本草稿`,
+        `${p.missing}：文件或目录不存在`,
+        `${p.empty}：目录中没有报告文件（.md、.txt、.html、.docx、.pdf）`,
+      ],
     );
-    assert.deepEqual(log.runs[0].results.map((r: { ruleId: string }) => r.ruleId), ['review-total']);
+    assert.deepEqual(
+      log.runs[0].results.map((r: { ruleId: string }) => r.ruleId),
+      ['review-total'],
+    );
   });
 
   it('a folder that cannot be listed is reported, and the rest of the walk goes on (run as an unprivileged user)', (t) => {
@@ -126,7 +145,10 @@ describe('govreport check: what a file holds', () => {
     assert.equal(result.stderr, `govreport: ${join(dir, 'nul.txt')}：含有 1 个空字节（NUL），已照原样读取\n`);
     const [nul, plain]: JsonItem[] = JSON.parse(result.stdout);
     assert.equal(nul.error, undefined);
-    assert.deepEqual(nul.findings!.map((f) => [f.rule, f.line, f.message]), plain.findings!.map((f) => [f.rule, f.line, f.message]));
+    assert.deepEqual(
+      nul.findings!.map((f) => [f.rule, f.line, f.message]),
+      plain.findings!.map((f) => [f.rule, f.line, f.message]),
+    );
     assert.ok(plain.findings!.length > 0);
   });
 
@@ -137,7 +159,10 @@ describe('govreport check: what a file holds', () => {
     writeFileSync(join(dir, 'le.md'), le);
     writeFileSync(join(dir, 'be.md'), be);
     const items: JsonItem[] = JSON.parse(run(['check', '--format', 'json', join(dir, 'le.md'), join(dir, 'be.md')]).stdout);
-    assert.deepEqual(items.map((i) => i.findings?.map((f) => f.rule)), [['label-wording'], ['label-wording']]);
+    assert.deepEqual(
+      items.map((i) => i.findings?.map((f) => f.rule)),
+      [['label-wording'], ['label-wording']],
+    );
     assert.equal(run(['fix', join(dir, 'le.md')]).status, 0);
     const fixed = readFileSync(join(dir, 'le.md'));
     assert.notEqual(fixed[0], 0xff, 'no BOM added');
@@ -169,6 +194,9 @@ describe('govreport check: what a file holds', () => {
     writeFileSync(join(dir, 'odd.md'), odd);
     const result = run(['check', '--format', 'json', join(dir, 'odd.md')]);
     assert.equal(result.status, 2);
-    assert.equal(JSON.parse(result.stdout)[0].error, `${join(dir, 'odd.md')}：看似没有字节顺序标记的 UTF-16LE 文本，但不是有效的 UTF-16，无法读取`);
+    assert.equal(
+      JSON.parse(result.stdout)[0].error,
+      `${join(dir, 'odd.md')}：看似没有字节顺序标记的 UTF-16LE 文本，但不是有效的 UTF-16，无法读取`,
+    );
   });
 });

@@ -98,7 +98,11 @@ describe('govreport check: paths', () => {
     const result = run(['check', '--format', 'json', dir, join(dir, 'c.md')]);
     assert.equal(result.status, 0);
     const files = JSON.parse(result.stdout).map((r: { file: string }) => r.file);
-    assert.deepEqual(files, ['a/10.MD', 'a/2.txt', 'a/z/3.md', 'b/1.md', 'c.md'].map((f) => join(dir, f)), 'c.md once, though named twice');
+    assert.deepEqual(
+      files,
+      ['a/10.MD', 'a/2.txt', 'a/z/3.md', 'b/1.md', 'c.md'].map((f) => join(dir, f)),
+      'c.md once, though named twice',
+    );
   });
 });
 
@@ -109,9 +113,17 @@ describe('govreport check: output formats', () => {
     const line = WITH_ERROR.split('\n').findIndex((l) => l.startsWith('| 1 |')) + 1;
     const column = '| 1 | 0 | 0 | 0 | '.length + 1;
     const zh = run(['check', 'error.md'], { cwd: dir });
-    assert.match(zh.stdout, new RegExp(`^\\nerror\\.md\\n  ${line}:${column}  错误  .*应为 1.*  review-total\\n\\n✖ 1 个问题（1 个错误，0 个警告，0 个提示），共检查 1 个文件\\n$`));
+    assert.match(
+      zh.stdout,
+      new RegExp(
+        `^\\nerror\\.md\\n  ${line}:${column}  错误  .*应为 1.*  review-total\\n\\n✖ 1 个问题（1 个错误，0 个警告，0 个提示），共检查 1 个文件\\n$`,
+      ),
+    );
     const en = run(['check', '--locale', 'en', 'error.md'], { cwd: dir });
-    assert.match(en.stdout, new RegExp(`  ${line}:${column}  error  .*  review-total\\n\\n✖ 1 problem \\(1 error, 0 warnings, 0 info\\) in 1 file\\n$`));
+    assert.match(
+      en.stdout,
+      new RegExp(`  ${line}:${column}  error  .*  review-total\\n\\n✖ 1 problem \\(1 error, 0 warnings, 0 info\\) in 1 file\\n$`),
+    );
     writeFileSync(join(dir, 'error.md'), CLEAN);
     assert.equal(run(['check', 'error.md'], { cwd: dir }).stdout, '✔ 共检查 1 个文件，没有发现问题\n');
   });
@@ -153,13 +165,17 @@ describe('govreport check: output formats', () => {
     assert.deepEqual(typo.map((f: { rule: string }) => f.rule).sort(), ['results-total', 'row-total']);
     for (const f of typo) {
       assert.deepEqual([f.line, f.fixable], [at + 1, true], `${f.rule}: on the mistyped cell, fixable`);
-      assert.deepEqual(f.suspects, [{ typo: true, cells: [{ line: at + 1, column: f.column, rowLabel: '予以公开', columnLabel: '自然人', found: 4, proposed: 0 }] }]);
+      assert.deepEqual(f.suspects, [
+        { typo: true, cells: [{ line: at + 1, column: f.column, rowLabel: '予以公开', columnLabel: '自然人', found: 4, proposed: 0 }] },
+      ]);
     }
     // Section 四: 行政复议 结果维持 1 with 总计 0 — either cell may be the wrong one: two suspects, no fix.
     const [review] = report.findings.filter((f: { rule: string }) => f.rule === 'review-total');
     assert.equal(review.fixable, false);
     assert.deepEqual(
-      review.suspects.map((s: { cells: { columnLabel: string; proposed: number }[] }) => s.cells.map((c) => `${c.columnLabel}=${c.proposed}`)),
+      review.suspects.map((s: { cells: { columnLabel: string; proposed: number }[] }) =>
+        s.cells.map((c) => `${c.columnLabel}=${c.proposed}`),
+      ),
       [['行政复议 · 结果维持=0'], ['行政复议 · 总计=1']],
     );
   });
@@ -198,7 +214,10 @@ describe('govreport check: output formats', () => {
     writeFileSync(join(dir, 'a.md'), Buffer.from([0, 1, 2]));
     writeFileSync(join(dir, 'b.md'), CLEAN);
     const json = run(['check', '--format', 'json', dir]);
-    assert.deepEqual(JSON.parse(json.stdout).map((r: { checked?: boolean }) => r.checked ?? true), [false, true]);
+    assert.deepEqual(
+      JSON.parse(json.stdout).map((r: { checked?: boolean }) => r.checked ?? true),
+      [false, true],
+    );
     assert.match(json.stderr, /a\.md：是二进制文件/);
   });
 });

@@ -27,7 +27,9 @@ describe('the CI recipes of the README, run on examples/', () => {
   it('GitHub Actions: the SARIF step always passes and writes the log; the annotations step fails on the example with mistakes', (t) => {
     const dir = tempDir(t);
     cpSync(join(ROOT, 'examples'), join(dir, 'examples'), { recursive: true });
-    const steps = [...recipe('github-actions').matchAll(/^\s*- run: (.*govreport.*)$/gm)].map((m) => m[1].replaceAll('npx govreport', GOVREPORT));
+    const steps = [...recipe('github-actions').matchAll(/^\s*- run: (.*govreport.*)$/gm)].map((m) =>
+      m[1].replaceAll('npx govreport', GOVREPORT),
+    );
     assert.equal(steps.length, 2);
     const sarif = sh(steps[0], dir);
     assert.equal(sarif.status, 0);
@@ -35,13 +37,21 @@ describe('the CI recipes of the README, run on examples/', () => {
     assert.ok(log.runs[0].results.some((r: { ruleId: string }) => r.ruleId === 'review-total'));
     const annotations = sh(steps[1], dir);
     assert.equal(annotations.status, 1);
-    assert.match(annotations.stdout, /^::error file=examples\/mistakes-2021\.report\.md,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=review-total::/m);
+    assert.match(
+      annotations.stdout,
+      /^::error file=examples\/mistakes-2021\.report\.md,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=review-total::/m,
+    );
     assert.doesNotMatch(annotations.stdout, /clean-2021/);
   });
 
   it('pre-commit hook: a clean draft commits, the draft with mistakes is stopped with its findings', (t) => {
     const dir = tempDir(t);
-    const git = (...args: string[]) => spawnSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.org', ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', GOVREPORT } });
+    const git = (...args: string[]) =>
+      spawnSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.org', ...args], {
+        cwd: dir,
+        encoding: 'utf8',
+        env: { ...process.env, NO_COLOR: '1', GOVREPORT },
+      });
     assert.equal(git('init', '-q').status, 0);
     const hook = join(dir, '.git', 'hooks', 'pre-commit');
     writeFileSync(hook, recipe('pre-commit'));

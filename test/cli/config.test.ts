@@ -20,7 +20,8 @@ const checkJson = (args: string[], cwd: string, input?: string) => {
   return { ...result, files: result.stdout ? (JSON.parse(result.stdout) as JsonFile[]) : [] };
 };
 
-const severities = (files: JsonFile[], rule: string) => files.map((f) => [f.file, f.findings.filter((x) => x.rule === rule).map((x) => x.severity)]);
+const severities = (files: JsonFile[], rule: string) =>
+  files.map((f) => [f.file, f.findings.filter((x) => x.rule === rule).map((x) => x.severity)]);
 
 /** region/.govreport.json turns review-total into a warning; region/county/.govreport.jsonc (with comments) turns it off. */
 function region(t: TestContext): string {
@@ -28,7 +29,10 @@ function region(t: TestContext): string {
   mkdirSync(join(dir, 'county', 'drafts'), { recursive: true });
   writeFileSync(join(dir, '.govreport.json'), JSON.stringify({ rules: { 'review-total': 'warning' } }));
   writeFileSync(join(dir, 'city.md'), WITH_ERROR);
-  writeFileSync(join(dir, 'county', '.govreport.jsonc'), '{\n  // 县里不查复议合计\n  "rules": { "review-total": "off", },\n  "ignores": ["drafts/**"],\n}\n');
+  writeFileSync(
+    join(dir, 'county', '.govreport.jsonc'),
+    '{\n  // 县里不查复议合计\n  "rules": { "review-total": "off", },\n  "ignores": ["drafts/**"],\n}\n',
+  );
   writeFileSync(join(dir, 'county', 'county.md'), WITH_ERROR);
   writeFileSync(join(dir, 'county', 'drafts', 'draft.md'), WITH_ERROR);
   return dir;
@@ -64,9 +68,15 @@ describe('.govreport.json(c): the nearest configuration file from each checked f
       ['warning.md', []],
     ]);
     assert.deepEqual(severities(named.files, 'label-wording')[2], ['warning.md', ['error']]);
-    const overridden = checkJson(['--config', 'strict.json', '--rule', 'review-total=off', '--rule', 'label-wording=info', 'city.md', 'warning.md'], dir);
+    const overridden = checkJson(
+      ['--config', 'strict.json', '--rule', 'review-total=off', '--rule', 'label-wording=info', 'city.md', 'warning.md'],
+      dir,
+    );
     assert.equal(overridden.status, 0);
-    assert.deepEqual(severities(overridden.files, 'review-total'), [['city.md', []], ['warning.md', []]]);
+    assert.deepEqual(severities(overridden.files, 'review-total'), [
+      ['city.md', []],
+      ['warning.md', []],
+    ]);
     assert.deepEqual(severities(overridden.files, 'label-wording')[1], ['warning.md', ['info']]);
   });
 
@@ -87,7 +97,10 @@ describe('paths: globs expanded in-process, .govreportignore, standard input', (
   it('a quoted glob is expanded by govreport itself; a glob matching nothing is an error', (t) => {
     const dir = region(t);
     const { files } = checkJson(['**/*.md'], dir);
-    assert.deepEqual(files.map((f) => f.file), ['city.md', join('county', 'county.md')]);
+    assert.deepEqual(
+      files.map((f) => f.file),
+      ['city.md', join('county', 'county.md')],
+    );
     const none = run(['check', 'nowhere/*.md'], { cwd: dir });
     assert.equal(none.status, 2);
     assert.match(none.stderr, /nowhere\/\*\.md：没有匹配的文件/);
@@ -97,9 +110,15 @@ describe('paths: globs expanded in-process, .govreportignore, standard input', (
     const dir = region(t);
     writeFileSync(join(dir, '.govreportignore'), '# 县里的报告另行检查\ncounty/\n');
     const walked = checkJson(['.'], dir);
-    assert.deepEqual(walked.files.map((f) => f.file), ['city.md']);
+    assert.deepEqual(
+      walked.files.map((f) => f.file),
+      ['city.md'],
+    );
     assert.equal(walked.stderr, 'govreport: 按 .govreportignore 和配置文件的 ignores 跳过 2 个文件\n');
-    assert.deepEqual(checkJson(['**/*.md'], dir).files.map((f) => f.file), ['city.md']);
+    assert.deepEqual(
+      checkJson(['**/*.md'], dir).files.map((f) => f.file),
+      ['city.md'],
+    );
   });
 
   it('- reads a draft from standard input, with the configuration of the working folder', (t) => {
@@ -116,11 +135,22 @@ describe('the JSON Schema of the configuration file', () => {
 
   it('is named in contributes.jsonValidation for both file names', () => {
     const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
-    assert.deepEqual(manifest.contributes.jsonValidation, [{ fileMatch: ['.govreport.json', '.govreport.jsonc'], url: './schemas/govreport.schema.json' }]);
+    assert.deepEqual(manifest.contributes.jsonValidation, [
+      { fileMatch: ['.govreport.json', '.govreport.jsonc'], url: './schemas/govreport.schema.json' },
+    ]);
   });
 
   it('accepts every rule id and severity, the settings and ignores; rejects a misspelt rule, severity or field', () => {
-    assert.ok(validate({ rules: Object.fromEntries(RULE_IDS.map((id) => [id, 'off'])), edition: '2021', year: 2023, locale: 'en', ignores: ['drafts/**'] }), JSON.stringify(validate.errors));
+    assert.ok(
+      validate({
+        rules: Object.fromEntries(RULE_IDS.map((id) => [id, 'off'])),
+        edition: '2021',
+        year: 2023,
+        locale: 'en',
+        ignores: ['drafts/**'],
+      }),
+      JSON.stringify(validate.errors),
+    );
     assert.ok(!validate({ rules: { 'review-totals': 'off' } }));
     assert.ok(!validate({ rules: { 'review-total': 'fatal' } }));
     assert.ok(!validate({ rule: {} }));

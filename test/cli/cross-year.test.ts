@@ -14,7 +14,9 @@ interface JsonFile {
 }
 
 const crossYear = (files: JsonFile[]) =>
-  files.flatMap((f) => f.findings.filter((x) => x.rule === 'carry-over' || x.rule === 'in-force-count').map((x) => ({ file: f.file, ...x })));
+  files.flatMap((f) =>
+    f.findings.filter((x) => x.rule === 'carry-over' || x.rule === 'in-force-count').map((x) => ({ file: f.file, ...x })),
+  );
 
 describe('govreport check compares each report with the same agency’s report of the year before in the run', () => {
   it('a folder with 2022 and 2023 of one agency: the 2023 carry-over that disagrees, naming the 2022 file', (t) => {
@@ -31,7 +33,10 @@ describe('govreport check compares each report with the same agency’s report o
         [join(dir, '2023.md'), 'carry-over', 42, 1, 0],
       ],
     );
-    assert.ok(found.every((f) => f.message.includes(join(dir, '2022.md'))), found.map((f) => f.message).join('\n'));
+    assert.ok(
+      found.every((f) => f.message.includes(join(dir, '2022.md'))),
+      found.map((f) => f.message).join('\n'),
+    );
   });
 
   it('a report checked alone has nothing to compare with: no finding', () => {

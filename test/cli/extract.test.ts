@@ -23,7 +23,8 @@ const extractJson = (args: string[], input?: string) => {
   return { ...result, rows: JSON.parse(result.stdout) as Row[] };
 };
 
-const cell = (rows: Row[], table: string, row: string, column: string) => rows.filter((r) => r.table === table && r.row === row && r.column === column).map((r) => r.value);
+const cell = (rows: Row[], table: string, row: string, column: string) =>
+  rows.filter((r) => r.table === table && r.row === row && r.column === column).map((r) => r.value);
 
 // 2021 edition: 第二十条 一 (2 rows × 3) + 五 (1) + 六 (2) + 八 (1), 三 (25 rows × 7 columns), 四 (15 cells).
 const CELLS_2021 = 6 + 1 + 2 + 1 + 25 * 7 + 15;
@@ -35,7 +36,10 @@ describe('govreport extract: every figure of every standard table, one row per c
     assert.equal(status, 0);
     assert.equal(rows.length, CELLS_2021);
     assert.ok(rows.every((r) => r.file === file && r.agency === '平潭综合实验区交通与建设局' && r.year === 2024 && r.edition === '2021'));
-    assert.deepEqual(['issued', 'repealed', 'inForce'].map((c) => cell(rows, 'proactive.一', 'normative', c)[0]), [3, 1, 23]);
+    assert.deepEqual(
+      ['issued', 'repealed', 'inForce'].map((c) => cell(rows, 'proactive.一', 'normative', c)[0]),
+      [3, 1, 23],
+    );
     assert.deepEqual(cell(rows, 'requests', 'received', 'natural'), [58]);
     assert.deepEqual(cell(rows, 'requests', 'received', 'total'), [58]);
     assert.deepEqual(cell(rows, 'requests', 'withheld.internal', 'total'), [32]);
@@ -56,7 +60,11 @@ describe('govreport extract: every figure of every standard table, one row per c
     const lines = result.stdout.split('\r\n').filter(Boolean);
     assert.equal(lines[0], '\uFEFFfile,agency,year,edition,table,row,column,value,table_label,row_label,column_label,note');
     assert.equal(lines.length, 1 + CELLS_2021 + 1);
-    assert.ok(lines.includes('test/fixtures/corpus/pingtan-jiaojian-2024.html,平潭综合实验区交通与建设局,2024,2021,proactive.一,normative,inForce,23,第二十条第（一）项,行政规范性文件,现行有效件数,'));
+    assert.ok(
+      lines.includes(
+        'test/fixtures/corpus/pingtan-jiaojian-2024.html,平潭综合实验区交通与建设局,2024,2021,proactive.一,normative,inForce,23,第二十条第（一）项,行政规范性文件,现行有效件数,',
+      ),
+    );
     assert.match(lines.at(-1)!, /^test\/fixtures\/docx\/pingtan-shenpi-2024\.doc,,,,,,,,,,,.*另存为 \.docx/);
     assert.match(result.stderr, /pingtan-shenpi-2024\.doc：未检查/);
   });

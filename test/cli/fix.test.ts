@@ -1,5 +1,16 @@
 import assert from 'node:assert/strict';
-import { chmodSync, closeSync, lstatSync, openSync, readFileSync, readSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  closeSync,
+  lstatSync,
+  openSync,
+  readFileSync,
+  readSync,
+  readdirSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { applyPatch } from 'diff';
@@ -148,7 +159,10 @@ describe('govreport fix --dry-run', () => {
     assert.match(dry.stdout, /^--- draft\.md\n\+\+\+ draft\.md\n@@ /);
     assert.match(dry.stdout, /^-.*危机/m);
     assert.match(dry.stdout, /^\+.*危及/m);
-    assert.equal(dry.stderr, 'draft.md：可修复 1 处（label-wording）\n  仍有 1 个错误、0 个警告、0 个提示（运行 govreport check 查看）\n预演：可修复 1 个文件中的 1 处问题（共 1 个文件），未写入任何文件\n');
+    assert.equal(
+      dry.stderr,
+      'draft.md：可修复 1 处（label-wording）\n  仍有 1 个错误、0 个警告、0 个提示（运行 govreport check 查看）\n预演：可修复 1 个文件中的 1 处问题（共 1 个文件），未写入任何文件\n',
+    );
     assert.equal(readFileSync(file, 'utf8'), text);
     assert.equal(statSync(file).mtimeMs, mtime);
     assert.deepEqual(readdirSync(dir), ['draft.md']);

@@ -40,9 +40,15 @@ describe('govreport import', () => {
       assert.deepEqual(arithmetic(out), arithmetic(input));
       assert.deepEqual(values(after), values(before));
       const report = parseReport(after);
-      assert.ok(report.sections.every((s) => s.heading.level === 2), 'every section heading is a ## heading');
+      assert.ok(
+        report.sections.every((s) => s.heading.level === 2),
+        'every section heading is a ## heading',
+      );
       if (parseReport(before).title) assert.equal(report.title?.level, 1);
-      assert.ok(report.sections.flatMap((s) => s.tables).every((table) => table.layout === 'markdown'), 'every table a markdown table');
+      assert.ok(
+        report.sections.flatMap((s) => s.tables).every((table) => table.layout === 'markdown'),
+        'every table a markdown table',
+      );
       const [checked] = JSON.parse(run(['check', '--format', 'json', out]).stdout);
       assert.ok(!checked.findings.some((f: JsonFinding) => f.rule === 'table-not-markdown'));
     });

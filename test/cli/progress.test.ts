@@ -8,7 +8,9 @@ import { CLEAN, CLI, run, tempDir } from './cli';
 const hasScript = spawnSync('script', ['--version']).status === 0;
 
 describe('progress', () => {
-  it('is shown on stderr when it is a terminal and there are many files, never on stdout', { skip: !hasScript && 'needs script(1) for a terminal' }, (t) => {
+  it('is shown on stderr when it is a terminal and there are many files, never on stdout', {
+    skip: !hasScript && 'needs script(1) for a terminal',
+  }, (t) => {
     const dir = tempDir(t);
     for (let i = 0; i < 30; i++) writeFileSync(join(dir, `${String(i).padStart(2, '0')}.md`), CLEAN);
     const out = join(dir, 'out.json');

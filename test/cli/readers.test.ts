@@ -38,23 +38,32 @@ describe('govreport check on web pages and Word files', () => {
     assert.match(result.stdout, new RegExp(`pingtan-shenpi-2024\\.html\n(?:.*\n)*? {2}355:36169 +错误 +${review} +review-total\n`));
     assert.match(result.stdout, new RegExp(`pingtan-shenpi-2024\\.docx\n(?:.*\n)*? {2}表3 第4行第5格 +错误 +${review} +review-total\n`));
     assert.match(result.stdout, /共检查 2 个文件；1 个文件无法检查\n$/);
-    assert.equal(result.stderr, `govreport: ${join(dir, 'pingtan-shenpi-2024.doc')}：未检查——.doc 文件无法直接读取：请在 Word 或 WPS 中另存为 .docx 后再检查\n`);
+    assert.equal(
+      result.stderr,
+      `govreport: ${join(dir, 'pingtan-shenpi-2024.doc')}：未检查——.doc 文件无法直接读取：请在 Word 或 WPS 中另存为 .docx 后再检查\n`,
+    );
   });
 
   it('JSON: line and column for the page, table/row/cell for the Word file, the .doc listed with its reason', (t) => {
     const dir = mixedFolder(tempDir(t));
     const files = JSON.parse(run(['check', '--format', 'json', dir]).stdout);
-    assert.deepEqual(files.map((f: { file: string }) => basename(f.file)), ['pingtan-shenpi-2024.doc', 'pingtan-shenpi-2024.docx', 'pingtan-shenpi-2024.html']);
+    assert.deepEqual(
+      files.map((f: { file: string }) => basename(f.file)),
+      ['pingtan-shenpi-2024.doc', 'pingtan-shenpi-2024.docx', 'pingtan-shenpi-2024.html'],
+    );
     assert.equal(files[0].checked, false);
     assert.match(files[0].error, /另存为 \.docx/);
     const review = (i: number) => files[i].findings.find((f: JsonFinding) => f.rule === 'review-total');
-    assert.deepEqual([review(1).expected, review(1).actual, review(1).table, review(1).row, review(1).cell, review(1).line], [1, 0, 3, 4, 5, undefined]);
+    assert.deepEqual(
+      [review(1).expected, review(1).actual, review(1).table, review(1).row, review(1).cell, review(1).line],
+      [1, 0, 3, 4, 5, undefined],
+    );
     assert.deepEqual([review(2).line, review(2).column, review(2).table], [355, 36169, undefined]);
     const html = readFileSync(SHENPI_HTML, 'utf8').split('\n')[354];
     assert.equal(html[36169 - 1], '0');
   });
 
-  it('SARIF: a region where there is a line, the table cell in the result\'s properties, the .doc as a notification', (t) => {
+  it("SARIF: a region where there is a line, the table cell in the result's properties, the .doc as a notification", (t) => {
     const dir = mixedFolder(tempDir(t));
     const log = JSON.parse(run(['check', '--format', 'sarif', dir]).stdout);
     const results = log.runs[0].results.filter((r: { ruleId: string }) => r.ruleId === 'review-total');
@@ -74,7 +83,9 @@ describe('govreport check on web pages and Word files', () => {
     for (const file of files) {
       assert.equal(file.year, Number(/(\d{4})\.html$/.exec(file.file)![1]));
       assert.equal(file.edition, file.year < 2021 ? '2019' : '2021');
-      const arithmetic = file.findings.filter((f: JsonFinding) => ARITHMETIC_RULES.includes(f.rule)).map((f: JsonFinding) => [f.rule, f.expected, f.actual]);
+      const arithmetic = file.findings
+        .filter((f: JsonFinding) => ARITHMETIC_RULES.includes(f.rule))
+        .map((f: JsonFinding) => [f.rule, f.expected, f.actual]);
       assert.deepEqual(arithmetic, file.file.endsWith('shenpi-2024.html') ? [['review-total', 1, 0]] : [], file.file);
     }
   });
@@ -90,15 +101,40 @@ describe('govreport check on a folder of every kind', () => {
     copyFileSync(join(CORPUS, 'pingtan-jiaojian-2025.html'), join(dir, 'jiaojian-2025.html'));
     copyFileSync(join(__dirname, '..', 'fixtures', 'seeds', '000_62583aa41b8f3eed.txt'), join(dir, 'tacheng-2020.txt'));
     const result = run(['check', '--format', 'json', dir]);
-    const files = JSON.parse(result.stdout) as { file: string; year?: number; edition?: string; checked?: boolean; findings?: (JsonFinding & { page?: number })[] }[];
+    const files = JSON.parse(result.stdout) as {
+      file: string;
+      year?: number;
+      edition?: string;
+      checked?: boolean;
+      findings?: (JsonFinding & { page?: number })[];
+    }[];
     const byName = new Map(files.map((f) => [basename(f.file), f]));
-    assert.deepEqual([...byName.keys()].sort(), ['jiaojian-2025.html', 'scan.pdf', 'shenpi-2024.pdf', 'shichangjianguan-2025.docx', 'tacheng-2020.txt']);
+    assert.deepEqual([...byName.keys()].sort(), [
+      'jiaojian-2025.html',
+      'scan.pdf',
+      'shenpi-2024.pdf',
+      'shichangjianguan-2025.docx',
+      'tacheng-2020.txt',
+    ]);
     assert.deepEqual(
-      ['shenpi-2024.pdf', 'shichangjianguan-2025.docx', 'jiaojian-2025.html', 'tacheng-2020.txt'].map((n) => [n, byName.get(n)!.year, byName.get(n)!.edition]),
-      [['shenpi-2024.pdf', 2024, '2021'], ['shichangjianguan-2025.docx', 2025, '2021'], ['jiaojian-2025.html', 2025, '2021'], ['tacheng-2020.txt', 2020, '2019']],
+      ['shenpi-2024.pdf', 'shichangjianguan-2025.docx', 'jiaojian-2025.html', 'tacheng-2020.txt'].map((n) => [
+        n,
+        byName.get(n)!.year,
+        byName.get(n)!.edition,
+      ]),
+      [
+        ['shenpi-2024.pdf', 2024, '2021'],
+        ['shichangjianguan-2025.docx', 2025, '2021'],
+        ['jiaojian-2025.html', 2025, '2021'],
+        ['tacheng-2020.txt', 2020, '2019'],
+      ],
     );
     assert.equal(byName.get('scan.pdf')!.checked, false);
-    const arithmetic = (n: string) => byName.get(n)!.findings!.filter((f) => ARITHMETIC_RULES.includes(f.rule)).map((f) => [f.rule, f.expected, f.actual]);
+    const arithmetic = (n: string) =>
+      byName
+        .get(n)!
+        .findings!.filter((f) => ARITHMETIC_RULES.includes(f.rule))
+        .map((f) => [f.rule, f.expected, f.actual]);
     assert.deepEqual(arithmetic('shenpi-2024.pdf'), [['review-total', 1, 0]], 'the real error of 表四, read from the PDF');
     assert.equal(byName.get('shenpi-2024.pdf')!.findings!.find((f) => f.rule === 'review-total')!.page, 4);
     assert.deepEqual(arithmetic('shichangjianguan-2025.docx'), []);
@@ -113,9 +149,15 @@ describe('govreport on scraped page text', () => {
   it('check reads the run-together page by its structure: the real error of 表四 at its line and column in the file', () => {
     const result = run(['check', '--format', 'json', SCRAPED]);
     const [file] = JSON.parse(result.stdout) as { findings: JsonFinding[] }[];
-    assert.deepEqual(file.findings.filter((f) => f.rule === 'section-missing'), []);
+    assert.deepEqual(
+      file.findings.filter((f) => f.rule === 'section-missing'),
+      [],
+    );
     const review = file.findings.filter((f) => ARITHMETIC_RULES.includes(f.rule));
-    assert.deepEqual(review.map((f) => [f.rule, f.expected, f.actual]), [['review-total', 1, 0]]);
+    assert.deepEqual(
+      review.map((f) => [f.rule, f.expected, f.actual]),
+      [['review-total', 1, 0]],
+    );
     const line = readFileSync(SCRAPED, 'utf8').split('\n')[review[0].line! - 1];
     assert.equal(line.slice(review[0].column! - 1, review[0].column!), '0', 'the position is the figure 0 in the page text');
   });
@@ -148,9 +190,16 @@ describe('govreport fix and import with web pages and Word files', () => {
     const inputs = [SHENPI_HTML, SHENPI_DOCX, join(CORPUS, 'pingtan-jinjing-2019.html')];
     const result = run(['import', ...inputs, '-d', out]);
     assert.equal(result.status, 0, result.stderr);
-    assert.deepEqual(readdirSync(out).sort(), ['pingtan-jinjing-2019.report.md', 'pingtan-shenpi-2024.docx.report.md', 'pingtan-shenpi-2024.report.md']);
+    assert.deepEqual(readdirSync(out).sort(), [
+      'pingtan-jinjing-2019.report.md',
+      'pingtan-shenpi-2024.docx.report.md',
+      'pingtan-shenpi-2024.report.md',
+    ]);
     const draft = readFileSync(join(out, 'pingtan-shenpi-2024.docx.report.md'), 'utf8');
-    assert.match(draft, /^<!-- 导入自 pingtan-shenpi-2024\.docx（govreport import） -->\n\n# 平潭综合实验区行政审批局2024年政府信息公开工作年度报告\n/);
+    assert.match(
+      draft,
+      /^<!-- 导入自 pingtan-shenpi-2024\.docx（govreport import） -->\n\n# 平潭综合实验区行政审批局2024年政府信息公开工作年度报告\n/,
+    );
     const arithmetic = (file: string) =>
       JSON.parse(run(['check', '--format', 'json', file]).stdout)[0]
         .findings.filter((f: JsonFinding) => ARITHMETIC_RULES.includes(f.rule))
@@ -189,7 +238,8 @@ describe('the readers load only when used', () => {
     const server = readFileSync(join(dist, 'server.js'), 'utf8');
     const size = statSync(join(dist, 'server.js')).size + statSync(join(dist, 'client.js')).size;
     assert.ok(size <= 1024 * 1024, `${size} bytes`);
-    for (const bundle of [server, readFileSync(join(dist, 'cli.js'), 'utf8')]) assert.doesNotMatch(bundle, /w:gridSpan|TRS_Editor|附件下载/);
+    for (const bundle of [server, readFileSync(join(dist, 'cli.js'), 'utf8')])
+      assert.doesNotMatch(bundle, /w:gridSpan|TRS_Editor|附件下载/);
     assert.match(readFileSync(join(dist, 'readers', 'docx.js'), 'utf8'), /w:gridSpan/);
   });
 });

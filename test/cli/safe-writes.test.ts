@@ -29,7 +29,11 @@ describe('govreport fix on a folder touches only reports', () => {
     assert.equal(withPage.status, 0, 'a web page met in the walk is named, not an error');
     assert.ok(withPage.stderr.includes(`${join(dir, 'page.html')}：不是文本草稿`));
     run(['fix', join(dir, 'notes.txt')]);
-    assert.notEqual(readFileSync(join(dir, 'notes.txt'), 'utf8'), others['notes.txt'], 'a file named on the command line is fixed as asked');
+    assert.notEqual(
+      readFileSync(join(dir, 'notes.txt'), 'utf8'),
+      others['notes.txt'],
+      'a file named on the command line is fixed as asked',
+    );
   });
 
   it('`fix . > log.txt` keeps the log: the shell creates it before the walk, and it is not a report', (t) => {
@@ -64,11 +68,17 @@ describe('symlinks are not followed out of the folder walked', () => {
     symlinkSync(join(root, 'outside.md'), join(tree, 'b-out.md'));
     symlinkSync('a.md', join(tree, 'c-in.md'));
     const items = JSON.parse(run(['check', '--format', 'json', tree]).stdout);
-    assert.deepEqual(items.map((i: { file: string }) => i.file), [join(tree, 'a.md')]);
+    assert.deepEqual(
+      items.map((i: { file: string }) => i.file),
+      [join(tree, 'a.md')],
+    );
     run(['fix', tree]);
     assert.equal(readFileSync(join(root, 'outside.md'), 'utf8'), WITH_WARNING, 'the file outside is untouched');
     const named = JSON.parse(run(['check', '--format', 'json', join(tree, 'b-out.md')]).stdout);
-    assert.deepEqual(named[0].findings.map((f: { rule: string }) => f.rule), ['label-wording']);
+    assert.deepEqual(
+      named[0].findings.map((f: { rule: string }) => f.rule),
+      ['label-wording'],
+    );
   });
 });
 
@@ -95,7 +105,10 @@ describe('govreport fix writes only what it may', () => {
     assert.equal(result.stderr, `govreport: ${join(dir, 'locked.md')}：文件为只读，未写入\n`);
     assert.equal(readFileSync(join(dir, 'locked.md'), 'utf8'), WITH_WARNING);
     assert.equal(readFileSync(join(dir, 'open.md'), 'utf8'), FIXED);
-    assert.equal(result.stdout, `${join(dir, 'open.md')}：已修复 1 处（label-wording）\n已修复 1 个文件中的 1 处问题（共 2 个文件）；1 个文件未能处理（原因见上）\n`);
+    assert.equal(
+      result.stdout,
+      `${join(dir, 'open.md')}：已修复 1 处（label-wording）\n已修复 1 个文件中的 1 处问题（共 2 个文件）；1 个文件未能处理（原因见上）\n`,
+    );
   });
 
   it("another user's file is refused, even by root", (t) => {
@@ -151,7 +164,11 @@ describe('govreport fix writes only what it may', () => {
       assert.deepEqual([code, killedBy], [signal === 'SIGINT' ? 130 : 143, null], stderr);
       assert.match(stderr, new RegExp(`已中断（${signal}），没有留下写了一半的文件`));
       const names = readdirSync(dir);
-      assert.deepEqual(names.filter((n) => !n.endsWith('.md')), [], 'no temporary file');
+      assert.deepEqual(
+        names.filter((n) => !n.endsWith('.md')),
+        [],
+        'no temporary file',
+      );
       assert.equal(names.length, count);
       const fixed = names.filter((n) => readFileSync(join(dir, n), 'utf8') === FIXED).length;
       const untouched = names.filter((n) => readFileSync(join(dir, n), 'utf8') === WITH_WARNING).length;

@@ -29,7 +29,10 @@ describe('govreport check --format sarif', () => {
 
   it('the validator rejects what is not SARIF (so the checks below mean something)', () => {
     assert.equal(validate({ version: '2.1.0', runs: [{ tool: { driver: {} } }] }), false);
-    assert.equal(validate({ version: '2.1.0', runs: [{ tool: { driver: { name: 'x' } }, results: [{ message: { text: 'm' }, level: 'fatal' }] }] }), false);
+    assert.equal(
+      validate({ version: '2.1.0', runs: [{ tool: { driver: { name: 'x' } }, results: [{ message: { text: 'm' }, level: 'fatal' }] }] }),
+      false,
+    );
   });
 
   it('is valid SARIF 2.1.0 for the seeds, with rule metadata for every rule', () => {
@@ -48,7 +51,10 @@ describe('govreport check --format sarif', () => {
     for (const [i, rule] of RULES.entries()) {
       const meta = driver.rules[i];
       assert.equal(meta.shortDescription.text, rule.description.zh);
-      assert.ok(meta.help.text.includes(rule.description.zh) && meta.help.markdown.includes(`**${rule.id}**`), `${rule.id}: its documentation travels in the log`);
+      assert.ok(
+        meta.help.text.includes(rule.description.zh) && meta.help.markdown.includes(`**${rule.id}**`),
+        `${rule.id}: its documentation travels in the log`,
+      );
       assert.equal(meta.defaultConfiguration.level, { error: 'error', warning: 'warning', info: 'note' }[rule.severity]);
     }
     assert.ok(runLog.results.length > 10);

@@ -21,9 +21,13 @@ describe('settings', () => {
     const zh = check(mistakes).findings.find((f) => f.rule === 'review-total')!;
     const en = check(mistakes, { locale: 'en' }).findings.find((f) => f.rule === 'review-total')!;
     // 3 + 1 + 0 + 1 against a total of 6: any of the five cells may be the wrong one (localization), so no fix.
-    const candidates = '“行政复议 · 结果维持”为 4，或“行政复议 · 结果纠正”为 2，或“行政复议 · 其他结果”为 1，或“行政复议 · 尚未审结”为 2，等 5 种可能';
+    const candidates =
+      '“行政复议 · 结果维持”为 4，或“行政复议 · 结果纠正”为 2，或“行政复议 · 其他结果”为 1，或“行政复议 · 尚未审结”为 2，等 5 种可能';
     assert.equal(zh.message, `“行政复议”的总计应为 5（3 + 1 + 1），实为 6；无法确定哪一格有误，可能是${candidates}`);
-    assert.match(en.message, /^the total of “行政复议” should be 5 \(3 \+ 1 \+ 1\), found 6; which cell is wrong cannot be told: “行政复议 · 结果维持” = 4; or /);
+    assert.match(
+      en.message,
+      /^the total of “行政复议” should be 5 \(3 \+ 1 \+ 1\), found 6; which cell is wrong cannot be told: “行政复议 · 结果维持” = 4; or /,
+    );
     assert.equal(zh.fixes.length, 0);
     assert.deepEqual([zh.expected, zh.actual, zh.terms], [5, 6, [3, 1, 0, 1]]);
   });
@@ -32,7 +36,10 @@ describe('settings', () => {
     assert.deepEqual(rules(clean), []);
     const as2020 = check(clean, { year: 2020 });
     assert.equal(as2020.report.edition, '2019');
-    assert.ok(as2020.findings.some((f) => f.rule === 'edition-mismatch'), 'a 2021-edition table in a 2020 report');
+    assert.ok(
+      as2020.findings.some((f) => f.rule === 'edition-mismatch'),
+      'a 2021-edition table in a 2020 report',
+    );
     assert.equal(check(clean, { edition: '2019' }).report.edition, '2019');
   });
 
@@ -59,10 +66,13 @@ describe('inline comments', () => {
 
   it('govreport-disable … govreport-enable silences a region; without a rule name, every rule', () => {
     const region = withLine(periodLine + 1, '<!-- govreport-enable -->');
-    const disabled = withLine(periodLine, '<!-- govreport-disable period -->').replace(lines[periodLine + 1], '<!-- govreport-enable period -->\n' + lines[periodLine + 1]);
+    const disabled = withLine(periodLine, '<!-- govreport-disable period -->').replace(
+      lines[periodLine + 1],
+      `<!-- govreport-enable period -->\n${lines[periodLine + 1]}`,
+    );
     assert.ok(!rules(disabled).includes('period'));
     assert.ok(rules(disabled).includes('review-total'), 'a rule not named is not silenced');
-    const all = rules('<!-- govreport-disable -->\n' + mistakes);
+    const all = rules(`<!-- govreport-disable -->\n${mistakes}`);
     assert.deepEqual(all, []);
     assert.ok(rules(region).includes('period'));
   });

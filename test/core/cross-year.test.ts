@@ -33,7 +33,9 @@ async function corpusReport(name: string): Promise<Report> {
 async function crossYear(name: string, previous: string[]) {
   const document = await readSource(readFileSync(join(CORPUS, `${name}.html`)), `${name}.html`);
   const others = await Promise.all(previous.map(corpusReport));
-  return check(document.text, {}, { source: `${name}.html`, others }).findings.filter((f) => f.rule === 'carry-over' || f.rule === 'in-force-count');
+  return check(document.text, {}, { source: `${name}.html`, others }).findings.filter(
+    (f) => f.rule === 'carry-over' || f.rule === 'in-force-count',
+  );
 }
 
 describe('real consecutive reports (test/fixtures/corpus)', () => {
@@ -64,7 +66,11 @@ describe('real consecutive reports (test/fixtures/corpus)', () => {
       ['pingtan-jinjing-2021', 'pingtan-jinjing-2020'],
       ['pingtan-jinjing-2024', 'pingtan-jinjing-2023'],
     ]) {
-      assert.deepEqual((await crossYear(name, [previous])).filter((f) => f.rule === 'carry-over'), [], name);
+      assert.deepEqual(
+        (await crossYear(name, [previous])).filter((f) => f.rule === 'carry-over'),
+        [],
+        name,
+      );
     }
   });
 
@@ -75,6 +81,9 @@ describe('real consecutive reports (test/fixtures/corpus)', () => {
 
 describe('in-force-count compares like with like', () => {
   it('金井片区 2021 (2021 edition) is not compared with 2020’s 对外公开总数量 (2019 edition)', async () => {
-    assert.deepEqual((await crossYear('pingtan-jinjing-2021', ['pingtan-jinjing-2020'])).filter((f) => f.rule === 'in-force-count'), []);
+    assert.deepEqual(
+      (await crossYear('pingtan-jinjing-2021', ['pingtan-jinjing-2020'])).filter((f) => f.rule === 'in-force-count'),
+      [],
+    );
   });
 });

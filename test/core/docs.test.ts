@@ -21,7 +21,10 @@ it('the manifest’s rule entries and edition choices come from the rule modules
   const manifest = JSON.parse(readFileSync(MANIFEST, 'utf8'));
   const { properties } = manifest.contributes.configuration;
   assert.deepEqual(properties['govreport.edition'].enum, ['auto', ...EDITION_IDS]);
-  assert.deepEqual(Object.keys(properties['govreport.rules'].properties), RULES.map((r) => r.id));
+  assert.deepEqual(
+    Object.keys(properties['govreport.rules'].properties),
+    RULES.map((r) => r.id),
+  );
   for (const locale of ['en', 'zh'] as const) {
     const nls = JSON.parse(readFileSync(NLS[locale], 'utf8'));
     for (const rule of RULES) {

@@ -90,7 +90,7 @@ describe('odd line ends are read like LF', () => {
       '一、总体情况\r\r\n# 二、主动公开政府信息情况\r\r\n',
       clean.replace('\n## 二', '\r## 二'),
       clean.replace(/\n(?=#)/g, '\r\r\n'),
-      '\r'.repeat(5) + '#\r\r\r\n#',
+      `${'\r'.repeat(5)}#\r\r\r\n#`,
     ]) {
       assert.doesNotThrow(() => check(text), JSON.stringify(text.slice(0, 40)));
     }
@@ -108,14 +108,18 @@ describe('odd line ends are read like LF', () => {
 });
 
 describe('fenced code is quoted text, never read or fixed', () => {
-  const fenced = (fence: string) => `${fence}markdown\n## 三、收到和处理政府信息公开申请情况\n\n| 规章 | 1 | 2 |\n| 危机国家安全 | 0 |\n${fence}\n`;
+  const fenced = (fence: string) =>
+    `${fence}markdown\n## 三、收到和处理政府信息公开申请情况\n\n| 规章 | 1 | 2 |\n| 危机国家安全 | 0 |\n${fence}\n`;
   for (const fence of ['```', '~~~']) {
     it(`${fence}: headings and tables inside are not part of the report, and fix leaves them alone`, () => {
       const text = clean.replace('## 五、', `${fenced(fence)}\n## 五、`);
       const report = parseReport(text);
       assert.equal(report.sections.length, 6);
       assert.equal(report.sections.filter((s) => s.def.id === 'requests').length, 1);
-      assert.deepEqual(check(text).findings.map((f) => f.rule), []);
+      assert.deepEqual(
+        check(text).findings.map((f) => f.rule),
+        [],
+      );
       const inside = fenced(fence);
       const broken = text.replace('| 违法违规 |', '| 违法违归 |');
       const fixed = fixAll(broken).text;
@@ -128,7 +132,8 @@ describe('fenced code is quoted text, never read or fixed', () => {
     for (const block of ['- ```\n```\n', '> - ```\n> ~~~\n', '- ```\r```\n\n```\n', '1. ~~~\n   ```\n']) {
       const text = clean.replace('## 三、', `${block}\n## 三、`);
       const { report, findings } = check(text);
-      for (const s of report.sections) assert.ok(s.span.end <= text.length, `${JSON.stringify(block)}: ${s.def.id} ends at ${s.span.end} of ${text.length}`);
+      for (const s of report.sections)
+        assert.ok(s.span.end <= text.length, `${JSON.stringify(block)}: ${s.def.id} ends at ${s.span.end} of ${text.length}`);
       for (const e of findings.flatMap((f) => f.fixes.flatMap((x) => x.edits))) assert.ok(e.end <= text.length, JSON.stringify(block));
     }
   });

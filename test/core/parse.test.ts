@@ -23,10 +23,18 @@ describe('parser: the canonical draft', () => {
   });
   it('reads every standard table with every row, and every cell at its exact place in the text', () => {
     const tables = report.sections.flatMap((s) => s.tables);
-    assert.deepEqual(tables.map((t) => t.def.id), ['proactive.一', 'proactive.五', 'proactive.六', 'proactive.八', 'requests', 'appeals']);
+    assert.deepEqual(
+      tables.map((t) => t.def.id),
+      ['proactive.一', 'proactive.五', 'proactive.六', 'proactive.八', 'requests', 'appeals'],
+    );
     for (const t of tables) {
-      assert.deepEqual(t.rows.map((r) => r.def?.id), t.def.rows.map((r) => r.id), t.def.id);
-      for (const cell of t.rows.flatMap((r) => [...r.labels, ...r.values])) assert.equal(clean.slice(cell.span.start, cell.span.end), cell.text);
+      assert.deepEqual(
+        t.rows.map((r) => r.def?.id),
+        t.def.rows.map((r) => r.id),
+        t.def.id,
+      );
+      for (const cell of t.rows.flatMap((r) => [...r.labels, ...r.values]))
+        assert.equal(clean.slice(cell.span.start, cell.span.end), cell.text);
     }
     assert.deepEqual(values(tableOf(report, 'requests'), 'received'), [118, 21, 1, 1, 3, 5, 149]);
     assert.deepEqual(values(tableOf(report, 'proactive.八'), 'fees'), [12.5]);
@@ -52,7 +60,13 @@ describe('parser: what pasted drafts look like', () => {
       '（三）不予公开   1.属于国家秘密      0      0      0      0      0      0      0',
     ].join('\n');
     const table = tableOf(parseReport(text, { year: 2022 }), 'requests');
-    assert.deepEqual(table.rows.map((r) => [r.def?.id, r.wording]), [['partly', 'standard'], ['withheld.secret', 'standard']]);
+    assert.deepEqual(
+      table.rows.map((r) => [r.def?.id, r.wording]),
+      [
+        ['partly', 'standard'],
+        ['withheld.secret', 'standard'],
+      ],
+    );
     assert.deepEqual(values(table, 'partly'), [1, 0, 0, 0, 0, 0, 1]);
   });
 
@@ -74,7 +88,9 @@ describe('parser: what pasted drafts look like', () => {
   });
 
   it('reads Traditional Chinese headings and labels as the standard ones', () => {
-    const text = clean.replace('## 三、收到和处理政府信息公开申请情况', '三、收到和處理政府信息公開申請情況').replace('1.属于国家秘密', '1.屬於國家秘密');
+    const text = clean
+      .replace('## 三、收到和处理政府信息公开申请情况', '三、收到和處理政府信息公開申請情況')
+      .replace('1.属于国家秘密', '1.屬於國家秘密');
     const report = parseReport(text);
     assert.equal(report.sections[2].def.id, 'requests');
     assert.equal(report.sections[2].wording, 'standard');
@@ -83,7 +99,10 @@ describe('parser: what pasted drafts look like', () => {
 
   it('takes a plain line as a heading only when its title is a standard section’s', () => {
     const text = '某县2022年政府信息公开工作年度报告\n一、总体情况\n三、本年度办理结果\n四、结转下年度继续办理\n二、深化重点领域信息公开\n';
-    assert.deepEqual(parseReport(text).sections.map((s) => s.def.id), ['overview']);
+    assert.deepEqual(
+      parseReport(text).sections.map((s) => s.def.id),
+      ['overview'],
+    );
   });
 
   it('takes the year from the period, then from the overview, when the title has none', () => {

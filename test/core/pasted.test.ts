@@ -20,8 +20,14 @@ describe('pasted text: tables cut into fragments, tables written as lines', () =
   });
 
   it('drops the header a converter repeats at the top of the next fragment', () => {
-    const header = clean.split('\n').filter((l) => l.startsWith('| （本列数据')).concat('| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
-    const cut = clean.replace(/(\| {2}\| {2}\| 4\.保护第三方合法权益[^\n]*\n)/, `$1\n第 3 页\n\n三、收到和处理政府信息公开申请情况（续）\n\n${header.join('\n')}\n`);
+    const header = clean
+      .split('\n')
+      .filter((l) => l.startsWith('| （本列数据'))
+      .concat('| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+    const cut = clean.replace(
+      /(\| {2}\| {2}\| 4\.保护第三方合法权益[^\n]*\n)/,
+      `$1\n第 3 页\n\n三、收到和处理政府信息公开申请情况（续）\n\n${header.join('\n')}\n`,
+    );
     assert.notEqual(cut, clean);
     assert.deepEqual(rules(cut), [], 'no finding: the same as the whole table');
     assert.equal(parseReport(cut).sections.length, 6, 'the caption is not a section');
@@ -30,7 +36,13 @@ describe('pasted text: tables cut into fragments, tables written as lines', () =
   it('places unlabelled rows of a fragment by their position', () => {
     const cut = clean.replace(/\| {2}\| {2}\| 5\.属于三类内部事务信息 \|/, '|  |  |  |');
     const requests = tables(parseReport(cut)).find((t) => t.def.id === 'requests')!;
-    assert.equal(requests.rows.find((r) => r.def?.id === 'withheld.internal')?.values.map((c) => c.text).join(' '), '1 0 0 0 0 0 1');
+    assert.equal(
+      requests.rows
+        .find((r) => r.def?.id === 'withheld.internal')
+        ?.values.map((c) => c.text)
+        .join(' '),
+      '1 0 0 0 0 0 1',
+    );
   });
 
   it('reads 第二十条（五）（六）（八）项 written as `行政许可 97` lines as their tables', () => {
@@ -65,7 +77,10 @@ describe('pasted text: headings, title and signing date wherever they stand', ()
   });
 
   it('finds a heading that opens a line and goes on with its text', () => {
-    assert.deepEqual(report.sections.map((s) => s.heading.text), ['一、总体情况', '六、其他需要报告的事项']);
+    assert.deepEqual(
+      report.sections.map((s) => s.heading.text),
+      ['一、总体情况', '六、其他需要报告的事项'],
+    );
     assert.equal(report.sections[0].wording, 'standard');
   });
 
@@ -83,7 +98,11 @@ describe('pasted text whose table lost its separators (labels and figures run to
   it('reads the figures where the digits allow one split, and offers the canonical table', () => {
     const requests = tables(parseReport(text)).find((t) => t.def.id === 'requests')!;
     assert.equal(requests.layout, 'run-together');
-    const row = (id: string) => requests.rows.find((r) => r.def?.id === id)!.values.map((c) => c.text).join(' ');
+    const row = (id: string) =>
+      requests.rows
+        .find((r) => r.def?.id === id)!
+        .values.map((c) => c.text)
+        .join(' ');
     assert.equal(row('received'), '58 0 0 0 0 0 58');
     assert.equal(row('withheld.internal'), '32 0 0 0 0 0 32');
     assert.equal(row('total'), '58 0 0 0 0 0 58');
@@ -100,8 +119,17 @@ describe('pasted text whose table lost its separators (labels and figures run to
       .replace('320000032', '3000003')
       .replace('100000010', '1000001')
       .replace('580000058', '9000009');
-    const found = check(forced).findings.filter((f) => f.rule === 'results-total').map((f) => [f.expected, f.actual]);
-    assert.deepEqual(found, [[20, 9], [20, 9]], '9 + 3 + 4 + 3 + 1 = 20 in 自然人 and 总计');
+    const found = check(forced)
+      .findings.filter((f) => f.rule === 'results-total')
+      .map((f) => [f.expected, f.actual]);
+    assert.deepEqual(
+      found,
+      [
+        [20, 9],
+        [20, 9],
+      ],
+      '9 + 3 + 4 + 3 + 1 = 20 in 自然人 and 总计',
+    );
   });
 
   it('reports a table whose digits allow several splits once, as ambiguous, with no arithmetic', () => {

@@ -23,7 +23,9 @@ import {
 const FIXTURES = join(__dirname, '..', 'fixtures');
 const CORPUS = join(FIXTURES, 'corpus');
 const DOCX = join(FIXTURES, 'docx');
-const PAGES = readdirSync(CORPUS).filter((f) => f.endsWith('.html')).sort();
+const PAGES = readdirSync(CORPUS)
+  .filter((f) => f.endsWith('.html'))
+  .sort();
 
 type Figures = Record<string, Record<string, Record<string, number | string | null>>>;
 
@@ -35,7 +37,14 @@ function figures(report: Report): Figures {
     for (const row of table.rows) {
       if (!row.def) continue;
       rows[row.def.id] = Object.fromEntries(
-        row.values.map((cell, i) => [table.def.columns[i].id, cell.value.kind === 'blank' ? null : cell.value.kind === 'number' && String(cell.value.value) === cell.text ? cell.value.value : cell.text]),
+        row.values.map((cell, i) => [
+          table.def.columns[i].id,
+          cell.value.kind === 'blank'
+            ? null
+            : cell.value.kind === 'number' && String(cell.value.value) === cell.text
+              ? cell.value.value
+              : cell.text,
+        ]),
       );
     }
   }
@@ -44,7 +53,8 @@ function figures(report: Report): Figures {
 
 const read = (dir: string, name: string) => readSource(readFileSync(join(dir, name)), name);
 const expected = (page: string): Figures => JSON.parse(readFileSync(join(CORPUS, 'expected', page.replace(/\.html$/, '.json')), 'utf8'));
-const arithmetic = (findings: Finding[]) => findings.filter((f) => ARITHMETIC_RULES.includes(f.rule)).map((f) => [f.rule, f.expected, f.actual]);
+const arithmetic = (findings: Finding[]) =>
+  findings.filter((f) => ARITHMETIC_RULES.includes(f.rule)).map((f) => [f.rule, f.expected, f.actual]);
 
 describe('web pages: every corpus page read by its structure', () => {
   for (const page of PAGES) {
@@ -52,15 +62,21 @@ describe('web pages: every corpus page read by its structure', () => {
       const source = await read(CORPUS, page);
       assert.equal(source.kind, 'html');
       const { report, findings } = check(source.text);
-      assert.deepEqual(figures(report), expected(page), 'figures as the page\'s tables have them');
+      assert.deepEqual(figures(report), expected(page), "figures as the page's tables have them");
       assert.equal(report.year?.source, 'title');
       assert.equal(report.year?.value, Number(/(\d{4})\.html$/.exec(page)![1]));
-      const structural = findings.filter((f) => ['title-missing', 'section-missing', 'table-missing', 'row-unknown', 'table-shape'].includes(f.rule));
+      const structural = findings.filter((f) =>
+        ['title-missing', 'section-missing', 'table-missing', 'row-unknown', 'table-shape'].includes(f.rule),
+      );
       assert.deepEqual(structural, []);
       const errors = arithmetic(findings);
       if (page === 'pingtan-shenpi-2024.html') assert.deepEqual(errors, [['review-total', 1, 0]], '表四 行政复议 维持 1 but 总计 0');
       else assert.deepEqual(errors, [], 'a correct report has no arithmetic finding');
-      assert.doesNotMatch(source.text, /相关链接|当前位置|附件下载|文件下载|分享到|网站地图|版权所有|主办单位/, 'the site\'s chrome is left out');
+      assert.doesNotMatch(
+        source.text,
+        /相关链接|当前位置|附件下载|文件下载|分享到|网站地图|版权所有|主办单位/,
+        "the site's chrome is left out",
+      );
     });
   }
 
@@ -76,7 +92,10 @@ describe('web pages: every corpus page read by its structure', () => {
   });
 
   it('a page declared GB2312 and encoded as GBK reads the same as its UTF-8 original', async () => {
-    const html = readFileSync(join(CORPUS, 'pingtan-jiaojian-2024.html'), 'utf8').replace(/<meta charset="UTF-8" \/>/i, '<meta http-equiv="Content-Type" content="text/html; charset=gb2312" />');
+    const html = readFileSync(join(CORPUS, 'pingtan-jiaojian-2024.html'), 'utf8').replace(
+      /<meta charset="UTF-8" \/>/i,
+      '<meta http-equiv="Content-Type" content="text/html; charset=gb2312" />',
+    );
     assert.match(html, /charset=gb2312/);
     const gbk = await readSource(iconv.encode(html, 'gbk'), 'page.htm');
     assert.deepEqual(figures(check(gbk.text).report), expected('pingtan-jiaojian-2024.html'));
@@ -105,7 +124,10 @@ describe('web pages: every corpus page read by its structure', () => {
       assert.deepEqual(figures(check(draft).report), expected(page), page);
       const { report } = check(draft);
       const layout = report.sections.flatMap((s) => s.tables).map((t) => draft.slice(t.span.start, t.span.end).split('\n')[0]);
-      assert.ok(layout.some((header) => /^\| \| 自然人 \||^\| （本列数据的[勾钩]稽关系为：.*\| 自然人 \|/.test(header)), `${page}: the requests table's header is one row: ${layout}`);
+      assert.ok(
+        layout.some((header) => /^\| \| 自然人 \||^\| （本列数据的[勾钩]稽关系为：.*\| 自然人 \|/.test(header)),
+        `${page}: the requests table's header is one row: ${layout}`,
+      );
       assert.doesNotMatch(draft, /\| 第二十条第/, `${page}: item names above their tables, not inside`);
     }
   });
@@ -125,9 +147,16 @@ describe('Word files: read by their structure', () => {
       const { report, findings } = check(source.text);
       assert.deepEqual(figures(report), expected(file.replace(/\.docx$/, '.html')));
       for (const table of report.sections.flatMap((s) => s.tables)) {
-        assert.equal(table.headerLabels.length, table.def.columns.length, `${table.def.id}: every column header read from the merged header cells`);
+        assert.equal(
+          table.headerLabels.length,
+          table.def.columns.length,
+          `${table.def.id}: every column header read from the merged header cells`,
+        );
       }
-      assert.deepEqual(findings.filter((f) => ['title-missing', 'section-missing'].includes(f.rule)), []);
+      assert.deepEqual(
+        findings.filter((f) => ['title-missing', 'section-missing'].includes(f.rule)),
+        [],
+      );
     });
   }
 
@@ -150,7 +179,7 @@ describe('Word files: read by their structure', () => {
     assert.deepEqual(arithmetic(fromWord.findings), arithmetic(fromDraft.findings));
   });
 
-  it('Word\'s own way of writing merges (<w:vMerge/> continues), gridBefore, outline levels and 标题 styles', async () => {
+  it("Word's own way of writing merges (<w:vMerge/> continues), gridBefore, outline levels and 标题 styles", async () => {
     const cell = (text: string, props = '') => `<w:tc><w:tcPr>${props}</w:tcPr><w:p><w:r><w:t>${text}</w:t></w:r></w:p></w:tc>`;
     const body = [
       '<w:p><w:pPr><w:pStyle w:val="a1"/></w:pPr><w:r><w:t>某局2023年政府信息公开工作年度报告</w:t></w:r></w:p>',
@@ -162,7 +191,10 @@ describe('Word files: read by their structure', () => {
       '</w:tbl>',
     ].join('');
     const styles = '<w:styles><w:style w:type="paragraph" w:styleId="a1"><w:name w:val="标题 1"/></w:style></w:styles>';
-    const bytes = zipSync({ 'word/document.xml': strToU8(`<w:document><w:body>${body}</w:body></w:document>`), 'word/styles.xml': strToU8(styles) });
+    const bytes = zipSync({
+      'word/document.xml': strToU8(`<w:document><w:body>${body}</w:body></w:document>`),
+      'word/styles.xml': strToU8(styles),
+    });
     const source = await readSource(bytes, 'a.docx');
     assert.equal(
       source.text,
@@ -199,15 +231,25 @@ describe('the reader registry', () => {
   }
 
   it('a scan without a text layer, or a damaged file, has nothing to check; other notes do not stop the check', () => {
-    const note = (kind: SourceDocument['notes'][number]['kind']) => ({ kind, message: { zh: '扫描件，没有文字层', en: 'a scan without a text layer' } });
-    const document = (kind: SourceDocument['notes'][number]['kind']): SourceDocument => ({ kind: 'pdf', text: '', origins: [], notes: [note(kind)] });
+    const note = (kind: SourceDocument['notes'][number]['kind']) => ({
+      kind,
+      message: { zh: '扫描件，没有文字层', en: 'a scan without a text layer' },
+    });
+    const document = (kind: SourceDocument['notes'][number]['kind']): SourceDocument => ({
+      kind: 'pdf',
+      text: '',
+      origins: [],
+      notes: [note(kind)],
+    });
     assert.equal(notCheckable(document('no-text-layer'))?.kind, 'no-text-layer');
     assert.equal(notCheckable(document('unreadable'))?.kind, 'unreadable');
     assert.equal(notCheckable(document('table-ambiguous')), undefined);
   });
 
   it('reader notes travel with the report to the rules', () => {
-    const notes = [{ kind: 'table-unreadable' as const, span: { start: 0, end: 1 }, message: { zh: '表格无法读取', en: 'table unreadable' } }];
+    const notes = [
+      { kind: 'table-unreadable' as const, span: { start: 0, end: 1 }, message: { zh: '表格无法读取', en: 'table unreadable' } },
+    ];
     assert.deepEqual(check('# 标题\n', {}, { notes }).report.notes, notes);
   });
 
@@ -231,15 +273,24 @@ describe('label variants seen in real reports are known variants', () => {
       const { report, findings } = check(base.replace(standard, variant));
       const wordings = [
         ...report.sections.map((s) => [s.heading.text, s.wording]),
-        ...report.sections.flatMap((s) => s.tables).flatMap((t) => [...t.headerLabels.map((h) => [h.cell.text, h.wording]), ...t.rows.map((r) => [r.label?.text, r.wording])]),
+        ...report.sections
+          .flatMap((s) => s.tables)
+          .flatMap((t) => [...t.headerLabels.map((h) => [h.cell.text, h.wording]), ...t.rows.map((r) => [r.label?.text, r.wording])]),
       ];
-      assert.ok(wordings.some(([text, wording]) => text?.includes(variant) && wording === 'variant'), 'matched as a known variant');
+      assert.ok(
+        wordings.some(([text, wording]) => text?.includes(variant) && wording === 'variant'),
+        'matched as a known variant',
+      );
       assert.equal(findings.filter((f) => f.rule === rule && f.message.includes(variant)).length, 1);
     });
   }
 
   it('本年公开数量 (edition 2019)', () => {
-    const text = base.replace('2023年', '2019年').replace('本年制发件数', '本年新制作数量').replace('本年废止件数', '本年公开数量').replace('现行有效件数', '对外公开总数量');
+    const text = base
+      .replace('2023年', '2019年')
+      .replace('本年制发件数', '本年新制作数量')
+      .replace('本年废止件数', '本年公开数量')
+      .replace('现行有效件数', '对外公开总数量');
     const { report } = check(text, { edition: '2019' });
     const header = report.sections.flatMap((s) => s.tables)[0].headerLabels.find((h) => h.cell.text === '本年公开数量');
     assert.equal(header?.wording, 'variant');
@@ -248,8 +299,42 @@ describe('label variants seen in real reports are known variants', () => {
 });
 
 describe('readers never throw, and their origins stay inside the draft', () => {
-  const TOKENS = ['<table>', '</table>', '<tr>', '</tr>', '<td rowspan="3">', '<td colspan="999999">', '<td>', '</td>', '<p>', '</p>', '<br>', '<div>', '</div>', '<h2>', '</h2>', '<script>', '</script>', '&nbsp;', '&#0;', '一、总体情况', '三、收到和处理政府信息公开申请情况', '自然人', '7', '0', '\n', ' ', '<meta charset="gbk">', '<!--', '-->', '<', '>', '"'];
-  const origins = (doc: SourceDocument) => doc.origins.every((o, i) => o.start <= o.end && o.end <= doc.text.length && (i === 0 || doc.origins[i - 1].end <= o.start));
+  const TOKENS = [
+    '<table>',
+    '</table>',
+    '<tr>',
+    '</tr>',
+    '<td rowspan="3">',
+    '<td colspan="999999">',
+    '<td>',
+    '</td>',
+    '<p>',
+    '</p>',
+    '<br>',
+    '<div>',
+    '</div>',
+    '<h2>',
+    '</h2>',
+    '<script>',
+    '</script>',
+    '&nbsp;',
+    '&#0;',
+    '一、总体情况',
+    '三、收到和处理政府信息公开申请情况',
+    '自然人',
+    '7',
+    '0',
+    '\n',
+    ' ',
+    '<meta charset="gbk">',
+    '<!--',
+    '-->',
+    '<',
+    '>',
+    '"',
+  ];
+  const origins = (doc: SourceDocument) =>
+    doc.origins.every((o, i) => o.start <= o.end && o.end <= doc.text.length && (i === 0 || doc.origins[i - 1].end <= o.start));
 
   it('web pages made of random pieces of markup', async () => {
     await fc.assert(
@@ -263,7 +348,28 @@ describe('readers never throw, and their origins stay inside the draft', () => {
   });
 
   it('Word files: random bytes, and zips holding random document XML', async () => {
-    const XML = ['<w:body>', '</w:body>', '<w:tbl>', '</w:tbl>', '<w:tr>', '</w:tr>', '<w:tc>', '</w:tc>', '<w:p>', '</w:p>', '<w:t>', '</w:t>', '<w:vMerge/>', '<w:vMerge w:val="restart"/>', '<w:gridSpan w:val="4"/>', '<w:tcPr>', '</w:tcPr>', '12', '总计', '<'];
+    const XML = [
+      '<w:body>',
+      '</w:body>',
+      '<w:tbl>',
+      '</w:tbl>',
+      '<w:tr>',
+      '</w:tr>',
+      '<w:tc>',
+      '</w:tc>',
+      '<w:p>',
+      '</w:p>',
+      '<w:t>',
+      '</w:t>',
+      '<w:vMerge/>',
+      '<w:vMerge w:val="restart"/>',
+      '<w:gridSpan w:val="4"/>',
+      '<w:tcPr>',
+      '</w:tcPr>',
+      '12',
+      '总计',
+      '<',
+    ];
     await fc.assert(
       fc.asyncProperty(fc.uint8Array({ maxLength: 300 }), fc.array(fc.constantFrom(...XML), { maxLength: 150 }), async (bytes, pieces) => {
         for (const input of [bytes, zipSync({ 'word/document.xml': strToU8(`<w:document>${pieces.join('')}</w:document>`) })]) {

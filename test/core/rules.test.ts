@@ -42,8 +42,14 @@ describe('rule fixtures (inline {{rule}} markers, a govreport-fixture header for
   it('every rule has fixtures that pass and fixtures that fail', () => {
     for (const rule of RULES) {
       const files = fixturesOf(rule.id);
-      assert.ok(files.some((f) => f.startsWith('pass-')), `${rule.id}: no pass- fixture`);
-      assert.ok(files.some((f) => f.startsWith('fail-')), `${rule.id}: no fail- fixture`);
+      assert.ok(
+        files.some((f) => f.startsWith('pass-')),
+        `${rule.id}: no pass- fixture`,
+      );
+      assert.ok(
+        files.some((f) => f.startsWith('fail-')),
+        `${rule.id}: no fail- fixture`,
+      );
     }
   });
 
@@ -55,7 +61,11 @@ describe('rule fixtures (inline {{rule}} markers, a govreport-fixture header for
         ...fixtures.filter((f) => f.startsWith('fail-')).map((f) => f.replace(/\.md$/, '.fixed.md')),
         ...fixtures.flatMap((f) => readFixture(rule.id, f).companion ?? []),
       ]);
-      assert.deepEqual(readdirSync(join(ROOT, rule.id)).filter((f) => !known.has(f)), [], rule.id);
+      assert.deepEqual(
+        readdirSync(join(ROOT, rule.id)).filter((f) => !known.has(f)),
+        [],
+        rule.id,
+      );
     }
   });
 
@@ -100,7 +110,10 @@ describe('fixed output of every fail- fixture (snapshot beside it: fail-x.fixed.
         assert.ok(existsSync(snapshot), `no snapshot ${snapshot}: run UPDATE_SNAPSHOTS=1 npm test`);
         assert.equal(fixed, readFileSync(snapshot, 'utf8'), 'the fixed text differs from the snapshot');
         const left = check(fixed, settings).findings.filter((f) => f.fixes.length > 0);
-        assert.deepEqual(left.map((f) => `${lineOf(fixed, f.span.start)}:${f.rule}: ${f.message}`), []);
+        assert.deepEqual(
+          left.map((f) => `${lineOf(fixed, f.span.start)}:${f.rule}: ${f.message}`),
+          [],
+        );
         assert.equal(fixAll(fixed, settings, { unsafe: true }).text, fixed, 'fixing again changes nothing');
       });
     }
@@ -111,11 +124,22 @@ describe('tables are named in the language of the messages', () => {
   it('English findings say “Section 三 table” and the item in English, Chinese ones 第三部分表格', () => {
     const { text, settings } = readFixture('edition-mismatch', 'fail-edition-setting.md');
     const messages = (locale: 'en' | 'zh-CN') =>
-      check(text, { ...settings, locale }).findings.filter((f) => f.rule === 'edition-mismatch').map((f) => f.message);
+      check(text, { ...settings, locale })
+        .findings.filter((f) => f.rule === 'edition-mismatch')
+        .map((f) => f.message);
     const en = messages('en');
-    assert.ok(en.some((m) => m.startsWith('The Section 三 table follows the 2021 edition')), en.join('\n'));
-    assert.ok(en.some((m) => m.startsWith('The table of Article 20 item (一) follows the 2021 edition')), en.join('\n'));
-    assert.ok(en.every((m) => !m.includes('第三部分表格') && !m.includes('第二十条')), en.join('\n'));
+    assert.ok(
+      en.some((m) => m.startsWith('The Section 三 table follows the 2021 edition')),
+      en.join('\n'),
+    );
+    assert.ok(
+      en.some((m) => m.startsWith('The table of Article 20 item (一) follows the 2021 edition')),
+      en.join('\n'),
+    );
+    assert.ok(
+      en.every((m) => !m.includes('第三部分表格') && !m.includes('第二十条')),
+      en.join('\n'),
+    );
     assert.ok(messages('zh-CN').some((m) => m.startsWith('第三部分表格使用的是2021版格式')));
   });
 });

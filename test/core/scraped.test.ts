@@ -6,10 +6,15 @@ import { type Table, check, locate, looksScraped, parseReport, readScrapedText }
 
 const DIR = join(__dirname, '..', 'fixtures', 'scraped');
 type Expected = Record<string, string | Record<string, number[]>>;
-const EXPECTED: Record<string, { edition: string; tables: Expected; findings: string[] }> = JSON.parse(readFileSync(join(DIR, 'expected.json'), 'utf8'));
-const FILES = readdirSync(DIR).filter((f) => f.endsWith('.txt')).sort();
+const EXPECTED: Record<string, { edition: string; tables: Expected; findings: string[] }> = JSON.parse(
+  readFileSync(join(DIR, 'expected.json'), 'utf8'),
+);
+const FILES = readdirSync(DIR)
+  .filter((f) => f.endsWith('.txt'))
+  .sort();
 
-const values = (table: Table) => Object.fromEntries(table.rows.map((r) => [r.def?.id ?? '?', r.values.map((c) => (c.value.kind === 'number' ? c.value.value : NaN))]));
+const values = (table: Table) =>
+  Object.fromEntries(table.rows.map((r) => [r.def?.id ?? '?', r.values.map((c) => (c.value.kind === 'number' ? c.value.value : NaN))]));
 
 function read(file: string) {
   const source = readFileSync(join(DIR, file), 'utf8');
@@ -19,7 +24,12 @@ function read(file: string) {
 
 describe('scraped page text (the corpus reports as the archive stores them)', () => {
   it('every corpus report is there, with its expected figures', () => {
-    assert.deepEqual(FILES.map((f) => f.replace(/\.txt$/, '')), Object.keys(EXPECTED).filter((k) => !k.startsWith('_')).sort());
+    assert.deepEqual(
+      FILES.map((f) => f.replace(/\.txt$/, '')),
+      Object.keys(EXPECTED)
+        .filter((k) => !k.startsWith('_'))
+        .sort(),
+    );
   });
 
   it('is told apart from pasted text and drafts', () => {
@@ -40,7 +50,9 @@ describe('scraped page text (the corpus reports as the archive stores them)', ()
       it('reads every table with exactly the figures of the page (or marks it ambiguous)', () => {
         assert.equal(report.edition, expected.edition);
         const tables = new Map(report.sections.flatMap((s) => s.tables).map((t) => [t.def.id, t]));
-        const ambiguous = report.sections.flatMap((s) => s.unread.filter((u) => u.kind === 'ambiguous').map((u) => (u.item ? `proactive.${/（(.+)）/.exec(u.item)![1]}` : s.def.id)));
+        const ambiguous = report.sections.flatMap((s) =>
+          s.unread.filter((u) => u.kind === 'ambiguous').map((u) => (u.item ? `proactive.${/（(.+)）/.exec(u.item)![1]}` : s.def.id)),
+        );
         for (const [id, want] of Object.entries(expected.tables)) {
           if (want === 'ambiguous') {
             assert.ok(ambiguous.includes(id), `${id} is ambiguous`);
@@ -78,7 +90,8 @@ describe('scraped page text (the corpus reports as the archive stores them)', ()
         };
         for (const table of report.sections.flatMap((s) => s.tables)) {
           for (const row of table.rows) {
-            for (const cell of row.values) assert.equal(source.slice(at(cell.span.start), at(cell.span.start) + cell.text.length), cell.text);
+            for (const cell of row.values)
+              assert.equal(source.slice(at(cell.span.start), at(cell.span.start) + cell.text.length), cell.text);
             if (row.label) assert.ok(source.slice(at(row.label.span.start)).startsWith(row.label.text), row.label.text);
           }
         }
@@ -103,7 +116,10 @@ describe('splitting runs of figures by the table’s relations', () => {
     assert.deepEqual(values(table).received, [28, 0, 0, 0, 0, 0, 28]);
     assert.deepEqual(values(table).total, [28, 0, 0, 0, 0, 0, 28]);
     assert.ok(doc.notes.some((n) => n.kind === 'figures-recovered'));
-    assert.deepEqual(findings.map((f) => f.rule), []);
+    assert.deepEqual(
+      findings.map((f) => f.rule),
+      [],
+    );
   });
 
   it('marks a table ambiguous where several splits keep every relation, and checks no arithmetic on it', () => {
@@ -111,8 +127,14 @@ describe('splitting runs of figures by the table’s relations', () => {
     const { report, findings } = read0(scraped('110000011', '110000011', '110000011'));
     const requests = report.sections.find((s) => s.def.id === 'requests')!;
     assert.equal(requests.tables.length, 0);
-    assert.deepEqual(requests.unread.map((u) => [u.kind, u.reason]), [['ambiguous', 'several-splits']]);
-    assert.deepEqual(findings.map((f) => f.rule), ['table-ambiguous']);
+    assert.deepEqual(
+      requests.unread.map((u) => [u.kind, u.reason]),
+      [['ambiguous', 'several-splits']],
+    );
+    assert.deepEqual(
+      findings.map((f) => f.rule),
+      ['table-ambiguous'],
+    );
   });
 
   it('takes a split the digits force as it is, so a wrong total is found', () => {
@@ -123,7 +145,10 @@ describe('splitting runs of figures by the table’s relations', () => {
 
   it('reports a table whose figures cannot fill its columns as unreadable, once', () => {
     const { findings } = read0(scraped('5000005', '5000005', '5000005').replace('总计000000000000000五', '总计0000000000000000五'));
-    assert.deepEqual(findings.map((f) => f.rule), ['table-unreadable']);
+    assert.deepEqual(
+      findings.map((f) => f.rule),
+      ['table-unreadable'],
+    );
   });
 });
 

@@ -8,7 +8,16 @@ import { MANIFEST, NLS, regenerateManifest, regenerateNls } from '../../scripts/
 import { snippets, tablePrefix } from '../../scripts/gen-snippets';
 import { parseCommandLine } from '../../server/src/cli/args';
 import { messagesFor } from '../../server/src/cli/messages';
-import { check, EDITION_IDS, editionForYear, fixAll, getEdition, NEWEST_EDITION, renderReport, renderStandardTable } from '../../server/src/core';
+import {
+  check,
+  EDITION_IDS,
+  editionForYear,
+  fixAll,
+  getEdition,
+  NEWEST_EDITION,
+  renderReport,
+  renderStandardTable,
+} from '../../server/src/core';
 import { reportSnippet, standardTables } from '../../server/src/lsp/snippets';
 import { readSettings } from '../../server/src/shared/settings';
 
@@ -26,7 +35,9 @@ describe(`a made-up edition ${THIRD} in a copy of the standard`, () => {
   });
 
   it('a report with no year is told to follow it by its tables (the renamed column wins the vote)', () => {
-    const report = renderReport(THIRD, 2031).replace(/2031年/g, '').replace(/\d{4}年1月20日/, '');
+    const report = renderReport(THIRD, 2031)
+      .replace(/2031年/g, '')
+      .replace(/\d{4}年1月20日/, '');
     const { report: parsed } = check(report);
     assert.equal(parsed.year, undefined);
     assert.equal(parsed.edition, THIRD);
@@ -65,7 +76,10 @@ describe(`a made-up edition ${THIRD} in a copy of the standard`, () => {
     assert.ok(edition.enumDescriptions.includes(`%govreport.config.edition.${THIRD}%`));
     const nls = regenerateNls(JSON.parse(readFileSync(NLS.en, 'utf8')), 'en');
     assert.equal(nls[`govreport.config.edition.${THIRD}`], '国办公开办函〔2031〕1号');
-    assert.equal(nls['govreport.config.edition.auto'], `From the report year (2019 for 2019–2020, 2021 for 2021–2030, ${THIRD} from ${THIRD} on).`);
+    assert.equal(
+      nls['govreport.config.edition.auto'],
+      `From the report year (2019 for 2019–2020, 2021 for 2021–2030, ${THIRD} from ${THIRD} on).`,
+    );
   });
 
   it('the snippets and the editor’s standard tables offer it', () => {
@@ -75,6 +89,9 @@ describe(`a made-up edition ${THIRD} in a copy of the standard`, () => {
     assert.equal(tablePrefix(THIRD, issuedTable(THIRD)), `gr-${THIRD}-proactive-1`);
     assert.ok(prefixes.includes(`gr-${THIRD}-proactive-1`));
     assert.ok(reportSnippet(THIRD, { cells: true }).includes(RENAMED.to));
-    assert.deepEqual(standardTables(THIRD).map((t) => t.def.id), getEdition('2021').tables.map((t) => t.id));
+    assert.deepEqual(
+      standardTables(THIRD).map((t) => t.def.id),
+      getEdition('2021').tables.map((t) => t.id),
+    );
   });
 });

@@ -7,7 +7,11 @@ import { test } from 'node:test';
 import { promisify } from 'node:util';
 import { FIXTURES, findingOf, findingsOf, readDraft } from './drafts';
 
-interface SeenDiagnostic { line: number; message: string; code: string }
+interface SeenDiagnostic {
+  line: number;
+  message: string;
+  code: string;
+}
 interface Seen {
   diagnostics_before: SeenDiagnostic[];
   actions: { title: string; kind?: string; preferred: boolean }[];
@@ -43,7 +47,10 @@ test('Neovim (headless, vim.lsp.start_client) shows the diagnostics, applies the
     'one preferred action: the total fix',
   );
   assert.equal(seen.applied, wrongTotal.fixes[0].title);
-  assert.match(seen.line_after ?? '', /（一）予以公开 \|  \| 20 \| 4 \| 0 \| 1 \| 1 \| 2 \| 28 \|$/);
+  assert.match(seen.line_after ?? '', /（一）予以公开 \| {2}\| 20 \| 4 \| 0 \| 1 \| 1 \| 2 \| 28 \|$/);
   // The fixed total also mends the column sum it fed; the missing section is still reported.
-  assert.deepEqual(seen.diagnostics_after.map((d) => d.code), ['section-missing']);
+  assert.deepEqual(
+    seen.diagnostics_after.map((d) => d.code),
+    ['section-missing'],
+  );
 });

@@ -23,8 +23,15 @@ before(async () => {
   browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-      '--disable-component-update', '--no-first-run', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+    ],
   });
   page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   page.setDefaultTimeout(20_000);
@@ -162,7 +169,7 @@ step('saving with source.fixAll.govreport on save writes the fixed draft to disk
   }
   assert.notEqual(saved, saveDraft, 'the file on disk did not change');
   assert.deepEqual(findingsOf(saved), [], 'the core finds nothing left in the saved file');
-  assert.match(saved, /（一）予以公开 \|  \| 20 \| 4 \| 0 \| 1 \| 1 \| 2 \| 28 \|/);
+  assert.match(saved, /（一）予以公开 \| {2}\| 20 \| 4 \| 0 \| 1 \| 1 \| 2 \| 28 \|/);
   await squiggles().first().waitFor({ state: 'detached' });
 });
 
@@ -179,32 +186,43 @@ async function runCommand(key: string): Promise<void> {
 function figures(text: string): string[] {
   return check(text)
     .report.sections.flatMap((s) => s.tables)
-    .flatMap((table) => table.rows.filter((row) => row.def).map((row) => `${table.def.id}/${row.def!.id}: ${row.values.map((c) => c.text).join(' ')}`));
+    .flatMap((table) =>
+      table.rows.filter((row) => row.def).map((row) => `${table.def.id}/${row.def!.id}: ${row.values.map((c) => c.text).join(' ')}`),
+    );
 }
 
 const previewDraft = readDraft('preview-2021.report.md');
 const previewWrongTotal = findingOf(previewDraft, 'row-total');
 
-step('预览报告 opens the Markdown preview beside a .report.md draft: the tables as published, the wrong total marked', 'preview', async () => {
-  await openDraft('preview-2021.report.md');
-  await page.locator('[id="status.editor.mode"]', { hasText: 'Government information disclosure annual report' }).waitFor();
-  await runCommand('govreport.command.previewReport');
-  // The preview is a webview: an iframe whose own iframe holds the rendered document.
-  const preview = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
-  const marked = preview.locator('td.govreport-marked');
-  await marked.first().waitFor({ timeout: 60_000 });
-  assert.equal(await marked.count(), findingsOf(previewDraft).length, 'each wrong cell marked (the wrong row total and the wrong column total)');
-  const total = preview.locator(`td.govreport-marked[title="${previewWrongTotal.message}"]`);
-  assert.equal((await total.innerText()).replace(/\[\d+\]/, '').trim(), '29');
-  await preview.locator('ol.govreport-findings', { hasText: previewWrongTotal.message }).waitFor();
-  // The merged header rows of section 三: the corner note spans rows, 法人或其他组织 spans its columns.
-  await preview.locator('th[colspan]', { hasText: '法人或其他组织' }).first().waitFor();
-  await preview.locator('th[rowspan]', { hasText: '勾稽关系' }).first().waitFor();
-  await total.scrollIntoViewIfNeeded();
-  // For the screenshot: the preview with room, no tooltip over it.
-  if (await page.locator('.markers-panel').isVisible()) await page.keyboard.press('Control+J');
-  await page.mouse.move(1100, 850);
-});
+step(
+  '预览报告 opens the Markdown preview beside a .report.md draft: the tables as published, the wrong total marked',
+  'preview',
+  async () => {
+    await openDraft('preview-2021.report.md');
+    await page.locator('[id="status.editor.mode"]', { hasText: 'Government information disclosure annual report' }).waitFor();
+    await runCommand('govreport.command.previewReport');
+    // The preview is a webview: an iframe whose own iframe holds the rendered document.
+    const preview = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+    const marked = preview.locator('td.govreport-marked');
+    await marked.first().waitFor({ timeout: 60_000 });
+    assert.equal(
+      await marked.count(),
+      findingsOf(previewDraft).length,
+      'each wrong cell marked (the wrong row total and the wrong column total)',
+    );
+    const total = preview.locator(`td.govreport-marked[title="${previewWrongTotal.message}"]`);
+    // biome-ignore lint/performance/useDomNodeTextContent: a Playwright locator, not a DOM node (innerText is the rendered text)
+    assert.equal((await total.innerText()).replace(/\[\d+\]/, '').trim(), '29');
+    await preview.locator('ol.govreport-findings', { hasText: previewWrongTotal.message }).waitFor();
+    // The merged header rows of section 三: the corner note spans rows, 法人或其他组织 spans its columns.
+    await preview.locator('th[colspan]', { hasText: '法人或其他组织' }).first().waitFor();
+    await preview.locator('th[rowspan]', { hasText: '勾稽关系' }).first().waitFor();
+    await total.scrollIntoViewIfNeeded();
+    // For the screenshot: the preview with room, no tooltip over it.
+    if (await page.locator('.markers-panel').isVisible()) await page.keyboard.press('Control+J');
+    await page.mouse.move(1100, 850);
+  },
+);
 
 step('导出为 Word/网页 writes the .docx beside the draft; read back, it has every figure of the draft', 'export', async () => {
   await openDraft('preview-2021.report.md');

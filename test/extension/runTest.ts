@@ -13,7 +13,9 @@ const ROOT = join(__dirname, '..', '..');
 async function main(): Promise<void> {
   const executable = process.env.VSCODE_EXECUTABLE_PATH;
   if (!executable) {
-    console.log('test:extension skipped: VSCODE_EXECUTABLE_PATH is not set (downloading VS Code needs a network this machine does not have).');
+    console.log(
+      'test:extension skipped: VSCODE_EXECUTABLE_PATH is not set (downloading VS Code needs a network this machine does not have).',
+    );
     return;
   }
   const { runTests } = await import('@vscode/test-electron');

@@ -48,7 +48,10 @@ describe('code actions', () => {
     const { diagnostics } = await session.diagnosticsFor(uri, 1);
     const review = find(diagnostics, 'review-total');
     const actions = await actionsAt(session, uri, [review]);
-    assert.deepEqual(actions.filter((a) => a.isPreferred || a.title.startsWith('改为')).map((a) => a.title), []);
+    assert.deepEqual(
+      actions.filter((a) => a.isPreferred || a.title.startsWith('改为')).map((a) => a.title),
+      [],
+    );
   });
 
   test('source.fixAll.govreport leaves no safely fixable finding (as editor.codeActionsOnSave runs it)', async () => {
@@ -60,7 +63,10 @@ describe('code actions', () => {
     assert.equal(actions.length, 1);
     assert.equal(actions[0].kind, 'source.fixAll.govreport');
     const after = await applyAction(session, uri, actions[0]);
-    assert.deepEqual(safeFixable(after).map((d) => d.code), []);
+    assert.deepEqual(
+      safeFixable(after).map((d) => d.code),
+      [],
+    );
     assert.ok(!after.some((d) => d.code === 'table-not-markdown'));
     // Three （七）总计 cells disagree with their columns: no change of one or two cells explains it, so none is made.
     assert.equal(after.filter((d) => d.code === 'results-total').length, 3);
@@ -81,7 +87,10 @@ describe('code actions', () => {
     const resolved = await session.request<CodeAction>('codeAction/resolve', fixRule);
     const after = await applyAction(session, uri, resolved);
     assert.ok(!after.some((d) => d.code === 'table-not-markdown'));
-    assert.ok(after.some((d) => d.code === 'results-total'), 'other rules are left alone');
+    assert.ok(
+      after.some((d) => d.code === 'results-total'),
+      'other rules are left alone',
+    );
   });
 
   test('a quick fix carried by stale diagnostics is not offered', async () => {
@@ -116,7 +125,10 @@ describe('code actions', () => {
     const after = await applyAction(session, uri, action);
     assert.deepEqual(
       after.map((d) => d.code).sort(),
-      diagnostics.filter((d) => d.code !== 'review-total').map((d) => d.code).sort(),
+      diagnostics
+        .filter((d) => d.code !== 'review-total')
+        .map((d) => d.code)
+        .sort(),
     );
   });
 
@@ -130,12 +142,19 @@ describe('code actions', () => {
     assert.ok(diagnostics.some((d) => d.code === 'table-missing'));
     const at = positionOf(document, '## 三、');
     const range = { start: { line: at.line + 1, character: 0 }, end: { line: at.line + 1, character: 0 } };
-    const actions = await session.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics: [] } });
+    const actions = await session.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range,
+      context: { diagnostics: [] },
+    });
     const insert = actions.find((a) => a.title.startsWith('插入标准表格'))!;
     assert.equal(insert.title, '插入标准表格：三、收到和处理政府信息公开申请情况表（2019 版）');
     assert.equal(insert.kind, 'refactor.insert.govreport');
     const after = await applyAction(session, uri, insert);
-    assert.deepEqual(after.filter((d) => d.code !== 'fee-disclosure'), []);
+    assert.deepEqual(
+      after.filter((d) => d.code !== 'fee-disclosure'),
+      [],
+    );
   });
 
   test('a client that runs govreport.insertSnippet gets the table as a snippet with tab stops', async () => {
@@ -148,7 +167,11 @@ describe('code actions', () => {
       await snippetSession.diagnosticsFor(uri, 1);
       const at = positionOf(document, '## 四、');
       const range = { start: { line: at.line + 1, character: 0 }, end: { line: at.line + 1, character: 0 } };
-      const actions = await snippetSession.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics: [], only: ['refactor'] } });
+      const actions = await snippetSession.request<CodeAction[]>('textDocument/codeAction', {
+        textDocument: { uri },
+        range,
+        context: { diagnostics: [], only: ['refactor'] },
+      });
       assert.equal(actions.length, 1);
       assert.equal(actions[0].command?.command, 'govreport.insertSnippet');
       const args = actions[0].command!.arguments![0] as InsertSnippetArgs;

@@ -56,8 +56,13 @@ describe('diagnostics over stdio', () => {
     await session.diagnosticsFor(uri, 1);
     const document = session.documents.get(uri)!;
     const offset = CLEAN.indexOf('## 五、');
-    const edited = session.change(uri, [{ range: { start: document.positionAt(offset), end: document.positionAt(offset) }, text: '## 三、重复\n\n' }]);
+    const edited = session.change(uri, [
+      { range: { start: document.positionAt(offset), end: document.positionAt(offset) }, text: '## 三、重复\n\n' },
+    ]);
     const { diagnostics } = await session.diagnosticsFor(uri, edited.version);
-    assert.ok(diagnostics.some((d) => d.code === 'section-duplicate'), diagnostics.map((d) => d.code).join());
+    assert.ok(
+      diagnostics.some((d) => d.code === 'section-duplicate'),
+      diagnostics.map((d) => d.code).join(),
+    );
   });
 });

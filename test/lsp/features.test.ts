@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { CompletionItem, DocumentSymbol, FoldingRange, Hover, TextEdit } from 'vscode-languageserver-protocol';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { displayWidth } from '../../server/src/shared/width';
 import { Session } from './harness';
 import { MISTAKES, positionOf } from './drafts';
@@ -53,9 +53,19 @@ describe('hover, outline, folding, formatting, completion', () => {
     const symbols = await session.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
     assert.deepEqual(
       symbols.map((s) => s.name),
-      ['某某县人民政府2023年政府信息公开工作年度报告', '一、总体情况', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况', '六、其他需要报告的事项'],
+      [
+        '某某县人民政府2023年政府信息公开工作年度报告',
+        '一、总体情况',
+        '二、主动公开政府信息情况',
+        '三、收到和处理政府信息公开申请情况',
+        '四、政府信息公开行政复议、行政诉讼情况',
+        '六、其他需要报告的事项',
+      ],
     );
-    assert.deepEqual(symbols[2].children!.map((c) => c.name), ['第二十条第（一）项', '第二十条第（五）项', '第二十条第（六）项', '第二十条第（八）项']);
+    assert.deepEqual(
+      symbols[2].children!.map((c) => c.name),
+      ['第二十条第（一）项', '第二十条第（五）项', '第二十条第（六）项', '第二十条第（八）项'],
+    );
     assert.equal(symbols[3].children!.length, 1);
     assert.equal(document.getText(symbols[3].selectionRange), '三、收到和处理政府信息公开申请情况');
   });
@@ -74,12 +84,18 @@ describe('hover, outline, folding, formatting, completion', () => {
     const messy = MISTAKES.replace(/---:/g, ':-:').replace(/ \| /g, '|');
     let formatted = session.open(formatUri, messy);
     const format = () =>
-      session.request<TextEdit[]>('textDocument/formatting', { textDocument: { uri: formatUri }, options: { tabSize: 2, insertSpaces: true } });
+      session.request<TextEdit[]>('textDocument/formatting', {
+        textDocument: { uri: formatUri },
+        options: { tabSize: 2, insertSpaces: true },
+      });
     const first = await format();
     assert.ok(first.length >= 6);
     formatted = session.apply(formatUri, first);
     const text = formatted.getText();
-    const tables = text.split(/\n(?!\|)/).map((block) => block.split('\n').filter((l) => l.startsWith('|'))).filter((t) => t.length > 1);
+    const tables = text
+      .split(/\n(?!\|)/)
+      .map((block) => block.split('\n').filter((l) => l.startsWith('|')))
+      .filter((t) => t.length > 1);
     assert.equal(tables.length, 6);
     for (const table of tables) assert.equal(new Set(table.map(displayWidth)).size, 1, table.join('\n'));
     assert.deepEqual(await format(), []);
@@ -89,8 +105,15 @@ describe('hover, outline, folding, formatting, completion', () => {
   test('formatting reads full-width ｜ as the parser does: the row is split into its cells and aligned', async () => {
     const formatUri = 'file:///f/fullwidth.report.md';
     const opened = session.open(formatUri, '# 标题\n\n| 名称 | 数量 |\n|---|---|\n| 行政许可 | 12 |\n｜行政处罚｜3｜\n');
-    const edits = await session.request<TextEdit[]>('textDocument/formatting', { textDocument: { uri: formatUri }, options: { tabSize: 2, insertSpaces: true } });
-    const lines = session.apply(formatUri, edits).getText().split('\n').filter((l) => l.startsWith('|'));
+    const edits = await session.request<TextEdit[]>('textDocument/formatting', {
+      textDocument: { uri: formatUri },
+      options: { tabSize: 2, insertSpaces: true },
+    });
+    const lines = session
+      .apply(formatUri, edits)
+      .getText()
+      .split('\n')
+      .filter((l) => l.startsWith('|'));
     assert.equal(lines.length, 4, opened.getText());
     assert.equal(new Set(lines.map(displayWidth)).size, 1, lines.join('\n'));
     assert.match(lines[3], /^\| 行政处罚 +\| 3 +\|$/);
@@ -98,12 +121,18 @@ describe('hover, outline, folding, formatting, completion', () => {
 
   test('completion: standard row labels inside a table’s label cell', async () => {
     const line = MISTAKES.split('\n').findIndex((l) => l.startsWith('|  |  | 2.其他法律行政法规禁止公开'));
-    const items = await session.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position: { line, character: 6 } });
+    const items = await session.request<CompletionItem[]>('textDocument/completion', {
+      textDocument: { uri },
+      position: { line, character: 6 },
+    });
     const labels = items.map((i) => i.label);
     assert.ok(labels.includes('（一）予以公开'));
     assert.ok(labels.includes('3.危及“三安全一稳定”'));
     assert.ok(labels.includes('四、结转下年度继续办理'));
-    const outside = await session.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position: { line, character: MISTAKES.split('\n')[line].indexOf('| 0') + 2 } });
+    const outside = await session.request<CompletionItem[]>('textDocument/completion', {
+      textDocument: { uri },
+      position: { line, character: MISTAKES.split('\n')[line].indexOf('| 0') + 2 },
+    });
     assert.deepEqual(outside, [], 'no labels offered in a value cell');
   });
 
@@ -112,7 +141,10 @@ describe('hover, outline, folding, formatting, completion', () => {
     const text = `${MISTAKES.replace('## 六、', '##\n\n## 六、')}`;
     const opened = session.open(completionUri, text);
     const at = positionOf(opened, '##\n\n## 六、', 2);
-    const items = await session.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri: completionUri }, position: at });
+    const items = await session.request<CompletionItem[]>('textDocument/completion', {
+      textDocument: { uri: completionUri },
+      position: at,
+    });
     assert.equal(items.length, 6);
     const five = items.find((i) => i.label === '五、存在的主要问题及改进情况')!;
     assert.equal((five.textEdit as TextEdit).newText, '## 五、存在的主要问题及改进情况');

@@ -22,11 +22,17 @@ const DOCX = join(__dirname, '..', 'fixtures', 'docx');
 function figures(report: Report): string[] {
   return report.sections
     .flatMap((s) => s.tables)
-    .flatMap((table) => table.rows.filter((row) => row.def).map((row) => `${table.def.id}/${row.def!.id}: ${row.values.map((c) => c.text).join(' ')}`));
+    .flatMap((table) =>
+      table.rows.filter((row) => row.def).map((row) => `${table.def.id}/${row.def!.id}: ${row.values.map((c) => c.text).join(' ')}`),
+    );
 }
 
 const importFile = (session: Session, name: string, bytes: Uint8Array) =>
-  session.request<ImportReportResult>(Requests.importReport.method, { uri: `file:///drafts/${name}`, name, base64: Buffer.from(bytes).toString('base64') });
+  session.request<ImportReportResult>(Requests.importReport.method, {
+    uri: `file:///drafts/${name}`,
+    name,
+    base64: Buffer.from(bytes).toString('base64'),
+  });
 
 describe('editor commands served over stdio: import, export, report info, drafts read from disk', () => {
   let session: Session;
@@ -41,7 +47,10 @@ describe('editor commands served over stdio: import, export, report info, drafts
     const expected = figures(check(readFileSync(join(DOCX, 'canonical-2023.report.md'), 'utf8')).report);
     assert.ok(expected.length > 20);
     assert.deepEqual(figures(check(result.text!).report), expected);
-    assert.equal(result.tables, check(result.text!).report.sections.reduce((n, s) => n + s.tables.length, 0));
+    assert.equal(
+      result.tables,
+      check(result.text!).report.sections.reduce((n, s) => n + s.tables.length, 0),
+    );
   });
 
   test('import of a GBK text draft decodes it as the CLI does; a .doc is refused with the reason', async () => {
@@ -111,10 +120,17 @@ describe('editor commands served over stdio: import, export, report info, drafts
     for (const [name, bytes] of encodings) {
       writeFileSync(join(dir, name), bytes);
       const uri = pathToFileURL(join(dir, name)).toString();
-      const result = await session.request<CheckDocumentResult>(Requests.checkDocument.method, { uri, languageId: name.endsWith('.md') ? 'markdown' : 'plaintext' });
+      const result = await session.request<CheckDocumentResult>(Requests.checkDocument.method, {
+        uri,
+        languageId: name.endsWith('.md') ? 'markdown' : 'plaintext',
+      });
       assert.deepEqual(result, { checked: true, problems: expected }, name);
       const published = await session.waitFor(() => session.diagnostics.find((d) => d.uri === uri));
-      assert.deepEqual(published.diagnostics.map((d) => d.message), findings.map((f) => f.message), name);
+      assert.deepEqual(
+        published.diagnostics.map((d) => d.message),
+        findings.map((f) => f.message),
+        name,
+      );
     }
     writeFileSync(join(dir, 'binary.txt'), Buffer.from([0x50, 0x4b, 0, 0, 1, 2]));
     const binary = await session.request<CheckDocumentResult>(Requests.checkDocument.method, {

@@ -26,7 +26,9 @@ describe('TextMate grammar text.govreport', () => {
       onigLib: Promise.resolve({ createOnigScanner: (p) => new OnigScanner(p), createOnigString: (s) => new OnigString(s) }),
       // The markdown grammar it embeds comes with VS Code; without it here, the report's own scopes are tested.
       loadGrammar: async (scope) =>
-        scope === 'text.govreport' ? parseRawGrammar(readFileSync(join(ROOT, 'syntaxes', 'govreport.tmLanguage.json'), 'utf8'), 'govreport.tmLanguage.json') : null,
+        scope === 'text.govreport'
+          ? parseRawGrammar(readFileSync(join(ROOT, 'syntaxes', 'govreport.tmLanguage.json'), 'utf8'), 'govreport.tmLanguage.json')
+          : null,
     });
     grammar = (await registry.loadGrammar('text.govreport'))!;
   });

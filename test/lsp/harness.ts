@@ -1,11 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { resolve } from 'node:path';
-import {
-  type MessageConnection,
-  StreamMessageReader,
-  StreamMessageWriter,
-  createMessageConnection,
-} from 'vscode-jsonrpc/node';
+import { type MessageConnection, StreamMessageReader, StreamMessageWriter, createMessageConnection } from 'vscode-jsonrpc/node';
 import type {
   ClientCapabilities,
   ConfigurationParams,
@@ -120,7 +115,11 @@ export class Session {
 
   /** The diagnostics published for `uri` at `version` (waits for them). */
   diagnosticsFor(uri: string, version: number, timeoutMs?: number): Promise<PublishDiagnosticsParams> {
-    return this.waitFor(() => this.diagnostics.find((d) => d.uri === uri && d.version === version), timeoutMs, `diagnostics of ${uri} v${version}`);
+    return this.waitFor(
+      () => this.diagnostics.find((d) => d.uri === uri && d.version === version),
+      timeoutMs,
+      `diagnostics of ${uri} v${version}`,
+    );
   }
 
   open(uri: string, text: string, languageId = 'govreport'): TextDocument {
@@ -135,7 +134,10 @@ export class Session {
     const old = this.documents.get(uri)!;
     const document = TextDocument.update(old, changes, old.version + 1);
     this.documents.set(uri, document);
-    void this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: document.version }, contentChanges: changes });
+    void this.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: document.version },
+      contentChanges: changes,
+    });
     return document;
   }
 
@@ -143,7 +145,10 @@ export class Session {
   apply(uri: string, edits: TextEdit[]): TextDocument {
     const document = this.documents.get(uri)!;
     const sorted = [...edits].sort((a, b) => document.offsetAt(b.range.start) - document.offsetAt(a.range.start));
-    return this.change(uri, sorted.map((e) => ({ range: e.range, text: e.newText })));
+    return this.change(
+      uri,
+      sorted.map((e) => ({ range: e.range, text: e.newText })),
+    );
   }
 
   close(uri: string): void {

@@ -29,12 +29,18 @@ describe('document lifecycle', () => {
       }
       assert.equal(document.version, 201);
       const last = await session.diagnosticsFor(uri, 201);
-      assert.ok(last.diagnostics.some((d) => d.code === 'section-duplicate'), 'the findings are those of the last text');
+      assert.ok(
+        last.diagnostics.some((d) => d.code === 'section-duplicate'),
+        'the findings are those of the last text',
+      );
       await sleep(600);
       const mine = session.diagnostics.filter((d) => d.uri === uri);
       assert.equal(mine[mine.length - 1].version, 201);
       const versions = mine.map((d) => d.version!);
-      assert.deepEqual(versions, [...versions].sort((a, b) => a - b));
+      assert.deepEqual(
+        versions,
+        [...versions].sort((a, b) => a - b),
+      );
       assert.ok(mine.length < 20, `${mine.length} publishes for 200 changes (debounced)`);
     } finally {
       await session.stop();
@@ -54,7 +60,11 @@ describe('document lifecycle', () => {
       await session.diagnosticsFor(other, 1, 30_000);
       await sleep(300);
       const mine = session.diagnostics.filter((d) => d.uri === uri);
-      assert.deepEqual(mine.map((d) => d.diagnostics.length), [0], 'only the clearing publish at close');
+      assert.deepEqual(
+        mine.map((d) => d.diagnostics.length),
+        [0],
+        'only the clearing publish at close',
+      );
     } finally {
       await session.stop();
     }
@@ -99,7 +109,11 @@ describe('document lifecycle', () => {
   test('markdown: checked when it looks like a report, left alone otherwise, never with markdown: never', async () => {
     const session = await Session.start();
     try {
-      session.open('file:///l/notes.md', '# 会议记录\n\n## 一、安装\n\n## 二、配置\n\n## 三、使用\n\n| a | b |\n|---|---|\n| 1 | 2 |\n', 'markdown');
+      session.open(
+        'file:///l/notes.md',
+        '# 会议记录\n\n## 一、安装\n\n## 二、配置\n\n## 三、使用\n\n| a | b |\n|---|---|\n| 1 | 2 |\n',
+        'markdown',
+      );
       session.open('file:///l/report.md', MISTAKES, 'markdown');
       const report = await session.diagnosticsFor('file:///l/report.md', 1);
       assert.ok(report.diagnostics.some((d) => d.code === 'review-total'));
@@ -112,7 +126,11 @@ describe('document lifecycle', () => {
 
       session.settings = { markdown: 'never' };
       void session.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
-      await session.waitFor(() => session.diagnostics.filter((d) => d.uri === 'file:///l/report.md').at(-1)?.diagnostics.length === 0, 5000, 'cleared');
+      await session.waitFor(
+        () => session.diagnostics.filter((d) => d.uri === 'file:///l/report.md').at(-1)?.diagnostics.length === 0,
+        5000,
+        'cleared',
+      );
     } finally {
       await session.stop();
     }

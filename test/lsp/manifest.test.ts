@@ -20,7 +20,9 @@ describe('package.json contributes.configuration mirrors the settings schema', (
   test('every schema key is a setting, and every setting a schema key', () => {
     assert.deepEqual(
       Object.keys(properties).sort(),
-      Object.keys(schema.properties).map((k) => `${CONFIG_SECTION}.${k}`).sort(),
+      Object.keys(schema.properties)
+        .map((k) => `${CONFIG_SECTION}.${k}`)
+        .sort(),
     );
   });
 
@@ -37,7 +39,8 @@ describe('package.json contributes.configuration mirrors the settings schema', (
       }
       if (field.additionalProperties) {
         assert.equal(setting.type, 'object');
-        for (const rule of Object.values<any>(setting.properties)) assert.deepEqual(sorted(rule.enum), sorted(field.additionalProperties.enum));
+        for (const rule of Object.values<any>(setting.properties))
+          assert.deepEqual(sorted(rule.enum), sorted(field.additionalProperties.enum));
       }
     });
   }
@@ -76,10 +79,20 @@ describe('package.json manifest', () => {
   test('the Markdown preview gets our plugin and styles, and the packaged files include every bundle the extension loads', () => {
     assert.equal(manifest.contributes['markdown.markdownItPlugins'], true);
     for (const style of manifest.contributes['markdown.previewStyles']) assert.ok(existsSync(join(ROOT, style)), style);
-    for (const bundle of ['dist/client.js', 'dist/server.js', 'dist/preview.js', 'dist/files.js', 'dist/publish/docx.js', 'dist/readers/docx.js']) {
+    for (const bundle of [
+      'dist/client.js',
+      'dist/server.js',
+      'dist/preview.js',
+      'dist/files.js',
+      'dist/publish/docx.js',
+      'dist/readers/docx.js',
+    ]) {
       assert.ok(existsSync(join(ROOT, bundle)), bundle);
       const pattern = (glob: string) => new RegExp(`^${glob.replace(/[.]/g, '\\.').replace(/\*/g, '[^/]*')}$`);
-      assert.ok(manifest.files.some((glob: string) => pattern(glob).test(bundle)), `${bundle} is packaged`);
+      assert.ok(
+        manifest.files.some((glob: string) => pattern(glob).test(bundle)),
+        `${bundle} is packaged`,
+      );
     }
     assert.equal(manifest.contributes.configuration.properties[`${CONFIG_SECTION}.trace.server`].default, 'off');
   });
@@ -92,7 +105,11 @@ describe('package.json manifest', () => {
       assert.ok(new RegExp(language.firstLine).test(firstLine), `a pasted title opens as govreport: ${firstLine}`);
     }
     assert.ok(!new RegExp(language.firstLine).test('# 会议记录'));
-    for (const path of [language.configuration, ...manifest.contributes.grammars.map((g: any) => g.path), ...manifest.contributes.snippets.map((s: any) => s.path)]) {
+    for (const path of [
+      language.configuration,
+      ...manifest.contributes.grammars.map((g: any) => g.path),
+      ...manifest.contributes.snippets.map((s: any) => s.path),
+    ]) {
       assert.ok(existsSync(join(ROOT, path)), path);
     }
   });

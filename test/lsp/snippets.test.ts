@@ -21,11 +21,16 @@ describe('snippets generated from the standard at build time', () => {
   for (const edition of EDITIONS) {
     for (const def of edition.tables) {
       test(`edition ${edition.id}, ${def.id}: the canonical table with a tab stop on every value cell`, () => {
-        const matches = Object.values(snippets).filter((s) => s.prefix[0].startsWith(`gr-${edition.id}-`) && expand(s.body) === renderStandardTable(def));
+        const matches = Object.values(snippets).filter(
+          (s) => s.prefix[0].startsWith(`gr-${edition.id}-`) && expand(s.body) === renderStandardTable(def),
+        );
         assert.equal(matches.length, 1, `one snippet for ${edition.id} ${def.id}`);
         const stops = tabStops(matches[0].body);
         assert.equal(stops.length, def.rows.length * def.columns.length);
-        assert.deepEqual(stops, stops.map((_, i) => i + 1));
+        assert.deepEqual(
+          stops,
+          stops.map((_, i) => i + 1),
+        );
       });
     }
 

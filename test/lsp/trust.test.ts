@@ -28,7 +28,8 @@ describe('language server trust', () => {
     try {
       let failures = 1;
       const answer = session.configuration;
-      session.configuration = (params) => (failures-- > 0 ? new ResponseError(ErrorCodes.InternalError, 'settings unavailable') : answer(params));
+      session.configuration = (params) =>
+        failures-- > 0 ? new ResponseError(ErrorCodes.InternalError, 'settings unavailable') : answer(params);
       const uri = 'file:///t/failed.report.md';
       session.open(uri, MISTAKES);
       const first = await session.diagnosticsFor(uri, 1);

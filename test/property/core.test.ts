@@ -37,7 +37,12 @@ describe('hostile input: the core never throws and its ranges stay in the docume
     fc.assert(
       fc.property(seed, (s) => {
         const truth = truthOf(generateDraft(s, randomOptions(new Random(s))));
-        noViolations(truth, draftViolations(truth).filter((v) => v.property.startsWith('check') || v.property.endsWith('in-document') || v.property === 'fix-edits-disjoint'));
+        noViolations(
+          truth,
+          draftViolations(truth).filter(
+            (v) => v.property.startsWith('check') || v.property.endsWith('in-document') || v.property === 'fix-edits-disjoint',
+          ),
+        );
       }),
       { numRuns: 150 },
     );
@@ -97,19 +102,29 @@ describe('arithmetic: what is injected is found, exactly, and nothing else', () 
       fc.property(seed, layout, fc.boolean(), fc.boolean(), (s, l, traditional, noisyNumbers) => {
         const draft = generateDraft(s, { layout: l, traditional, noisyNumbers, lineEnds: ODD_LINE_ENDS[s % 5] });
         const findings = check(draft.text).findings.filter((f) => ARITHMETIC_RULES.includes(f.rule));
-        assert.deepEqual(findings.map((f) => `${f.rule}: ${f.message}`), [], `seed ${s}, ${l}`);
+        assert.deepEqual(
+          findings.map((f) => `${f.rule}: ${f.message}`),
+          [],
+          `seed ${s}, ${l}`,
+        );
       }),
       { numRuns: 150 },
     );
   });
 
   it('every wrong figure gives each failing relation one finding at its total cell with the exact expected value', () => {
-    const injected = fc.array(fc.constantFrom<InjectionKind>('value', 'value', 'blank', 'text', 'swap-columns', 'label-typo'), { minLength: 1, maxLength: 4 });
+    const injected = fc.array(fc.constantFrom<InjectionKind>('value', 'value', 'blank', 'text', 'swap-columns', 'label-typo'), {
+      minLength: 1,
+      maxLength: 4,
+    });
     fc.assert(
       fc.property(seed, layout, injected, fc.boolean(), (s, l, inject, traditional) => {
         const draft = generateDraft(s, { layout: l, inject, traditional, noisyNumbers: s % 2 === 0 });
         const truth = truthOf(draft);
-        noViolations(truth, draftViolations(truth).filter((v) => v.property.startsWith('arithmetic')));
+        noViolations(
+          truth,
+          draftViolations(truth).filter((v) => v.property.startsWith('arithmetic')),
+        );
       }),
       { numRuns: 250 },
     );
@@ -130,7 +145,10 @@ describe('arithmetic: what is injected is found, exactly, and nothing else', () 
     fc.assert(
       fc.property(seed, layout, fc.array(fc.constantFrom(...INJECTION_KINDS), { minLength: 1, maxLength: 3 }), (s, l, inject) => {
         const truth = truthOf(generateDraft(s, { layout: l, inject }));
-        noViolations(truth, draftViolations(truth).filter((v) => v.property === 'injected-error-found'));
+        noViolations(
+          truth,
+          draftViolations(truth).filter((v) => v.property === 'injected-error-found'),
+        );
       }),
       { numRuns: 200 },
     );
@@ -151,7 +169,10 @@ describe('disable comments', () => {
         const before = check(draft.text).findings.filter((f) => ARITHMETIC_RULES.includes(f.rule));
         const after = check(text).findings.filter((f) => ARITHMETIC_RULES.includes(f.rule));
         const outside = before.filter((f) => f.span.start < start || f.span.start >= end || f.rule === 'review-total');
-        assert.deepEqual(after.map((f) => `${f.rule}@${f.span.start}`), outside.map((f) => `${f.rule}@${shift(f.span.start)}`));
+        assert.deepEqual(
+          after.map((f) => `${f.rule}@${f.span.start}`),
+          outside.map((f) => `${f.rule}@${shift(f.span.start)}`),
+        );
       }),
       { numRuns: 40 },
     );
@@ -163,7 +184,10 @@ describe('fix safety', () => {
     fc.assert(
       fc.property(seed, (s) => {
         const truth = truthOf(generateDraft(s, randomOptions(new Random(s))));
-        noViolations(truth, draftViolations(truth, { fixes: true, maxSingleFixes: 4 }).filter((v) => v.property.startsWith('fix')));
+        noViolations(
+          truth,
+          draftViolations(truth, { fixes: true, maxSingleFixes: 4 }).filter((v) => v.property.startsWith('fix')),
+        );
       }),
       { numRuns: 60 },
     );
@@ -174,7 +198,10 @@ describe('fix safety', () => {
       fc.property(seed, layout, fc.integer({ min: 1, max: 3 }), (s, l, errors) => {
         const draft = generateDraft(s, { layout: l === 'columns' ? 'markdown' : l, inject: Array(errors).fill('value') });
         const truth = truthOf(draft);
-        noViolations(truth, draftViolations(truth, { fixes: true, maxSingleFixes: 0 }).filter((v) => v.property === 'fixAll-settles-arithmetic'));
+        noViolations(
+          truth,
+          draftViolations(truth, { fixes: true, maxSingleFixes: 0 }).filter((v) => v.property === 'fixAll-settles-arithmetic'),
+        );
       }),
       { numRuns: 60 },
     );
@@ -201,7 +228,9 @@ describe('fix safety', () => {
 
 describe('hostile scraped page text: the reader never throws, its draft checks, its origins stay in the file', () => {
   const dir = join(__dirname, '..', 'fixtures', 'scraped');
-  const pages = readdirSync(dir).filter((f) => f.endsWith('.txt')).map((f) => readFileSync(join(dir, f), 'utf8'));
+  const pages = readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .map((f) => readFileSync(join(dir, f), 'utf8'));
   it('on corpus pages cut, spliced and with runs of digits grown or dropped', () => {
     fc.assert(
       fc.property(seed, fc.integer({ min: 0, max: pages.length - 1 }), (s, p) => {
@@ -210,17 +239,36 @@ describe('hostile scraped page text: the reader never throws, its draft checks, 
         for (let n = random.int(1, 6); n > 0; n--) {
           const at = random.int(0, text.length);
           const cut = random.int(0, 60);
-          const insert = random.pick(['', '0', '1', '00000000000000000', '9'.repeat(random.int(1, 400)), ' ', '\n', '一、', '（七）总计', '第二十条第（一）项', '年', '.']);
+          const insert = random.pick([
+            '',
+            '0',
+            '1',
+            '00000000000000000',
+            '9'.repeat(random.int(1, 400)),
+            ' ',
+            '\n',
+            '一、',
+            '（七）总计',
+            '第二十条第（一）项',
+            '年',
+            '.',
+          ]);
           text = text.slice(0, at) + insert + text.slice(at + cut);
         }
         const doc = readScrapedText(text);
         const lines = text.split('\n');
         let previous = 0;
         for (const origin of doc.origins) {
-          assert.ok(origin.start >= previous && origin.end >= origin.start && origin.end <= doc.text.length, 'origins sorted, inside the draft');
+          assert.ok(
+            origin.start >= previous && origin.end >= origin.start && origin.end <= doc.text.length,
+            'origins sorted, inside the draft',
+          );
           previous = origin.end;
           const { line, column } = origin.location;
-          assert.ok(line! >= 1 && line! <= lines.length && column! >= 1 && column! <= lines[line! - 1].length + 1, 'origin inside the file');
+          assert.ok(
+            line! >= 1 && line! <= lines.length && column! >= 1 && column! <= lines[line! - 1].length + 1,
+            'origin inside the file',
+          );
         }
         assert.deepEqual(rangeViolations(doc.text, check(doc.text).findings), []);
       }),

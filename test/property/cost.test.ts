@@ -28,7 +28,10 @@ describe('no regular expression of the core backtracks catastrophically', () => 
 
   it('every regex of server/src/core is found and rebuilt from its source', () => {
     assert.ok(found.length >= 30, `only ${found.length} found`);
-    assert.deepEqual(found.filter((f) => f.unresolved).map((f) => `${f.where}: ${f.unresolved}`), []);
+    assert.deepEqual(
+      found.filter((f) => f.unresolved).map((f) => `${f.where}: ${f.unresolved}`),
+      [],
+    );
   });
 
   for (const { where, regex } of found) {
@@ -41,7 +44,10 @@ describe('no regular expression of the core backtracks catastrophically', () => 
         exercise(regex, screen);
         if (performance.now() - started < 1) continue; // cheap at this size: no need to measure growth
         const g = settledGrowth(make, SIZE, (input) => exercise(regex, input));
-        assert.ok(g.linear, `on ${JSON.stringify(screen.slice(0, 24))}…: n ${g.small.toFixed(1)} ms, 4n ${g.large.toFixed(1)} ms (×${g.ratio.toFixed(1)})`);
+        assert.ok(
+          g.linear,
+          `on ${JSON.stringify(screen.slice(0, 24))}…: n ${g.small.toFixed(1)} ms, 4n ${g.large.toFixed(1)} ms (×${g.ratio.toFixed(1)})`,
+        );
       }
     });
   }

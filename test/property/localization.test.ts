@@ -29,7 +29,10 @@ interface Typo {
 }
 
 function withTypos(text: string, typos: Typo[]): string {
-  return applyEdits(text, typos.map((t) => ({ ...t.span, newText: t.written })));
+  return applyEdits(
+    text,
+    typos.map((t) => ({ ...t.span, newText: t.written })),
+  );
 }
 
 /** Where a mistyped cell lies in the mistyped text. */
@@ -41,15 +44,21 @@ function typoSpan(typos: Typo[], typo: Typo): { start: number; end: number } {
 const arithmetic = (text: string): Finding[] => check(text).findings.filter((f) => ARITHMETIC_RULES.includes(f.rule));
 
 /** Clean canonical drafts of both editions (every relation holds), with Section 三 and 四 figures of every size. */
-const DRAFTS: Draft[] = Array.from({ length: 24 }, (_, i) => generateDraft(5000 + i, { layout: 'markdown', year: 2019 + (i % 7), paragraphs: 0 }));
+const DRAFTS: Draft[] = Array.from({ length: 24 }, (_, i) =>
+  generateDraft(5000 + i, { layout: 'markdown', year: 2019 + (i % 7), paragraphs: 0 }),
+);
 const figures = (draft: Draft, section: string): CellRecord[] =>
   draft.cells.filter((c) => c.table.section === section && c.column >= 0 && c.written.kind === 'number');
-const valueOf = (rec: CellRecord) => (rec.written as { value: number }).value;
+const figureOf = (rec: CellRecord) => (rec.written as { value: number }).value;
 
 /** Picks a draft, `count` distinct figures of one section and a typo of each. */
 function typoCase(section: string, count: number) {
   return fc
-    .record({ draft: fc.nat(DRAFTS.length - 1), cells: fc.array(fc.nat(), { minLength: count, maxLength: count }), typos: fc.array(fc.nat(), { minLength: count, maxLength: count }) })
+    .record({
+      draft: fc.nat(DRAFTS.length - 1),
+      cells: fc.array(fc.nat(), { minLength: count, maxLength: count }),
+      typos: fc.array(fc.nat(), { minLength: count, maxLength: count }),
+    })
     .map(({ draft, cells, typos }) => {
       const d = DRAFTS[draft];
       const pool = figures(d, section);
@@ -60,7 +69,7 @@ function typoCase(section: string, count: number) {
         chosen.push(pool[i]);
       }
       const made = chosen.map((rec, i) => {
-        const options = typosOf(valueOf(rec));
+        const options = typosOf(figureOf(rec));
         return { span: rec.span!, written: options[typos[i] % options.length] };
       });
       return { draft: d, typos: made };
@@ -100,7 +109,11 @@ describe('error localization on generated clean drafts with typos (fast-check, s
         const fixed = fixAll(text).text;
         if (findings.some((f) => f.fixes.length)) {
           assert.equal(fixed, draft.text, 'a fix restores every figure as it was');
-          for (const f of findings) assert.ok(typos.some((t) => f.span.start === typoSpan(typos, t).start), `${f.rule} on a mistyped cell`);
+          for (const f of findings)
+            assert.ok(
+              typos.some((t) => f.span.start === typoSpan(typos, t).start),
+              `${f.rule} on a mistyped cell`,
+            );
           count('pair: restored');
         } else {
           assert.equal(fixed, text, 'no figure changed');
@@ -196,14 +209,29 @@ const CORPUS: { name: string; year: number; requests: Record<string, number>; ap
   {
     name: '平潭交通与建设局 2024',
     year: 2024,
-    requests: { received: 58, disclosed: 9, partly: 3, 'withheld.secret': 4, 'withheld.internal': 32, 'unavailable.notHeld': 10, total: 58 },
+    requests: {
+      received: 58,
+      disclosed: 9,
+      partly: 3,
+      'withheld.secret': 4,
+      'withheld.internal': 32,
+      'unavailable.notHeld': 10,
+      total: 58,
+    },
     appeals: {},
   },
   {
     name: '平潭市场监督管理局 2025',
     year: 2025,
     requests: {
-      received: 21, disclosed: 1, partly: 11, 'withheld.enforcement': 3, 'otherHandling.noCorrection': 2, 'otherHandling.unpaid': 2, total: 19, carriedForward: 2,
+      received: 21,
+      disclosed: 1,
+      partly: 11,
+      'withheld.enforcement': 3,
+      'otherHandling.noCorrection': 2,
+      'otherHandling.unpaid': 2,
+      total: 19,
+      carriedForward: 2,
     },
     appeals: { 'review.upheld': 10, 'review.total': 10 },
   },
@@ -225,7 +253,8 @@ describe('error localization on real clean reports: one figure mistyped at a tim
   for (const report of CORPUS) {
     it(`${report.name} (its tables as a canonical draft): the same`, () => {
       const text = renderReport('2021', report.year, '平潭综合实验区', (row, column) => {
-        const figure = row.id === 'cases' ? report.appeals[column.id] : ['natural', 'total'].includes(column.id) ? report.requests[row.id] : 0;
+        const figure =
+          row.id === 'cases' ? report.appeals[column.id] : ['natural', 'total'].includes(column.id) ? report.requests[row.id] : 0;
         return String(figure ?? 0);
       });
       realTablesCheck(report.name, text);

@@ -4,7 +4,15 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { check, readSource, renderReportDocx } from '../../server/src/core';
 import type { Report } from '../../server/src/core';
-import { APPEALS_HEADER, REQUESTS_CORNER, REQUESTS_HEADER, REQUESTS_LABELS_2021, assertDraftInPlace, assertLabels, shapes } from './official';
+import {
+  APPEALS_HEADER,
+  REQUESTS_CORNER,
+  REQUESTS_HEADER,
+  REQUESTS_LABELS_2021,
+  assertDraftInPlace,
+  assertLabels,
+  shapes,
+} from './official';
 import { draftTables, resolveVerticalMerges, unzip, wordTables } from './tables';
 
 const CLEAN = readFileSync(join(__dirname, '..', '..', 'examples', 'clean-2021.report.md'), 'utf8');
@@ -56,35 +64,64 @@ describe('export to Word', () => {
       const rows = resolveVerticalMerges([...table.header, ...table.body]);
       assertDraftInPlace({ header: rows.slice(0, table.header.length), body: rows.slice(table.header.length) }, drafted[i], String(i));
     });
-    assert.match(document, /<w:jc w:val="right"\/><\/w:pPr><w:r><w:rPr>[^]*?<w:t xml:space="preserve">149<\/w:t>/);
+    assert.match(document, /<w:jc w:val="right"\/><\/w:pPr><w:r><w:rPr>[\s\S]*?<w:t xml:space="preserve">149<\/w:t>/);
   });
 
   it('sets the title 小标宋 二号, headings 黑体 三号, body 仿宋_GB2312 三号, tables 宋体 五号, the signature flush right', async () => {
     const { document, styles } = await documentXml(CLEAN);
     assert.match(styles, /<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts [^>]*w:eastAsia="仿宋_GB2312"[^>]*\/><w:sz w:val="32"\/>/);
     const ps = paragraphs(document);
-    assert.deepEqual(ps[0], { style: 'Title', align: 'center', fonts: ['方正小标宋简体'], sizes: [44], text: '某某县人民政府2023年政府信息公开工作年度报告' });
+    assert.deepEqual(ps[0], {
+      style: 'Title',
+      align: 'center',
+      fonts: ['方正小标宋简体'],
+      sizes: [44],
+      text: '某某县人民政府2023年政府信息公开工作年度报告',
+    });
     const headings = ps.filter((p) => p.style === 'Heading1');
-    assert.deepEqual(headings.map((p) => p.text), ['一、总体情况', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况', '五、存在的主要问题及改进情况', '六、其他需要报告的事项']);
+    assert.deepEqual(
+      headings.map((p) => p.text),
+      [
+        '一、总体情况',
+        '二、主动公开政府信息情况',
+        '三、收到和处理政府信息公开申请情况',
+        '四、政府信息公开行政复议、行政诉讼情况',
+        '五、存在的主要问题及改进情况',
+        '六、其他需要报告的事项',
+      ],
+    );
     for (const h of headings) assert.deepEqual([h.fonts, h.sizes], [['黑体'], [32]]);
     const body = ps.find((p) => p.text.startsWith('2023年，某某县人民政府'))!;
     assert.deepEqual([body.fonts, body.sizes, body.align], [['仿宋_GB2312'], [32], 'both']);
-    assert.deepEqual(ps.filter((p) => p.align === 'right').map((p) => p.text), ['某某县人民政府办公室', '2024年1月20日']);
-    const tableRuns = [...(/<w:tbl>[\s\S]*?<\/w:tbl>/.exec(document)![0].matchAll(/<w:rFonts [^>]*w:eastAsia="([^"]+)"[^>]*\/><w:sz w:val="(\d+)"\/>/g))];
+    assert.deepEqual(
+      ps.filter((p) => p.align === 'right').map((p) => p.text),
+      ['某某县人民政府办公室', '2024年1月20日'],
+    );
+    const tableRuns = [
+      .../<w:tbl>[\s\S]*?<\/w:tbl>/.exec(document)![0].matchAll(/<w:rFonts [^>]*w:eastAsia="([^"]+)"[^>]*\/><w:sz w:val="(\d+)"\/>/g),
+    ];
     assert.ok(tableRuns.length > 0);
     for (const [, font, size] of tableRuns) assert.deepEqual([font, size], ['宋体', '21']);
-    assert.deepEqual(ps.filter((p) => p.text.startsWith('第二十条')).map((p) => p.text), ['第二十条第（一）项', '第二十条第（五）项', '第二十条第（六）项', '第二十条第（八）项']);
+    assert.deepEqual(
+      ps.filter((p) => p.text.startsWith('第二十条')).map((p) => p.text),
+      ['第二十条第（一）项', '第二十条第（五）项', '第二十条第（六）项', '第二十条第（八）项'],
+    );
   });
 
   it('keeps a figure written past the last column in its row', async () => {
     const { document } = await documentXml(CLEAN.replace('| 行政事业性收费 | 12.5 |', '| 行政事业性收费 | 12.5 | 3 |'));
     const fees = wordTables(document)[3];
-    assert.deepEqual(fees.body[0].map((c) => c.text), ['行政事业性收费', '12.5', '3']);
+    assert.deepEqual(
+      fees.body[0].map((c) => c.text),
+      ['行政事业性收费', '12.5', '3'],
+    );
   });
 
   it('gives back every figure when the Word file is read again (the docx reader)', async () => {
     const figures = (report: Report) =>
-      report.sections.flatMap((s) => s.tables.flatMap((t) => t.rows.flatMap((r) => r.values.map((v) => `${t.def.id} ${r.def?.id} ${v.text}`))));
+      report.sections.flatMap((s) =>
+        s.tables.flatMap((t) => t.rows.flatMap((r) => r.values.map((v) => `${t.def.id} ${r.def?.id} ${v.text}`))),
+      );
     const seed = readFileSync(join(__dirname, '..', 'fixtures', 'seeds', '000_62583aa41b8f3eed.txt'), 'utf8');
     for (const draft of [CLEAN, seed]) {
       const back = await readSource(await exported(draft), 'exported.docx');

@@ -25,7 +25,10 @@ describe('govreport export', () => {
     const dir = tempDir(t);
     const input = join(EXAMPLES, 'clean-2021.report.md');
     assert.equal(run(['export', input, '-o', join(dir, 'page.html')]).status, 0);
-    assert.match(readFileSync(join(dir, 'page.html'), 'utf8'), /^<!DOCTYPE html>[\s\S]*<table class="govreport-table" data-table="requests">/);
+    assert.match(
+      readFileSync(join(dir, 'page.html'), 'utf8'),
+      /^<!DOCTYPE html>[\s\S]*<table class="govreport-table" data-table="requests">/,
+    );
     assert.equal(run(['export', '--format', 'html', input, '-o', join(dir, 'page.htm.out')]).status, 0);
     assert.match(readFileSync(join(dir, 'page.htm.out'), 'utf8'), /^<!DOCTYPE html>/);
   });
@@ -37,7 +40,10 @@ describe('govreport export', () => {
     const before = readFileSync(input);
     const link = join(dir, 'link.html');
     linkSync(input, link);
-    for (const args of [['export', '--format', 'html', input, '-o', input], ['export', '--force', input, '-o', link]]) {
+    for (const args of [
+      ['export', '--format', 'html', input, '-o', input],
+      ['export', '--force', input, '-o', link],
+    ]) {
       const refused = run(args);
       assert.equal(refused.status, 2);
       assert.match(refused.stderr, /输出文件就是输入文件/);
@@ -59,7 +65,11 @@ describe('govreport export', () => {
     copyFileSync(join(__dirname, '..', 'fixtures', 'corpus', 'pingtan-jinjing-2021.html'), input);
     const result = run(['export', input]);
     assert.equal(result.status, 0, result.stderr);
-    const tables = wordTables(unzip(readFileSync(join(dir, 'pingtan-jinjing-2021.docx'))).get('word/document.xml')!.toString('utf8'));
+    const tables = wordTables(
+      unzip(readFileSync(join(dir, 'pingtan-jinjing-2021.docx')))
+        .get('word/document.xml')!
+        .toString('utf8'),
+    );
     assert.ok(tables.some((t) => t.header[0]?.some((c) => c.text === '申请人情况')));
   });
 

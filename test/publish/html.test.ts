@@ -26,8 +26,7 @@ function page(text: string, marked = true): string {
 }
 
 const plainText = (html: string) => html.replace(/<style>[\s\S]*?<\/style>/, '').replace(/<[^>]+>/g, '');
-const escaped = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": '#39' }[c]};`);
+const escaped = (text: string) => text.replace(/[&<>"']/g, (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": '#39' }[c]};`);
 const RULE_FIXTURES = join(__dirname, '..', 'fixtures', 'rules');
 
 describe('the report as a published web page', () => {
@@ -55,8 +54,25 @@ describe('the report as a published web page', () => {
     // Read by eye from the draft: 一、本年新收 row, and the figures of Section 四.
     const requests = grid(written.find((t) => t.id === 'requests')!.body);
     assert.deepEqual(requests[0].slice(3), ['118', '21', '1', '1', '3', '5', '149']);
-    assert.deepEqual(grid(written.find((t) => t.id === 'appeals')!.body)[0], ['3', '1', '0', '1', '5', '1', '0', '1', '0', '2', '0', '0', '0', '1', '1']);
-    for (const table of written) for (const cell of table.body.flat().filter((c) => c.classes.includes('govreport-figure'))) assert.match(cell.text, /^[\d.]+$/);
+    assert.deepEqual(grid(written.find((t) => t.id === 'appeals')!.body)[0], [
+      '3',
+      '1',
+      '0',
+      '1',
+      '5',
+      '1',
+      '0',
+      '1',
+      '0',
+      '2',
+      '0',
+      '0',
+      '0',
+      '1',
+      '1',
+    ]);
+    for (const table of written)
+      for (const cell of table.body.flat().filter((c) => c.classes.includes('govreport-figure'))) assert.match(cell.text, /^[\d.]+$/);
     assert.match(page(CLEAN), /<td class="govreport-figure" style="text-align:right">149<\/td>/);
   });
 
@@ -79,13 +95,19 @@ describe('the report as a published web page', () => {
     const list = html.slice(html.indexOf('data-table="requests"'), html.indexOf('data-table="appeals"'));
     assert.match(list, /<ol class="govreport-findings"><li value="\d+" class="govreport-error">[^<]*应为 118/);
     // Figures that are right stay unmarked.
-    assert.deepEqual(requests.body[0].filter((c) => c.classes.includes('govreport-marked')), []);
+    assert.deepEqual(
+      requests.body[0].filter((c) => c.classes.includes('govreport-marked')),
+      [],
+    );
   });
 
   it('keeps a figure written past the last column, beside the row, marked', () => {
     const html = page(CLEAN.replace('| 行政事业性收费 | 12.5 |', '| 行政事业性收费 | 12.5 | 3 |'));
     const fees = htmlTables(html).find((t) => t.id === 'proactive.八')!;
-    assert.deepEqual(fees.body[0].map((c) => c.text), ['行政事业性收费', '12.5', '3']);
+    assert.deepEqual(
+      fees.body[0].map((c) => c.text),
+      ['行政事业性收费', '12.5', '3'],
+    );
     assert.match(fees.body[0][2].title!, /有 2 个数值，而表格有 1 列/);
   });
 
@@ -119,7 +141,14 @@ describe('the report as a published web page', () => {
     assert.doesNotMatch(html, /<script|<link|\bsrc=|\bhref=|url\(|@import/);
     assert.match(html, /<h1>某某县人民政府2023年政府信息公开工作年度报告<\/h1>/);
     const headings = [...html.matchAll(/<h2>([^<]*)<\/h2>/g)].map((m) => m[1]);
-    assert.deepEqual(headings, ['一、总体情况', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况', '五、存在的主要问题及改进情况', '六、其他需要报告的事项']);
+    assert.deepEqual(headings, [
+      '一、总体情况',
+      '二、主动公开政府信息情况',
+      '三、收到和处理政府信息公开申请情况',
+      '四、政府信息公开行政复议、行政诉讼情况',
+      '五、存在的主要问题及改进情况',
+      '六、其他需要报告的事项',
+    ]);
     assert.match(html, /<p>2023年，某某县人民政府坚持以公开为常态/);
     assert.match(html, /<p class="govreport-signature">某某县人民政府办公室<\/p>\n<p class="govreport-signature">2024年1月20日<\/p>/);
     assert.match(html, /article\.govreport \{[^}]*font-family: [^;]*FangSong/);
@@ -145,7 +174,17 @@ describe('labels as the draft writes them', () => {
     const pasted = readFileSync(join(__dirname, '..', 'fixtures', 'seeds', '000_62583aa41b8f3eed.txt'), 'utf8');
     const requests = htmlTables(page(pasted, false)).find((t) => t.id === 'requests')!;
     assert.deepEqual(shapes(requests.header)[1], ['自然人 2×1', '法人或其他组织 1×5', '总计 2×1']);
-    assert.deepEqual(shapes(requests.body)[4], ['（三）不予公开 8×1', '1、属于国家秘密 1×1', '0 1×1', '0 1×1', '0 1×1', '0 1×1', '0 1×1', '0 1×1', '0 1×1']);
+    assert.deepEqual(shapes(requests.body)[4], [
+      '（三）不予公开 8×1',
+      '1、属于国家秘密 1×1',
+      '0 1×1',
+      '0 1×1',
+      '0 1×1',
+      '0 1×1',
+      '0 1×1',
+      '0 1×1',
+      '0 1×1',
+    ]);
   });
 });
 

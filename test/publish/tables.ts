@@ -20,18 +20,23 @@ export interface WrittenTable {
   body: WrittenCell[][];
 }
 
-const unescape = (text: string) =>
-  text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+const unescapeHtml = (text: string) =>
+  text
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
 const attribute = (attributes: string, name: string) => new RegExp(`\\b${name}="([^"]*)"`).exec(attributes)?.[1];
 
 function htmlRows(section: string): WrittenCell[][] {
   return [...section.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((row) =>
     [...row[1].matchAll(/<(th|td)\b([^>]*)>([\s\S]*?)<\/\1>/g)].map(([, , attributes, content]) => ({
-      text: unescape(content.replace(/<sup\b[\s\S]*?<\/sup>/g, '').replace(/<[^>]+>/g, '')),
+      text: unescapeHtml(content.replace(/<sup\b[\s\S]*?<\/sup>/g, '').replace(/<[^>]+>/g, '')),
       rowSpan: Number(attribute(attributes, 'rowspan') ?? 1),
       colSpan: Number(attribute(attributes, 'colspan') ?? 1),
       classes: (attribute(attributes, 'class') ?? '').split(' ').filter(Boolean),
-      ...(attribute(attributes, 'title') !== undefined && { title: unescape(attribute(attributes, 'title')!) }),
+      ...(attribute(attributes, 'title') !== undefined && { title: unescapeHtml(attribute(attributes, 'title')!) }),
     })),
   );
 }
@@ -40,7 +45,7 @@ function htmlRows(section: string): WrittenCell[][] {
 export function htmlTables(html: string): WrittenTable[] {
   return [...html.matchAll(/<table class="govreport-table"([^>]*)>([\s\S]*?)<\/table>/g)].map(([, attributes, inner]) => ({
     ...(attribute(attributes, 'data-table') !== undefined && { id: attribute(attributes, 'data-table') }),
-    ...(/<caption>([\s\S]*?)<\/caption>/.exec(inner) && { caption: unescape(/<caption>([\s\S]*?)<\/caption>/.exec(inner)![1]) }),
+    ...(/<caption>([\s\S]*?)<\/caption>/.exec(inner) && { caption: unescapeHtml(/<caption>([\s\S]*?)<\/caption>/.exec(inner)![1]) }),
     header: htmlRows(/<thead>([\s\S]*?)<\/thead>/.exec(inner)?.[1] ?? ''),
     body: htmlRows(/<tbody>([\s\S]*?)<\/tbody>/.exec(inner)?.[1] ?? inner),
   }));
@@ -74,7 +79,7 @@ export function wordTables(documentXml: string): WrittenTable[] {
       cells: [...row.matchAll(/<w:tc>([\s\S]*?)<\/w:tc>/g)].map(([, cell]): WrittenCell => {
         const vMerge = /<w:vMerge(?: w:val="(\w+)")?\/>/.exec(cell);
         return {
-          text: unescape([...cell.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join('')),
+          text: unescapeHtml([...cell.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join('')),
           rowSpan: 1,
           colSpan: Number(/<w:gridSpan w:val="(\d+)"\/>/.exec(cell)?.[1] ?? 1),
           classes: [],
@@ -134,7 +139,10 @@ export function draftTables(markdown: string): DraftTable[] {
       continue;
     }
     current ??= { rows: [], delimiter: -1 };
-    const cells = line.slice(1, line.trimEnd().length - 1).split('|').map((c) => c.trim());
+    const cells = line
+      .slice(1, line.trimEnd().length - 1)
+      .split('|')
+      .map((c) => c.trim());
     if (cells.every((c) => /^:?-+:?$/.test(c))) current.delimiter = current.rows.length;
     else current.rows.push(cells);
   }

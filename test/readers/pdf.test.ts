@@ -95,13 +95,27 @@ const FIGURES: Record<string, Figures> = {
     appeals: ['10', '0', '0', '0', '10', ...zeros(10)],
   },
   'pingtan-caizheng-2025': {
-    proactive: { rules: ['0', '0', '0'], normative: ['0', '1', '0'], licensing: ['0'], penalty: ['1'], coercion: ['0'], fees: ['4166.214619'] },
+    proactive: {
+      rules: ['0', '0', '0'],
+      normative: ['0', '1', '0'],
+      licensing: ['0'],
+      penalty: ['1'],
+      coercion: ['0'],
+      fees: ['4166.214619'],
+    },
     requests: { received: natural(2), disclosed: natural(1), 'unavailable.notHeld': natural(1), total: natural(2) },
     appeals: zeros(15),
   },
   // examples/clean-2021.report.md
   'clean-2021': {
-    proactive: { rules: ['0', '0', '2'], normative: ['5', '2', '37'], licensing: ['1268'], penalty: ['342'], coercion: ['17'], fees: ['12.5'] },
+    proactive: {
+      rules: ['0', '0', '2'],
+      normative: ['5', '2', '37'],
+      licensing: ['1268'],
+      penalty: ['342'],
+      coercion: ['17'],
+      fees: ['12.5'],
+    },
     requests: {
       received: ['118', '21', '1', '1', '3', '5', '149'],
       carriedOver: ['6', '1', '0', '0', '0', '0', '7'],
@@ -161,7 +175,11 @@ const squeeze = (text: string) => text.replace(/\s+/g, '');
 function figuresOf(result: CheckResult): { proactive: Record<string, string[]>; requests: Record<string, string[]>; appeals: string[][] } {
   const tables = result.report.sections.flatMap((s) => s.tables);
   const rows = (section: string) =>
-    Object.fromEntries(tables.filter((t) => t.def.section === section).flatMap((t) => t.rows.filter((r) => r.def).map((r) => [r.def!.id, r.values.map((c) => squeeze(c.text))])));
+    Object.fromEntries(
+      tables
+        .filter((t) => t.def.section === section)
+        .flatMap((t) => t.rows.filter((r) => r.def).map((r) => [r.def!.id, r.values.map((c) => squeeze(c.text))])),
+    );
   const appeals = tables.filter((t) => t.def.section === 'appeals').flatMap((t) => t.rows.map((r) => r.values.map((c) => squeeze(c.text))));
   return { proactive: rows('proactive'), requests: rows('requests'), appeals };
 }
@@ -174,7 +192,11 @@ describe('PDF reader: the figures of each PDF are its source’s, cell by cell',
       const found = figuresOf(result);
       assert.deepEqual(found.proactive, expected.proactive, 'Section 二');
       const requestRows = result.report.sections.flatMap((s) => s.tables).find((t) => t.def.section === 'requests')!.def.rows;
-      assert.deepEqual(found.requests, Object.fromEntries(requestRows.map((r) => [r.id, expected.requests[r.id] ?? zeros(7)])), 'Section 三');
+      assert.deepEqual(
+        found.requests,
+        Object.fromEntries(requestRows.map((r) => [r.id, expected.requests[r.id] ?? zeros(7)])),
+        'Section 三',
+      );
       assert.deepEqual(found.appeals, [expected.appeals], 'Section 四');
     });
   }
@@ -183,41 +205,67 @@ describe('PDF reader: the figures of each PDF are its source’s, cell by cell',
 describe('PDF reader: checks on the read draft', () => {
   it('finds no section missing and no table missing in any of them', () => {
     for (const name of PDFS) {
-      const findings = read.get(name)!.result.findings.filter((f) => ['section-missing', 'table-missing', 'row-unknown', 'table-shape'].includes(f.rule));
-      assert.deepEqual(findings.map((f) => f.message), [], name);
+      const findings = read
+        .get(name)!
+        .result.findings.filter((f) => ['section-missing', 'table-missing', 'row-unknown', 'table-shape'].includes(f.rule));
+      assert.deepEqual(
+        findings.map((f) => f.message),
+        [],
+        name,
+      );
     }
   });
 
   it('finds no arithmetic error in a correct report', () => {
     for (const name of PDFS.filter((n) => !n.startsWith('pingtan-shenpi-2024'))) {
       const findings = read.get(name)!.result.findings.filter((f) => ARITHMETIC_RULES.includes(f.rule));
-      assert.deepEqual(findings.map((f) => f.message), [], name);
+      assert.deepEqual(
+        findings.map((f) => f.message),
+        [],
+        name,
+      );
     }
   });
 
   it('finds pingtan-shenpi-2024’s real error: 行政复议 结果维持 1 but 总计 0', () => {
     for (const name of ['pingtan-shenpi-2024.chromium', 'pingtan-shenpi-2024.libreoffice']) {
       const findings = read.get(name)!.result.findings.filter((f) => ARITHMETIC_RULES.includes(f.rule));
-      assert.deepEqual(findings.map((f) => [f.rule, f.expected, f.actual]), [['review-total', 1, 0]], name);
+      assert.deepEqual(
+        findings.map((f) => [f.rule, f.expected, f.actual]),
+        [['review-total', 1, 0]],
+        name,
+      );
     }
   });
 
   it('reads the year and the edition', () => {
     const editions = PDFS.map((name) => [name, read.get(name)!.result.report.edition, read.get(name)!.result.report.year?.value]);
-    assert.deepEqual(editions, PDFS.map((name) => [name, /jinjing-2019/.test(name) ? '2019' : '2021', Number(/(20\d\d)/.exec(name)![1]) + (name.startsWith('clean') ? 2 : 0)]));
+    assert.deepEqual(
+      editions,
+      PDFS.map((name) => [
+        name,
+        /jinjing-2019/.test(name) ? '2019' : '2021',
+        Number(/(20\d\d)/.exec(name)![1]) + (name.startsWith('clean') ? 2 : 0),
+      ]),
+    );
   });
 });
 
 describe('PDF reader: layout', () => {
   it('leaves out running headers, footers and page numbers (3/7, - 3 -, 第3页 共7页)', () => {
-    const texts = ['pingtan-shenpi-2024.chromium', 'pingtan-jiaojian-2024.chromium', 'pingtan-caizheng-2025.chromium'].map((n) => read.get(n)!.doc.text);
+    const texts = ['pingtan-shenpi-2024.chromium', 'pingtan-jiaojian-2024.chromium', 'pingtan-caizheng-2025.chromium'].map(
+      (n) => read.get(n)!.doc.text,
+    );
     assert.doesNotMatch(texts[0], /^\d+\/\d+$|file:\/\/|\d+\/\d+\/\d+, \d+:\d+/m);
     assert.doesNotMatch(texts[1], /^- ?\d+ ?-$/m);
     assert.doesNotMatch(texts[2], /第\d+页/);
   });
 
   it('makes the title a heading: the larger print over two lines, or the line naming the year’s report amid a site’s chrome', () => {
-    assert.equal(read.get('pingtan-jinjing-2021.libreoffice')!.result.report.title?.text, '平潭综合实验区金井片区管理局2021年政府信息公开工作年度报告');
+    assert.equal(
+      read.get('pingtan-jinjing-2021.libreoffice')!.result.report.title?.text,
+      '平潭综合实验区金井片区管理局2021年政府信息公开工作年度报告',
+    );
     assert.match(read.get('pingtan-shenpi-2024.chromium')!.doc.text, /^# 平潭综合实验区行政审批局2024年政府信息公开工作年度报告$/m);
   });
 
@@ -229,7 +277,10 @@ describe('PDF reader: layout', () => {
     assert.deepEqual(found.appeals, [FIGURES['clean-2021'].appeals]);
     // Section 三's labels wrap around its figures in narrow columns: no table is made of it, and no figure guessed.
     assert.deepEqual(found.requests, {});
-    assert.deepEqual(result.findings.filter((f) => f.severity === 'error').map((f) => f.rule), ['table-missing']);
+    assert.deepEqual(
+      result.findings.filter((f) => f.severity === 'error').map((f) => f.rule),
+      ['table-missing'],
+    );
   });
 
   it('keeps a table continued over page breaks as one table, its repeated header once', () => {
@@ -246,7 +297,15 @@ describe('PDF reader: layout', () => {
     const labels = table.rows.map((r) => r.label && squeeze(r.label.text));
     assert.ok(labels.includes('2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请'));
     const headers = table.headerLabels.map((h) => [h.column.id, squeeze(h.cell.text)]).sort();
-    assert.deepEqual(headers, [['business', '商业企业'], ['legal', '法律服务机构'], ['natural', '自然人'], ['other', '其他'], ['research', '科研机构'], ['total', '总计'], ['welfare', '社会公益组织']]);
+    assert.deepEqual(headers, [
+      ['business', '商业企业'],
+      ['legal', '法律服务机构'],
+      ['natural', '自然人'],
+      ['other', '其他'],
+      ['research', '科研机构'],
+      ['total', '总计'],
+      ['welfare', '社会公益组织'],
+    ]);
   });
 
   it('gives every cell and paragraph a page and a box inside that page', async () => {
@@ -261,7 +320,10 @@ describe('PDF reader: layout', () => {
         const view = views[location.page! - 1];
         assert.ok(view, `${name}: page ${location.page}`);
         const [x0, y0, x1, y1] = location.box!;
-        assert.ok(x0 >= view[0] - 1 && y0 >= view[1] - 1 && x1 <= view[2] + 1 && y1 <= view[3] + 1 && x0 <= x1 && y0 <= y1, `${name}: box ${location.box}`);
+        assert.ok(
+          x0 >= view[0] - 1 && y0 >= view[1] - 1 && x1 <= view[2] + 1 && y1 <= view[3] + 1 && x0 <= x1 && y0 <= y1,
+          `${name}: box ${location.box}`,
+        );
       }
       for (const cell of result.report.sections.flatMap((s) => s.tables.flatMap((t) => t.rows.flatMap((r) => r.values)))) {
         if (cell.text) assert.ok(locate(doc.origins, cell.span.start)?.box, `${name}: cell ${cell.text}`);
@@ -273,7 +335,10 @@ describe('PDF reader: layout', () => {
 describe('PDF reader: the process around it', () => {
   it('works as the bundle the build makes (dist/readers/pdf.js, without @napi-rs/canvas beside it) and prints nothing', () => {
     const script = `require(${JSON.stringify(join(__dirname, '..', '..', 'dist', 'readers', 'pdf.js'))}).readPdf(new Uint8Array(require('fs').readFileSync(process.argv[1])), 'x.pdf').then((d) => require('fs').writeSync(3, d.text))`;
-    const child = spawnSync(process.execPath, ['-e', script, join(FIXTURES, 'pingtan-shenpi-2024.libreoffice.pdf')], { stdio: ['ignore', 'pipe', 'pipe', 'pipe'], encoding: 'utf8' });
+    const child = spawnSync(process.execPath, ['-e', script, join(FIXTURES, 'pingtan-shenpi-2024.libreoffice.pdf')], {
+      stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
+      encoding: 'utf8',
+    });
     assert.equal(child.status, 0, child.stderr);
     assert.equal(child.stdout + child.stderr, '');
     assert.match(String(child.output[3]), /^\| 1 \| 0 \| 0 \| 0 \| 0 \|/m);
@@ -281,7 +346,8 @@ describe('PDF reader: the process around it', () => {
 
   it('leaves V8’s own Array.prototype.push, JSON.parse and JSON.stringify in place (pdf.js’s polyfills are slow)', () => {
     assert.ok(read.size > 0);
-    for (const f of [Array.prototype.push, JSON.parse, JSON.stringify]) assert.match(Function.prototype.toString.call(f), /\[native code\]/);
+    for (const f of [Array.prototype.push, JSON.parse, JSON.stringify])
+      assert.match(Function.prototype.toString.call(f), /\[native code\]/);
   });
 });
 
@@ -289,13 +355,21 @@ describe('PDF reader: files it cannot read', () => {
   it('a scan (an image without a text layer) gives one clear note and no text', async () => {
     const doc = await readSource(new Uint8Array(readFileSync(join(FIXTURES, 'scan.pdf'))), 'scan.pdf');
     assert.equal(doc.text, '');
-    assert.deepEqual(doc.notes.map((n) => n.kind), ['no-text-layer']);
+    assert.deepEqual(
+      doc.notes.map((n) => n.kind),
+      ['no-text-layer'],
+    );
     assert.match(doc.notes[0].message.zh, /^scan\.pdf：PDF 没有文字层/);
   });
 
   it('a damaged, truncated or encrypted PDF gives a note, never an exception', async () => {
     const whole = readFileSync(join(FIXTURES, 'pingtan-shenpi-2024.libreoffice.pdf'));
-    const broken = [new Uint8Array(0), new TextEncoder().encode('%PDF-1.7\nnot really'), new Uint8Array(whole.subarray(0, 2000)), new TextEncoder().encode('<html>')];
+    const broken = [
+      new Uint8Array(0),
+      new TextEncoder().encode('%PDF-1.7\nnot really'),
+      new Uint8Array(whole.subarray(0, 2000)),
+      new TextEncoder().encode('<html>'),
+    ];
     for (const bytes of broken) {
       const doc = await readSource(bytes, 'broken.pdf');
       assert.equal(doc.kind, 'pdf');

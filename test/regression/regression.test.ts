@@ -44,7 +44,9 @@ interface FuzzFixture {
 const covers = (text: string, e: Expectation) => (f: { rule: string; span: { start: number; end: number } }) =>
   f.rule === e.rule && (e.text === undefined || text.slice(f.span.start, f.span.end) === e.text);
 
-const files = readdirSync(FIXTURES).filter((f) => f.endsWith('.json')).sort();
+const files = readdirSync(FIXTURES)
+  .filter((f) => f.endsWith('.json'))
+  .sort();
 
 describe('regression fixtures', () => {
   it('there are fixtures to run', () => assert.ok(files.length > 0));
@@ -55,7 +57,10 @@ describe('regression fixtures', () => {
     if ('truth' in fixture) {
       it(`${file}: ${fixture.truth.origin.slice(0, 120)}`, { todo }, () => {
         const violations = draftViolations(fixture.truth, { fixes: true, maxSingleFixes: 50 });
-        assert.deepEqual(violations.map((v) => `${v.property}: ${v.detail}`), []);
+        assert.deepEqual(
+          violations.map((v) => `${v.property}: ${v.detail}`),
+          [],
+        );
       });
     } else if (fixture.linear) {
       const { prefix, unit, n, suffix, lines = 1 } = fixture.linear;
@@ -72,7 +77,11 @@ describe('regression fixtures', () => {
         for (const e of fixture.present ?? []) assert.ok(findings.some(covers(text, e)), `${e.rule} expected`);
         for (const e of fixture.absent ?? []) {
           const found = findings.filter(covers(text, e));
-          assert.deepEqual(found.map((f) => `${f.rule}: ${f.message}`), [], `no ${e.rule} expected`);
+          assert.deepEqual(
+            found.map((f) => `${f.rule}: ${f.message}`),
+            [],
+            `no ${e.rule} expected`,
+          );
         }
       });
     }

@@ -22,10 +22,16 @@ export const ADVERSARIES: Adversary[] = [
     name: 'table of 10,000 columns',
     make: () => {
       const cells = (f: (i: number) => string) => `| ${Array.from({ length: 10000 }, (_, i) => f(i)).join(' | ')} |`;
-      return REQUESTS + [cells((i) => `列${i}`), cells(() => '---'), cells(String), cells((i) => (i % 2 ? '自然人' : String(i)))].join('\n');
+      return (
+        REQUESTS + [cells((i) => `列${i}`), cells(() => '---'), cells(String), cells((i) => (i % 2 ? '自然人' : String(i)))].join('\n')
+      );
     },
   },
-  { name: 'table of 50,000 rows', make: () => `${REQUESTS}| a | b | c | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |\n|---|---|---|---|---|---|---|---|---|---|\n${lines(ROW, 50000)}` },
+  {
+    name: 'table of 50,000 rows',
+    make: () =>
+      `${REQUESTS}| a | b | c | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |\n|---|---|---|---|---|---|---|---|---|---|\n${lines(ROW, 50000)}`,
+  },
   { name: 'pipe rows without delimiter, 50,000', make: () => REQUESTS + lines(ROW.slice(2), 50000) },
   { name: 'cell per line, 200,000 cells', make: () => REQUESTS + lines('\t0', 200000) },
   { name: 'cell per line, rows of labels', make: () => REQUESTS + lines('\t一、本年新收政府信息公开申请数量\n\t1\n', 30000) },
@@ -37,7 +43,10 @@ export const ADVERSARIES: Adversary[] = [
   { name: 'one cell of 300,000 [', make: () => `${REQUESTS}| 一、本年新收政府信息公开申请数量 | ${'['.repeat(300_000)} | 1 |` },
   { name: 'one cell of 300,000 {', make: () => `${REQUESTS}| 一、本年新收政府信息公开申请数量 | ${'{'.repeat(300_000)} | 1 |` },
   { name: 'one cell of 300,000 <', make: () => `${REQUESTS}| 一、本年新收政府信息公开申请数量 | ${'<'.repeat(300_000)} | 1 |` },
-  { name: 'one cell of 100,000 [ then a digit', make: () => `${REQUESTS}| 一、本年新收政府信息公开申请数量 | ${'['.repeat(100_000)}1 | 1 |` },
+  {
+    name: 'one cell of 100,000 [ then a digit',
+    make: () => `${REQUESTS}| 一、本年新收政府信息公开申请数量 | ${'['.repeat(100_000)}1 | 1 |`,
+  },
   {
     name: 'one pipe-row cell with 100,000 spaces inside',
     make: () => `${REQUESTS}一、本年新收政府信息公开申请数量 | a${' '.repeat(100_000)}b | 1 |\n二、上年结转政府信息公开申请数量 | 1 | 1 |`,

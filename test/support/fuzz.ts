@@ -34,10 +34,45 @@ function scrapedFiles(): { name: string; text: string }[] {
 
 /** Pieces that stress the parser when dropped into a draft: table syntax, numbering, odd characters. */
 export const JUNK = [
-  '|', '｜', '\t', '\n', '\r\n', '  ', '\u3000', '#', '## ', '三、', '（七）', '1.', '---', '| --- |', '0', '-1', '1,234', '２２',
-  '万元', '[bookmark: _GoBack]', '<!-- govreport-disable -->', '<!-- govreport-enable row-total -->', '统计期限为2020年1月1日至',
-  '2021年1月20日', '第二十条第（五）项', '總計', '\ufeff', '😀', '\ud800', '\\|', '`', '> ', '- ', '<table>',
-  '\r', '\r\r\n', '\0', '```', '~~~',
+  '|',
+  '｜',
+  '\t',
+  '\n',
+  '\r\n',
+  '  ',
+  '\u3000',
+  '#',
+  '## ',
+  '三、',
+  '（七）',
+  '1.',
+  '---',
+  '| --- |',
+  '0',
+  '-1',
+  '1,234',
+  '２２',
+  '万元',
+  '[bookmark: _GoBack]',
+  '<!-- govreport-disable -->',
+  '<!-- govreport-enable row-total -->',
+  '统计期限为2020年1月1日至',
+  '2021年1月20日',
+  '第二十条第（五）项',
+  '總計',
+  '\ufeff',
+  '😀',
+  '\ud800',
+  '\\|',
+  '`',
+  '> ',
+  '- ',
+  '<table>',
+  '\r',
+  '\r\r\n',
+  '\0',
+  '```',
+  '~~~',
 ];
 
 /** The offset of a random match of `pattern` (global) in `text`, or -1. */
@@ -138,7 +173,21 @@ export function mutateSeed(text: string, random: Random): { text: string; edits:
 
 /** A text of which nothing is known but that the checker must survive it. */
 export function bareTruth(text: string, origin: string): Truth {
-  return { text, layout: 'markdown', origin, arithmeticKnown: false, injected: [], arithmetic: [], arithmeticUndefinedIn: [], expected: [], prose: [], onlyWrongFigures: false, tables: [], blanks: [], texts: [] };
+  return {
+    text,
+    layout: 'markdown',
+    origin,
+    arithmeticKnown: false,
+    injected: [],
+    arithmetic: [],
+    arithmeticUndefinedIn: [],
+    expected: [],
+    prose: [],
+    onlyWrongFigures: false,
+    tables: [],
+    blanks: [],
+    texts: [],
+  };
 }
 
 /**

@@ -6,7 +6,22 @@
  * injected on purpose; the draft then knows the truth it injected (see `expectedFindings`).
  */
 import { Converter } from 'opencc-js/cn2t';
-import { ARITHMETIC_RULES, type ColumnDef, editionForYear, type EditionId, fullRowLabel, labelKey, otherEditions, type RelationDef, renderReport, type RowDef, SECTIONS, type Span, type TableDef, tablesOf } from '../../server/src/core';
+import {
+  ARITHMETIC_RULES,
+  type ColumnDef,
+  editionForYear,
+  type EditionId,
+  fullRowLabel,
+  labelKey,
+  otherEditions,
+  type RelationDef,
+  renderReport,
+  type RowDef,
+  SECTIONS,
+  type Span,
+  type TableDef,
+  tablesOf,
+} from '../../server/src/core';
 import { AGENCIES, problemParagraph, tableIntro, workParagraph } from './prose';
 import { Random } from './random';
 
@@ -29,11 +44,29 @@ export function withLineEnds(text: string, lineEnds: LineEnds): string {
 export const LAYOUTS: readonly Layout[] = ['markdown', 'pipe', 'cells', 'columns'];
 
 export type InjectionKind =
-  | 'value' | 'blank' | 'text' | 'swap-columns' | 'delete-row' | 'delete-section' | 'swap-sections' | 'duplicate-section'
-  | 'label-typo' | 'wrong-edition' | 'truncate';
+  | 'value'
+  | 'blank'
+  | 'text'
+  | 'swap-columns'
+  | 'delete-row'
+  | 'delete-section'
+  | 'swap-sections'
+  | 'duplicate-section'
+  | 'label-typo'
+  | 'wrong-edition'
+  | 'truncate';
 export const INJECTION_KINDS: readonly InjectionKind[] = [
-  'value', 'blank', 'text', 'swap-columns', 'delete-row', 'delete-section', 'swap-sections', 'duplicate-section',
-  'label-typo', 'wrong-edition', 'truncate',
+  'value',
+  'blank',
+  'text',
+  'swap-columns',
+  'delete-row',
+  'delete-section',
+  'swap-sections',
+  'duplicate-section',
+  'label-typo',
+  'wrong-edition',
+  'truncate',
 ];
 
 /** What a value cell holds as written. */
@@ -259,7 +292,10 @@ interface Block {
 }
 
 function cellsOf(line: string): string[] {
-  return line.slice(1, line.endsWith('|') ? -1 : undefined).split('|').map((c) => c.trim());
+  return line
+    .slice(1, line.endsWith('|') ? -1 : undefined)
+    .split('|')
+    .map((c) => c.trim());
 }
 
 function emitBlock(block: Block, layout: Layout, random: Random, records: CellRecord[]): string[] {
@@ -276,7 +312,7 @@ function emitBlock(block: Block, layout: Layout, random: Random, records: CellRe
       // A row whose first cell is blank keeps its leading pipe: without it the blank cell would vanish.
       return rows
         .filter((r) => r.kind !== 'delimiter')
-        .map((r) => `${leading || isEmpty(r.cells[0]) ? pipe + ' ' : ''}${r.cells.join(separator)}${separator.trimEnd()}`);
+        .map((r) => `${leading || isEmpty(r.cells[0]) ? `${pipe} ` : ''}${r.cells.join(separator)}${separator.trimEnd()}`);
     }
     case 'cells': {
       const out: string[] = [];
@@ -317,7 +353,8 @@ function emitBlock(block: Block, layout: Layout, random: Random, records: CellRe
 
 // Injections -----------------------------------------------------------------------------------------------------
 
-const TYPO_CHARS = '的了和是在有人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经';
+const TYPO_CHARS =
+  '的了和是在有人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经';
 const CELL_TEXTS = (value: number): { text: string; recovered?: number }[] => [
   { text: `[bookmark: _GoBack]${value}`, recovered: value },
   { text: `{.mark}${value}`, recovered: value },
@@ -371,7 +408,13 @@ export function generateDraft(seed: number, options: DraftOptions = {}): Draft {
   const rendered = renderReport(tableEdition, year, agency, (row, column, r, c) => {
     const table = tableOfRow.get(row)!;
     const value = table.values[r][c];
-    records.push({ table: table.def, row: r, column: c, text: numberText(value, column, numbers, noisy), written: { kind: 'number', value } });
+    records.push({
+      table: table.def,
+      row: r,
+      column: c,
+      text: numberText(value, column, numbers, noisy),
+      written: { kind: 'number', value },
+    });
     return token(records.length - 1);
   });
 
@@ -416,7 +459,7 @@ export function generateDraft(seed: number, options: DraftOptions = {}): Draft {
     switch (kind) {
       case 'value': {
         const rec = injector.pick(relationRecords(records).filter((r) => r.written.kind === 'number'));
-        if (!rec || rec.written.kind !== 'number') break;
+        if (rec?.written.kind !== 'number') break;
         const was = rec.written.value;
         const now = Math.max(0, was + (injector.chance(0.5) || was === 0 ? 1 : -1) * injector.int(1, 30));
         if (now === was) break;
@@ -428,7 +471,9 @@ export function generateDraft(seed: number, options: DraftOptions = {}): Draft {
       case 'blank': {
         if (layout === 'columns') break; // a PDF drops blank cells: the row's figures shift, nothing to know
         // A blank total of two relations stands for a computed value only one of them defines: not injected.
-        const rec = injector.pick(valueRecords(records).filter((r) => r.written.kind === 'number' && instancesTotalling(r.table, [r.row, r.column]).length <= 1));
+        const rec = injector.pick(
+          valueRecords(records).filter((r) => r.written.kind === 'number' && instancesTotalling(r.table, [r.row, r.column]).length <= 1),
+        );
         if (!rec) break;
         rec.written = { kind: 'blank' };
         rec.text = '';
@@ -437,7 +482,7 @@ export function generateDraft(seed: number, options: DraftOptions = {}): Draft {
       }
       case 'text': {
         const rec = injector.pick(valueRecords(records).filter((r) => r.written.kind === 'number'));
-        if (!rec || rec.written.kind !== 'number') break;
+        if (rec?.written.kind !== 'number') break;
         const { text, recovered } = injector.pick(CELL_TEXTS(rec.written.value));
         rec.written = { kind: 'text', recovered };
         rec.text = text;
@@ -651,7 +696,9 @@ function recordAt(draft: Draft, def: TableDef, [row, column]: Position): CellRec
  */
 /** A blank total of two relations (moved there by a column swap) stands for a value rules.md does not define. */
 function arithmeticUndefined(draft: Draft, def: TableDef): boolean {
-  return relationInstances(def).some((i) => recordAt(draft, def, i.total)?.written.kind === 'blank' && instancesTotalling(def, i.total).length > 1);
+  return relationInstances(def).some(
+    (i) => recordAt(draft, def, i.total)?.written.kind === 'blank' && instancesTotalling(def, i.total).length > 1,
+  );
 }
 
 /** The value cells of a table whose figure, as written, differs from the one generated (blank counting as 0). */
@@ -688,7 +735,10 @@ export function expectedArithmetic(draft: Draft): ExpectedFinding[] {
     };
     const sumOf = (i: RelationInstance, depth = 0): number | undefined => {
       let sum = 0;
-      for (const [terms, sign] of [[i.plus, 1], [i.minus, -1]] as const) {
+      for (const [terms, sign] of [
+        [i.plus, 1],
+        [i.minus, -1],
+      ] as const) {
         for (const p of terms) {
           const v = termValue(p, i, depth);
           if (v === undefined) return undefined;
@@ -703,7 +753,15 @@ export function expectedArithmetic(draft: Draft): ExpectedFinding[] {
       if (total.kind !== 'number') continue;
       const expected = sumOf(i);
       if (expected === undefined || expected === total.value) continue;
-      out.push({ rule: i.rule, span: recordAt(draft, def, i.total)!.span!, match: 'exact', table: def.id, expected, actual: total.value, cells });
+      out.push({
+        rule: i.rule,
+        span: recordAt(draft, def, i.total)!.span!,
+        match: 'exact',
+        table: def.id,
+        expected,
+        actual: total.value,
+        cells,
+      });
     }
   }
   return out;
@@ -715,14 +773,19 @@ export function expectedFindings(draft: Draft): ExpectedFinding[] {
   const truncated = draft.injections.some((i) => i.kind === 'truncate');
   const find = (table: string, row: string, column?: string) =>
     draft.cells.find(
-      (c) => c.span && c.table.id === table && c.table.rows[c.row].id === row && (column === undefined ? c.column === -1 : c.column >= 0 && c.table.columns[c.column].id === column),
+      (c) =>
+        c.span &&
+        c.table.id === table &&
+        c.table.rows[c.row].id === row &&
+        (column === undefined ? c.column === -1 : c.column >= 0 && c.table.columns[c.column].id === column),
     );
   // The sections as arranged: each standard one once, in order.
   if (!truncated) {
     const whole = { start: 0, end: draft.text.length };
     const order: string[] = SECTIONS.map((d) => d.id);
     const firsts = draft.sections.filter((id, i) => draft.sections.indexOf(id) === i);
-    if (firsts.some((id, i) => i > 0 && order.indexOf(id) < order.indexOf(firsts[i - 1]))) out.push({ rule: 'section-order', span: whole, match: 'within' });
+    if (firsts.some((id, i) => i > 0 && order.indexOf(id) < order.indexOf(firsts[i - 1])))
+      out.push({ rule: 'section-order', span: whole, match: 'within' });
     if (firsts.length < draft.sections.length) out.push({ rule: 'section-duplicate', span: whole, match: 'within' });
     if (firsts.length < order.length) out.push({ rule: 'section-missing', span: whole, match: 'within' });
   }
@@ -738,7 +801,8 @@ export function expectedFindings(draft: Draft): ExpectedFinding[] {
     switch (injection.kind) {
       case 'label-typo': {
         const rec = find(injection.table, injection.row);
-        if (rec && draft.layout !== 'columns') out.push({ rule: 'label-wording', span: rec.span!, match: 'overlaps', table: injection.table });
+        if (rec && draft.layout !== 'columns')
+          out.push({ rule: 'label-wording', span: rec.span!, match: 'overlaps', table: injection.table });
         break;
       }
       case 'delete-row': {
@@ -817,7 +881,9 @@ function cellsWritten(draft: Draft, kind: Written['kind']): Truth['blanks'] {
 export function truthOf(draft: Draft): Truth {
   const tables = draft.tables.flatMap(({ def }) => {
     const spans = draft.cells.filter((c) => c.table === def && c.span).map((c) => c.span!);
-    return spans.length ? [{ id: def.id, span: { start: Math.min(...spans.map((s) => s.start)), end: Math.max(...spans.map((s) => s.end)) } }] : [];
+    return spans.length
+      ? [{ id: def.id, span: { start: Math.min(...spans.map((s) => s.start)), end: Math.max(...spans.map((s) => s.end)) } }]
+      : [];
   });
   return {
     text: draft.text,

@@ -24,14 +24,18 @@ function error(e: unknown): string {
 /** Findings and fixes lie inside the document, and the edits of one fix do not overlap. */
 export function rangeViolations(text: string, findings: Finding[]): Violation[] {
   const out: Violation[] = [];
-  const inside = (s: { start: number; end: number }) => Number.isInteger(s.start) && Number.isInteger(s.end) && 0 <= s.start && s.start <= s.end && s.end <= text.length;
+  const inside = (s: { start: number; end: number }) =>
+    Number.isInteger(s.start) && Number.isInteger(s.end) && 0 <= s.start && s.start <= s.end && s.end <= text.length;
   for (const f of findings) {
     if (!inside(f.span)) out.push({ property: 'finding-in-document', detail: `${describe(f)} in a text of ${text.length}` });
     for (const fix of f.fixes) {
       const edits = [...fix.edits].sort((a, b) => a.start - b.start);
-      for (const e of edits) if (!inside(e)) out.push({ property: 'fix-in-document', detail: `${describe(f)}: edit [${e.start},${e.end}) in a text of ${text.length}` });
+      for (const e of edits)
+        if (!inside(e))
+          out.push({ property: 'fix-in-document', detail: `${describe(f)}: edit [${e.start},${e.end}) in a text of ${text.length}` });
       for (let i = 1; i < edits.length; i++) {
-        if (edits[i].start < edits[i - 1].end) out.push({ property: 'fix-edits-disjoint', detail: `${describe(f)}: “${fix.title}” has overlapping edits` });
+        if (edits[i].start < edits[i - 1].end)
+          out.push({ property: 'fix-edits-disjoint', detail: `${describe(f)}: “${fix.title}” has overlapping edits` });
       }
     }
   }
@@ -61,7 +65,9 @@ function mapSpan(span: Span, edits: { start: number; end: number; newText: strin
     return offset + delta;
   };
   const covering = edits.find((e) => e.start === span.start && e.end === span.end);
-  return covering ? { start: shift(span.start), end: shift(span.start) + covering.newText.length } : { start: shift(span.start), end: shift(span.end) };
+  return covering
+    ? { start: shift(span.start), end: shift(span.start) + covering.newText.length }
+    : { start: shift(span.start), end: shift(span.end) };
 }
 
 /** One finding's preferred fix, applied alone: it edits only its own range, and the finding is gone afterwards. */
@@ -73,11 +79,15 @@ export function fixViolations(text: string, finding: Finding): Violation[] {
   if (ARITHMETIC_RULES.includes(finding.rule)) {
     // The fix sets every cell of the explanation: the one the finding is on, and at most one other.
     if (!fix.edits.some(inside) || fix.edits.length > 2) {
-      out.push({ property: 'fix-edits-own-range', detail: `${describe(finding)}: no edit of the finding's own cell, or more than two edits` });
+      out.push({
+        property: 'fix-edits-own-range',
+        detail: `${describe(finding)}: no edit of the finding's own cell, or more than two edits`,
+      });
     }
   } else if (IN_PLACE_RULES.has(finding.rule)) {
     for (const e of fix.edits) {
-      if (!inside(e)) out.push({ property: 'fix-edits-own-range', detail: `${describe(finding)}: edit [${e.start},${e.end}) outside the finding` });
+      if (!inside(e))
+        out.push({ property: 'fix-edits-own-range', detail: `${describe(finding)}: edit [${e.start},${e.end}) outside the finding` });
     }
   }
   let fixed: string;
@@ -110,7 +120,10 @@ export function fixAllViolations(text: string, prose: string[]): { violations: V
   if (twice !== once) {
     let at = 0;
     while (at < once.length && once[at] === twice[at]) at++;
-    out.push({ property: 'fixAll-idempotent', detail: `second fixAll changes the text at ${at}: ${JSON.stringify(once.slice(at, at + 60))} → ${JSON.stringify(twice.slice(at, at + 60))}` });
+    out.push({
+      property: 'fixAll-idempotent',
+      detail: `second fixAll changes the text at ${at}: ${JSON.stringify(once.slice(at, at + 60))} → ${JSON.stringify(twice.slice(at, at + 60))}`,
+    });
   }
   let from = 0;
   for (const paragraph of prose) {
@@ -124,9 +137,17 @@ export function fixAllViolations(text: string, prose: string[]): { violations: V
   return { violations: out, fixed: once };
 }
 
-function missing(expected: ExpectedFinding[], findings: Finding[], placed: (e: ExpectedFinding, span: Span) => boolean, compareValues: boolean): ExpectedFinding[] {
+function missing(
+  expected: ExpectedFinding[],
+  findings: Finding[],
+  placed: (e: ExpectedFinding, span: Span) => boolean,
+  compareValues: boolean,
+): ExpectedFinding[] {
   return expected.filter(
-    (e) => !findings.some((f) => f.rule === e.rule && placed(e, f.span) && (!compareValues || (f.expected === e.expected && f.actual === e.actual))),
+    (e) =>
+      !findings.some(
+        (f) => f.rule === e.rule && placed(e, f.span) && (!compareValues || (f.expected === e.expected && f.actual === e.actual)),
+      ),
   );
 }
 
@@ -156,7 +177,12 @@ export function draftViolations(truth: Truth, options: DraftCheckOptions = {}): 
   const placed = (e: ExpectedFinding, span: Span) => arithmeticPlaced(e, span, (s) => tableAt(truth, s));
   if (truth.arithmeticKnown) {
     for (const e of missing(truth.arithmetic, arithmetic, placed, true)) {
-      out.push({ property: 'arithmetic-found', rule: e.rule, table: e.table, detail: `expected ${describe(e)}, got ${arithmetic.map(describe).join('; ') || 'no arithmetic finding'}` });
+      out.push({
+        property: 'arithmetic-found',
+        rule: e.rule,
+        table: e.table,
+        detail: `expected ${describe(e)}, got ${arithmetic.map(describe).join('; ') || 'no arithmetic finding'}`,
+      });
     }
     for (const f of arithmetic) {
       const table = tableAt(truth, f.span);
@@ -168,10 +194,24 @@ export function draftViolations(truth: Truth, options: DraftCheckOptions = {}): 
   }
   const others = truth.expected.filter((e) => RULE_IDS.includes(e.rule));
   for (const e of missing(others, findings, spanMatches, false)) {
-    out.push({ property: 'injected-error-found', rule: e.rule, table: e.table, detail: `expected ${e.rule} ${e.match} [${e.span.start},${e.span.end})` });
+    out.push({
+      property: 'injected-error-found',
+      rule: e.rule,
+      table: e.table,
+      detail: `expected ${e.rule} ${e.match} [${e.span.start},${e.span.end})`,
+    });
   }
-  if (truth.layout !== 'markdown' && truth.arithmeticKnown && truth.tables.length && !findings.some((f) => f.rule === 'table-not-markdown')) {
-    out.push({ property: 'injected-error-found', rule: 'table-not-markdown', detail: `a ${truth.layout} draft without table-not-markdown` });
+  if (
+    truth.layout !== 'markdown' &&
+    truth.arithmeticKnown &&
+    truth.tables.length &&
+    !findings.some((f) => f.rule === 'table-not-markdown')
+  ) {
+    out.push({
+      property: 'injected-error-found',
+      rule: 'table-not-markdown',
+      detail: `a ${truth.layout} draft without table-not-markdown`,
+    });
   }
 
   if (options.fixes) {

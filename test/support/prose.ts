@@ -47,8 +47,11 @@ function fill(template: string, random: Random, year: number, agency: string): s
 
 /** One paragraph on the year's work (Section 一 and the like). */
 export function workParagraph(random: Random, year: number, agency: string): string {
-  const middles = random.shuffle(MIDDLES).slice(0, random.int(2, 4)).map((m) => fill(m, random, year, agency));
-  return fill(random.pick(OPENINGS), random, year, agency) + middles.join('，') + '，' + random.pick(CLOSINGS);
+  const middles = random
+    .shuffle(MIDDLES)
+    .slice(0, random.int(2, 4))
+    .map((m) => fill(m, random, year, agency));
+  return `${fill(random.pick(OPENINGS), random, year, agency) + middles.join('，')}，${random.pick(CLOSINGS)}`;
 }
 
 export function problemParagraph(random: Random): string {

@@ -57,7 +57,8 @@ function evaluate(node: ts.Node, file: ts.SourceFile, depth = 0): string | undef
 function declaration(name: string, file: ts.SourceFile): ts.Expression | undefined {
   let found: ts.Expression | undefined;
   const visit = (node: ts.Node) => {
-    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.name.text === name && node.initializer) found = node.initializer;
+    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.name.text === name && node.initializer)
+      found = node.initializer;
     else ts.forEachChild(node, visit);
   };
   visit(file);
@@ -114,9 +115,9 @@ export function adversarialInputs(regex: RegExp): ((n: number) => string)[] {
   const chars = alphabet(regex).slice(0, 24);
   const out: ((n: number) => string)[] = [];
   for (const a of chars) {
-    out.push((n) => a.repeat(n) + '\u0000');
+    out.push((n) => `${a.repeat(n)}\u0000`);
     out.push((n) => `${a.repeat(n)}${a === '-' ? '|' : '-'}x`);
-    for (const b of chars) if (a < b) out.push((n) => (a + b).repeat(n >> 1) + '\u0000');
+    for (const b of chars) if (a < b) out.push((n) => `${(a + b).repeat(n >> 1)}\u0000`);
   }
   // Literal runs of the pattern itself (`<!-- govreport-disable`, `第二十条第(`), repeated without their ending.
   for (const run of regex.source.replace(/\\[sSdDwWbB]|\[[^\]]*\]|[()?*+{}^$|]/g, '\u0001').split('\u0001')) {

@@ -1,6 +1,14 @@
 import { parseArgs } from 'node:util';
 import { RULE_IDS } from '../core';
-import { type Locale, type Settings, type SeveritySetting, EDITION_CHOICES, localeSetting, settingsSchema, severitySetting } from '../shared/settings';
+import {
+  type Locale,
+  type Settings,
+  type SeveritySetting,
+  EDITION_CHOICES,
+  localeSetting,
+  settingsSchema,
+  severitySetting,
+} from '../shared/settings';
 import { EXPORT_FORMATS, type ExportRequest } from './export';
 import { EXTRACT_FORMATS, type ExtractFormat } from './extract';
 import { FORMATS, type Format } from './formats';
@@ -69,7 +77,11 @@ function settingsFrom(values: { locale?: string; edition?: string; year?: string
 }
 
 /** `--rule ID=SEVERITY` (repeatable; `off` turns a rule off) and the options given, over any configuration file. */
-function runOptions(values: { locale?: string; edition?: string; year?: string; config?: string; rule?: string[] }, settings: CliSettings, m: Messages): RunOptions {
+function runOptions(
+  values: { locale?: string; edition?: string; year?: string; config?: string; rule?: string[] },
+  settings: CliSettings,
+  m: Messages,
+): RunOptions {
   const rules: Record<string, SeveritySetting> = {};
   for (const given of values.rule ?? []) {
     const [id, severity] = given.split('=', 2);
@@ -96,7 +108,8 @@ function parseCommand(command: Command, args: string[], m: Messages) {
       throw new CliError(m.unknownOption(/'([^']+)'/.exec(e.message)?.[1] ?? e.message, command));
     }
     const option = /'(-[^' ]+)/.exec(e.message)?.[1];
-    if (e.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option && /argument missing/.test(e.message)) throw new CliError(m.missingValue(option));
+    if (e.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option && /argument missing/.test(e.message))
+      throw new CliError(m.missingValue(option));
     throw new CliError(m.badOption(e.message));
   }
 }
@@ -107,7 +120,12 @@ function exportRequest(values: { format?: string; output?: string; force?: boole
   if (format !== undefined && !(EXPORT_FORMATS as readonly string[]).includes(format)) {
     throw new CliError(m.badValue('--format', format, EXPORT_FORMATS.join('|')));
   }
-  return { input: positionals[0], force: !!force, ...(output !== undefined && { output }), ...(format !== undefined && { format: format as ExportRequest['format'] }) };
+  return {
+    input: positionals[0],
+    force: !!force,
+    ...(output !== undefined && { output }),
+    ...(format !== undefined && { format: format as ExportRequest['format'] }),
+  };
 }
 
 export function parseCommandLine(argv: string[], m: Messages): Invocation {
@@ -127,15 +145,24 @@ export function parseCommandLine(argv: string[], m: Messages): Invocation {
     if (positionals.length === 0 || (positionals.length > 1 && outDir === undefined) || (output !== undefined && outDir !== undefined)) {
       throw new CliError(m.importArguments());
     }
-    return { command, settings, inputs: positionals, ...(output !== undefined && { output }), ...(outDir !== undefined && { outDir }), force: !!force };
+    return {
+      command,
+      settings,
+      inputs: positionals,
+      ...(output !== undefined && { output }),
+      ...(outDir !== undefined && { outDir }),
+      force: !!force,
+    };
   }
-  if (command === 'export') return { command, settings, request: exportRequest(values as { format?: string; output?: string; force?: boolean }, positionals, m) };
+  if (command === 'export')
+    return { command, settings, request: exportRequest(values as { format?: string; output?: string; force?: boolean }, positionals, m) };
   if (positionals.length === 0) throw new CliError(m.missingPaths(command));
   if (command === 'fix') return { command, settings, paths: positionals, dryRun: !!(values as { 'dry-run'?: boolean })['dry-run'] };
   const run = runOptions(values as Parameters<typeof runOptions>[0], settings, m);
   if (command === 'extract') {
     const format = (values as { format?: string }).format ?? 'csv';
-    if (!(EXTRACT_FORMATS as readonly string[]).includes(format)) throw new CliError(m.badValue('--format', format, EXTRACT_FORMATS.join('|')));
+    if (!(EXTRACT_FORMATS as readonly string[]).includes(format))
+      throw new CliError(m.badValue('--format', format, EXTRACT_FORMATS.join('|')));
     return { command, settings, paths: positionals, format: format as ExtractFormat, run };
   }
   const format = (values as { format?: string }).format ?? 'text';

@@ -34,21 +34,43 @@ const rulesOf = (findings: LocatedFinding[]) => [...new Set(findings.map((f) => 
 /** One line per report (agency, year, edition, errors, warnings, the rules that fired), then the count of each rule. */
 function summaryReporter({ write, locale }: ReporterOptions): Reporter {
   const t = (zh: string, en: string) => say(locale, zh, en);
-  const header = [t('文件', 'File'), t('机关', 'Agency'), t('年度', 'Year'), t('版本', 'Edition'), t('错误', 'Errors'), t('警告', 'Warnings'), t('规则', 'Rules')];
+  const header = [
+    t('文件', 'File'),
+    t('机关', 'Agency'),
+    t('年度', 'Year'),
+    t('版本', 'Edition'),
+    t('错误', 'Errors'),
+    t('警告', 'Warnings'),
+    t('规则', 'Rules'),
+  ];
   const rows: string[][] = [];
   const perRule = new Map<string, number>();
   return {
     file({ file, agency, year, edition, findings }) {
       const counts = countBySeverity(findings);
       for (const f of findings) perRule.set(f.rule, (perRule.get(f.rule) ?? 0) + 1);
-      rows.push([file, agency ?? '-', year === null ? '-' : String(year), edition, String(counts.error), String(counts.warning), rulesOf(findings).join(' ') || '-']);
+      rows.push([
+        file,
+        agency ?? '-',
+        year === null ? '-' : String(year),
+        edition,
+        String(counts.error),
+        String(counts.warning),
+        rulesOf(findings).join(' ') || '-',
+      ]);
     },
     failure(file, message) {
       rows.push([file, '-', '-', '-', '-', '-', message]);
     },
     end() {
-      const widths = header.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => (i === header.length - 1 ? 0 : displayWidth(r[i])))));
-      const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : padEnd(c, widths[i]))).join('  ').trimEnd();
+      const widths = header.map((h, i) =>
+        Math.max(displayWidth(h), ...rows.map((r) => (i === header.length - 1 ? 0 : displayWidth(r[i])))),
+      );
+      const line = (cells: string[]) =>
+        cells
+          .map((c, i) => (i === cells.length - 1 ? c : padEnd(c, widths[i])))
+          .join('  ')
+          .trimEnd();
       write(`${[header, ...rows].map(line).join('\n')}\n`);
       const totals = [...perRule].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
       write(`\n${t('各规则合计', 'Per rule')}:${totals.length ? '' : ` ${t('无', 'none')}`}\n`);
@@ -65,7 +87,18 @@ function csvReporter({ write }: ReporterOptions): Reporter {
     file({ file, agency, year, edition, findings }) {
       const report = [file, 'checked', agency, year ?? undefined, edition];
       if (findings.length === 0) write(csvLine(report));
-      for (const f of findings) write(csvLine([...report, f.rule, f.severity, f.line !== undefined ? `${f.line}:${f.column}` : placeOfSource(f), f.message, f.expected, f.actual]));
+      for (const f of findings)
+        write(
+          csvLine([
+            ...report,
+            f.rule,
+            f.severity,
+            f.line !== undefined ? `${f.line}:${f.column}` : placeOfSource(f),
+            f.message,
+            f.expected,
+            f.actual,
+          ]),
+        );
     },
     failure(file, message) {
       write(csvLine([file, 'not checked', undefined, undefined, undefined, undefined, undefined, undefined, message]));
@@ -83,7 +116,9 @@ function placeOfSource(f: LocatedFinding): string | undefined {
 }
 
 const xml = (text: string) =>
-  text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!).replace(/[\0-\x08\x0B\x0C\x0E-\x1F]/g, '');
+  text
+    .replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!)
+    .replace(/[\0-\x08\x0B\x0C\x0E-\x1F]/g, '');
 
 /** JUnit XML as CI systems read it: a test suite per file, a failing test case per finding, an error where a file was not checked. */
 function junitReporter({ write, locale }: ReporterOptions): Reporter {
@@ -101,15 +136,21 @@ function junitReporter({ write, locale }: ReporterOptions): Reporter {
         : [`    <testcase classname="${xml(file)}" name="govreport"/>`];
       tests += cases.length;
       failures += findings.length;
-      suites.push(`  <testsuite name="${xml(file)}" tests="${cases.length}" failures="${findings.length}" errors="0">\n${cases.join('\n')}\n  </testsuite>`);
+      suites.push(
+        `  <testsuite name="${xml(file)}" tests="${cases.length}" failures="${findings.length}" errors="0">\n${cases.join('\n')}\n  </testsuite>`,
+      );
     },
     failure(file, message) {
       tests++;
       errors++;
-      suites.push(`  <testsuite name="${xml(file)}" tests="1" failures="0" errors="1">\n    <testcase classname="${xml(file)}" name="govreport">\n      <error message="${xml(message)}"/>\n    </testcase>\n  </testsuite>`);
+      suites.push(
+        `  <testsuite name="${xml(file)}" tests="1" failures="0" errors="1">\n    <testcase classname="${xml(file)}" name="govreport">\n      <error message="${xml(message)}"/>\n    </testcase>\n  </testsuite>`,
+      );
     },
     end() {
-      write(`<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="govreport" tests="${tests}" failures="${failures}" errors="${errors}">\n${suites.join('\n')}\n</testsuites>\n`);
+      write(
+        `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="govreport" tests="${tests}" failures="${failures}" errors="${errors}">\n${suites.join('\n')}\n</testsuites>\n`,
+      );
     },
   };
 }
@@ -130,7 +171,9 @@ function githubReporter({ write, cwd, locale }: ReporterOptions): Reporter {
       for (const f of findings) {
         const where = f.line !== undefined ? `,line=${f.line},col=${f.column},endLine=${f.endLine},endColumn=${f.endColumn}` : '';
         const place = f.line === undefined ? sourcePlaceText(f, messagesFor(locale)) : undefined;
-        write(`::${COMMAND[f.severity]} file=${property(fileOf(file))}${where},title=${property(f.rule)}::${data(place ? `${place}: ${f.message}` : f.message)}\n`);
+        write(
+          `::${COMMAND[f.severity]} file=${property(fileOf(file))}${where},title=${property(f.rule)}::${data(place ? `${place}: ${f.message}` : f.message)}\n`,
+        );
       }
     },
     failure(file, message) {

@@ -28,7 +28,12 @@ export class Companions {
     private readonly m: Messages,
   ) {}
 
-  static async index(files: readonly string[], settings: RunSettings, m: Messages, onFile?: (i: number, file: string) => void): Promise<Companions> {
+  static async index(
+    files: readonly string[],
+    settings: RunSettings,
+    m: Messages,
+    onFile?: (i: number, file: string) => void,
+  ): Promise<Companions> {
     const companions = new Companions(settings, m);
     if (files.length < 2) return companions;
     for (const [i, file] of files.entries()) {

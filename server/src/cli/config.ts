@@ -44,7 +44,9 @@ export class RunSettings {
     const found = this.configOf(file);
     if (!found?.config.ignores?.length) return false;
     const relative = path.relative(path.dirname(found.file), path.resolve(file));
-    return !relative.startsWith('..') && !path.isAbsolute(relative) && matcher(found.config.ignores).ignores(relative.split(path.sep).join('/'));
+    return (
+      !relative.startsWith('..') && !path.isAbsolute(relative) && matcher(found.config.ignores).ignores(relative.split(path.sep).join('/'))
+    );
   }
 
   private nearest(folder: string): Found | null {

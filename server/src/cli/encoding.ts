@@ -117,7 +117,8 @@ export function decode(bytes: Uint8Array): Decoded {
   }
   const utf8: Encoding = { name: 'utf-8', bom: !!withBom };
   const asUtf8 = decodeAs(bytes, utf8);
-  if (asUtf8.lossless || (nuls === 0 && (withBom || looksLikeDamagedUtf8(asUtf8.text)))) return { kind: 'text', encoding: utf8, ...asUtf8, nuls };
+  if (asUtf8.lossless || (nuls === 0 && (withBom || looksLikeDamagedUtf8(asUtf8.text))))
+    return { kind: 'text', encoding: utf8, ...asUtf8, nuls };
   const gb: Encoding = { name: 'gb18030', bom: false };
   const asGb = decodeAs(bytes, gb);
   if (nuls > 0 && !asGb.lossless) return { kind: 'binary' };

@@ -40,7 +40,8 @@ export async function runExport(request: ExportRequest, settings: CliSettings, i
   const source = await readReportFile(input, settings.locale, m);
   noteDraft(input, source.draft, io, m);
   const { report, findings } = check(source.text, settings);
-  const bytes = format === 'docx' ? await renderReportDocx(report) : Buffer.from(renderReportHtml(report, { locale: settings.locale }), 'utf8');
+  const bytes =
+    format === 'docx' ? await renderReportDocx(report) : Buffer.from(renderReportHtml(report, { locale: settings.locale }), 'utf8');
   writeAtomically(output, bytes, m);
   const tables = report.sections.reduce((n, s) => n + s.tables.length, 0);
   io.err(`${m.exported(input, output, tables)}\n`);

@@ -11,7 +11,20 @@ import { messagesFor } from './messages';
 export const EXTRACT_FORMATS = ['csv', 'json'] as const;
 export type ExtractFormat = (typeof EXTRACT_FORMATS)[number];
 
-const COLUMNS = ['file', 'agency', 'year', 'edition', 'table', 'row', 'column', 'value', 'table_label', 'row_label', 'column_label', 'note'] as const;
+const COLUMNS = [
+  'file',
+  'agency',
+  'year',
+  'edition',
+  'table',
+  'row',
+  'column',
+  'value',
+  'table_label',
+  'row_label',
+  'column_label',
+  'note',
+] as const;
 
 /**
  * `govreport extract`: every cell of every standard table of every report as a row of data (CSV, or a JSON array),

@@ -172,7 +172,8 @@ export function readDraft(file: string, m: Messages): Draft {
   const bytes = readBytes(file, m);
   const decoded = decode(bytes);
   if (decoded.kind === 'binary') throw new CliError(m.binary(file));
-  if (decoded.kind === 'utf-16-unreadable') throw new CliError(m.utf16Unreadable(file, encodingLabel({ name: decoded.encoding, bom: false })));
+  if (decoded.kind === 'utf-16-unreadable')
+    throw new CliError(m.utf16Unreadable(file, encodingLabel({ name: decoded.encoding, bom: false })));
   return { path: file, text: decoded.text, encoding: decoded.encoding, lossless: decoded.lossless, nuls: decoded.nuls, bytes };
 }
 

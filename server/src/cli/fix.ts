@@ -19,7 +19,13 @@ function ruleList(rules: string[], m: Messages): string {
  * a text draft that looks like a report (a web page, a README or a log next to the reports is left alone, with a
  * note); a file named on the command line is fixed as asked, and must be a text draft.
  */
-function fixFile(input: Input & { error?: undefined }, dryRun: boolean, settings: CliSettings, io: Io, m: Messages): { status: number; fixes: number } {
+function fixFile(
+  input: Input & { error?: undefined },
+  dryRun: boolean,
+  settings: CliSettings,
+  io: Io,
+  m: Messages,
+): { status: number; fixes: number } {
   const { file } = input;
   if (!isDraftFile(file)) {
     if (input.named) throw new CliError(m.notText(file));
@@ -28,7 +34,11 @@ function fixFile(input: Input & { error?: undefined }, dryRun: boolean, settings
   }
   const draft = readDraft(file, m);
   noteDraft(file, draft, io, m, false);
-  const reason = looksScraped(draft.text) ? m.notText(file) : !input.named && !looksLikeReport({ report: parseReport(draft.text) }) ? m.notAReport(file) : undefined;
+  const reason = looksScraped(draft.text)
+    ? m.notText(file)
+    : !input.named && !looksLikeReport({ report: parseReport(draft.text) })
+      ? m.notAReport(file)
+      : undefined;
   if (reason !== undefined) {
     if (input.named) throw new CliError(reason);
     io.err(`govreport: ${reason}\n`);

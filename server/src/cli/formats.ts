@@ -116,7 +116,11 @@ function jsonReporter({ write }: ReporterOptions): Reporter {
 const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 
 function ruleHelp(rule: Rule, lang: 'zh' | 'en', strong: string): string {
-  const fix = rule.fixDescription ? `${lang === 'zh' ? '修复：' : 'Fix: '}${rule.fixDescription[lang]}` : lang === 'zh' ? '无自动修复。' : 'No automatic fix.';
+  const fix = rule.fixDescription
+    ? `${lang === 'zh' ? '修复：' : 'Fix: '}${rule.fixDescription[lang]}`
+    : lang === 'zh'
+      ? '无自动修复。'
+      : 'No automatic fix.';
   return `${strong}${rule.id}${strong}: ${rule.description[lang]}\n\n${fix}`;
 }
 
@@ -146,7 +150,7 @@ function sarifReporter({ write, locale, cwd }: ReporterOptions): Reporter {
       id: rule.id,
       shortDescription: { text: rule.description[lang] },
       // The rule's documentation travels with the log (the project has no public web address to link to).
-      help: { text: ruleHelp(rule, lang, '') , markdown: ruleHelp(rule, lang, '**') },
+      help: { text: ruleHelp(rule, lang, ''), markdown: ruleHelp(rule, lang, '**') },
       defaultConfiguration: { level: SARIF_LEVEL[rule.severity] },
     })),
   };
@@ -171,7 +175,9 @@ function sarifReporter({ write, locale, cwd }: ReporterOptions): Reporter {
             {
               physicalLocation: {
                 artifactLocation: location,
-                ...(f.line !== undefined && { region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn } }),
+                ...(f.line !== undefined && {
+                  region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn },
+                }),
               },
             },
           ],
@@ -189,7 +195,10 @@ function sarifReporter({ write, locale, cwd }: ReporterOptions): Reporter {
       });
     },
     end() {
-      const invocation = { executionSuccessful: notifications.length === 0, ...(notifications.length && { toolExecutionNotifications: notifications }) };
+      const invocation = {
+        executionSuccessful: notifications.length === 0,
+        ...(notifications.length && { toolExecutionNotifications: notifications }),
+      };
       write(`\n],\n"invocations": [${JSON.stringify(invocation)}]\n}]\n}\n`);
     },
   };

@@ -34,7 +34,14 @@ function outputNames(inputs: string[], outDir: string): string[] {
  * that would change what the arithmetic checks find (the figures must come through unchanged); never writes over its
  * input, and over an existing output only when forced.
  */
-async function importFile(input: string, output: string | undefined, force: boolean, settings: CliSettings, io: Io, m: Messages): Promise<void> {
+async function importFile(
+  input: string,
+  output: string | undefined,
+  force: boolean,
+  settings: CliSettings,
+  io: Io,
+  m: Messages,
+): Promise<void> {
   const file = namedFile(input, m);
   if (output !== undefined) checkOutput(file, output, force, 'import', m);
   const source = await readReportFile(file, settings.locale, m);
@@ -52,7 +59,14 @@ async function importFile(input: string, output: string | undefined, force: bool
     io.err(`${m.imported(input, output ?? m.stdout, result.title, result.headings, result.tables)}\n`);
   } else {
     const { sections } = parseReport(draft, parseOptions(readSettings(settings).settings));
-    io.err(`${m.importedSource(input, output ?? m.stdout, sections.length, sections.reduce((n, s) => n + s.tables.length, 0))}\n`);
+    io.err(
+      `${m.importedSource(
+        input,
+        output ?? m.stdout,
+        sections.length,
+        sections.reduce((n, s) => n + s.tables.length, 0),
+      )}\n`,
+    );
   }
 }
 

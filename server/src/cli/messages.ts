@@ -73,10 +73,19 @@ const zh = {
     paragraph: (paragraph: number) => `第${paragraph}段`,
   },
   importSource: (file: string) => `<!-- 导入自 ${file}（govreport import） -->`,
-  importedSource: (input: string, output: string, sections: number, tables: number) => `${input} → ${output}：读取章节 ${sections} 个，表格 ${tables} 个`,
+  importedSource: (input: string, output: string, sections: number, tables: number) =>
+    `${input} → ${output}：读取章节 ${sections} 个，表格 ${tables} 个`,
   unreadable: (path: string, reason: string) => `${path}：无法读取（${reason}）`,
   listSeparator: '，',
-  reasons: { ENOENT: '文件不存在', EACCES: '没有权限', EPERM: '操作不被允许', EIO: '输入输出错误', EISDIR: '是目录', ENOSPC: '磁盘空间不足', EROFS: '只读文件系统' } as Record<string, string>,
+  reasons: {
+    ENOENT: '文件不存在',
+    EACCES: '没有权限',
+    EPERM: '操作不被允许',
+    EIO: '输入输出错误',
+    EISDIR: '是目录',
+    ENOSPC: '磁盘空间不足',
+    EROFS: '只读文件系统',
+  } as Record<string, string>,
   notAFile: (path: string) => `${path}：是目录，不是文件`,
   binary: (path: string) => `${path}：是二进制文件，不是文本草稿`,
   lossy: (path: string, encoding: string) => `${path}：含有不是有效 ${encoding} 的字节，已按替换字符读取`,
@@ -179,7 +188,8 @@ written (the others are still done).
   kinds: { socket: 'socket', characterDevice: 'character device', blockDevice: 'block device', fifo: 'named pipe', other: 'special file' },
   noDrafts: (path: string) => `${path}: directory holds no report file (.md, .txt, .html, .docx, .pdf)`,
   notChecked: (path: string, reason: string) => `${path}: not checked — ${reason}`,
-  notText: (path: string) => `${path}: not a text draft; fix does not rewrite web pages, Word files, PDFs or scraped page text: convert it first with govreport import`,
+  notText: (path: string) =>
+    `${path}: not a text draft; fix does not rewrite web pages, Word files, PDFs or scraped page text: convert it first with govreport import`,
   place: {
     page: (page: number) => `page ${page}`,
     cell: (table: number, row?: number, cell?: number) => `table ${table}${row ? ` row ${row}` : ''}${cell ? ` cell ${cell}` : ''}`,
@@ -190,17 +200,29 @@ written (the others are still done).
     `${input} → ${output}: read ${plural(sections, 'section')}, ${plural(tables, 'table')}`,
   unreadable: (path: string, reason: string) => `${path}: cannot be read (${reason})`,
   listSeparator: ', ',
-  reasons: { ENOENT: 'no such file', EACCES: 'permission denied', EPERM: 'operation not permitted', EIO: 'input/output error', EISDIR: 'is a directory', ENOSPC: 'no space left on device', EROFS: 'read-only file system' },
+  reasons: {
+    ENOENT: 'no such file',
+    EACCES: 'permission denied',
+    EPERM: 'operation not permitted',
+    EIO: 'input/output error',
+    EISDIR: 'is a directory',
+    ENOSPC: 'no space left on device',
+    EROFS: 'read-only file system',
+  },
   notAFile: (path: string) => `${path}: is a directory, not a file`,
   binary: (path: string) => `${path}: is a binary file, not a text draft`,
   lossy: (path: string, encoding: string) => `${path}: holds bytes that are not valid ${encoding}; read them as replacement characters`,
-  notEncodable: (path: string, encoding: string) => `${path}: the fixed text cannot be written back losslessly in ${encoding}; skipped, nothing written`,
-  lossyNotFixed: (path: string, encoding: string) => `${path}: holds invalid ${encoding} bytes and cannot be written back losslessly; skipped, nothing written`,
+  notEncodable: (path: string, encoding: string) =>
+    `${path}: the fixed text cannot be written back losslessly in ${encoding}; skipped, nothing written`,
+  lossyNotFixed: (path: string, encoding: string) =>
+    `${path}: holds invalid ${encoding} bytes and cannot be written back losslessly; skipped, nothing written`,
   writeFailed: (path: string, reason: string) => `${path}: write failed (${reason})`,
   internalError: (path: string, detail: string) => `${path}: govreport failed on it (${detail}); please report this`,
   nuls: (path: string, count: number) => `${path}: holds ${plural(count, 'NUL byte')}; read as they are`,
-  utf16Unreadable: (path: string, encoding: string) => `${path}: looks like ${encoding} text without a byte order mark, but is not valid UTF-16; not read`,
-  notAReport: (path: string) => `${path}: does not look like an annual report (no report title, fewer than three standard sections); left alone`,
+  utf16Unreadable: (path: string, encoding: string) =>
+    `${path}: looks like ${encoding} text without a byte order mark, but is not valid UTF-16; not read`,
+  notAReport: (path: string) =>
+    `${path}: does not look like an annual report (no report title, fewer than three standard sections); left alone`,
   changedSinceRead: (path: string) => `${path}: changed on disk since it was read; not written (run again)`,
   readOnly: (path: string) => `${path}: is read-only; not written`,
   otherOwner: (path: string) => `${path}: belongs to another user; not written`,
@@ -211,7 +233,8 @@ written (the others are still done).
     `✖ ${plural(c.error + c.warning + c.info, 'problem')} (${plural(c.error, 'error')}, ${plural(c.warning, 'warning')}, ${plural(c.info, 'info', 'info')}) in ${plural(files, 'file')}`,
   noProblems: (files: number) => `✔ ${plural(files, 'file')} checked, no problems`,
   unchecked: (failed: number) => `${plural(failed, 'file')} could not be checked`,
-  onlyUnchecked: (failed: number, files: number) => `✖ ${plural(failed, 'file')} could not be checked (of ${files}); no problems in the others`,
+  onlyUnchecked: (failed: number, files: number) =>
+    `✖ ${plural(failed, 'file')} could not be checked (of ${files}); no problems in the others`,
   summarySeparator: '; ',
   progress: (done: number, total: number) => `checking ${done}/${total}`,
   reading: (done: number, total: number) => `reading ${done}/${total} (looking for each agency’s previous year)`,
@@ -219,7 +242,8 @@ written (the others are still done).
   wouldFix: (path: string, count: number, rules: string) => `${path}: would fix ${plural(count, 'problem')} (${rules})`,
   remaining: (c: Counts) =>
     `  ${plural(c.error, 'error')}, ${plural(c.warning, 'warning')}, ${plural(c.info, 'info', 'info')} left (see govreport check)`,
-  fixSummary: (files: number, fixes: number, total: number) => `fixed ${plural(fixes, 'problem')} in ${plural(files, 'file')} (of ${total})`,
+  fixSummary: (files: number, fixes: number, total: number) =>
+    `fixed ${plural(fixes, 'problem')} in ${plural(files, 'file')} (of ${total})`,
   notHandled: (failed: number) => `${plural(failed, 'file')} could not be handled (see above)`,
   dryRunSummary: (files: number, fixes: number, total: number) =>
     `dry run: would fix ${plural(fixes, 'problem')} in ${plural(files, 'file')} (of ${total}); nothing written`,
@@ -232,7 +256,8 @@ written (the others are still done).
   outputIsInput: (path: string, command: string) => `${path}: the output is the input file; ${command} never overwrites the original`,
   outputExists: (path: string) => `${path}: the output file exists; add --force to overwrite it`,
   exported: (input: string, output: string, tables: number) => `${input} → ${output}: exported (${plural(tables, 'standard table')})`,
-  exportedWithErrors: (errors: number) => `note: the report still has ${plural(errors, 'error')}; run govreport check and correct them before publishing`,
+  exportedWithErrors: (errors: number) =>
+    `note: the report still has ${plural(errors, 'error')}; run govreport check and correct them before publishing`,
 };
 
 function plural(n: number, one: string, many = `${one}s`): string {

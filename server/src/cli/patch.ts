@@ -33,7 +33,10 @@ export function singleHunkPatch(file: string, before: string, after: string): st
   const oldLines = a.length - tail + keep - from;
   const newLines = b.length - tail + keep - from;
   const hunk = { oldStart: from + 1, oldLines, newStart: from + 1, newLines, lines };
-  return formatPatch({ oldFileName: file, newFileName: file, oldHeader: undefined, newHeader: undefined, hunks: [hunk] }, FILE_HEADERS_ONLY);
+  return formatPatch(
+    { oldFileName: file, newFileName: file, oldHeader: undefined, newHeader: undefined, hunks: [hunk] },
+    FILE_HEADERS_ONLY,
+  );
 }
 
 /** A unified diff of a file's text before and after. */

@@ -83,7 +83,9 @@ export function check(text: string, input: Partial<Settings> | Settings = {}, op
         severity,
         span: f.span,
         message: say(settings.locale, f.message.zh, f.message.en),
-        fixes: f.fixes ? f.fixes.map((x) => ({ title: say(settings.locale, x.title.zh, x.title.en), edits: x.edits, safe: x.safe ?? true })) : [],
+        fixes: f.fixes
+          ? f.fixes.map((x) => ({ title: say(settings.locale, x.title.zh, x.title.en), edits: x.edits, safe: x.safe ?? true }))
+          : [],
       };
       if (f.expected !== undefined) finding.expected = f.expected;
       if (f.actual !== undefined) finding.actual = f.actual;

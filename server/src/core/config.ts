@@ -16,12 +16,22 @@ const described = <T extends z.ZodMiniType>(schema: T, description: string) => s
 export const configSchema = z.strictObject({
   $schema: z.optional(z.string()),
   locale: z.optional(described(localeSetting, '消息语言 / language of the messages')),
-  edition: z.optional(described(editionSetting, '报告格式版本（auto：按报告年度）/ edition of the national format (auto: by the report year)')),
+  edition: z.optional(
+    described(editionSetting, '报告格式版本（auto：按报告年度）/ edition of the national format (auto: by the report year)'),
+  ),
   year: z.optional(described(z.nullable(yearSetting), '报告年度（null：从报告中读取）/ report year (null: read from the report)')),
   rules: z.optional(
-    described(z.partialRecord(z.enum(RULE_IDS as [string, ...string[]]), severitySetting), '各规则的严重程度（off：关闭）/ severity of each rule (off: turned off)'),
+    described(
+      z.partialRecord(z.enum(RULE_IDS as [string, ...string[]]), severitySetting),
+      '各规则的严重程度（off：关闭）/ severity of each rule (off: turned off)',
+    ),
   ),
-  ignores: z.optional(described(z.array(z.string()), '目录检查时跳过的文件（glob，相对于本文件所在目录）/ files a folder check leaves out (globs, relative to this file)')),
+  ignores: z.optional(
+    described(
+      z.array(z.string()),
+      '目录检查时跳过的文件（glob，相对于本文件所在目录）/ files a folder check leaves out (globs, relative to this file)',
+    ),
+  ),
 });
 export type Config = z.infer<typeof configSchema>;
 

@@ -241,7 +241,12 @@ function search(system: System): Explanation[] {
         if (seen.has(key)) continue;
         seen.add(key);
         const deltas = pair(system, failing, v, w);
-        const e = deltas && explanation(system, [[v, deltas[0]], [w, deltas[1]]]);
+        const e =
+          deltas &&
+          explanation(system, [
+            [v, deltas[0]],
+            [w, deltas[1]],
+          ]);
         if (e) found.push(e);
       }
     }
@@ -275,7 +280,9 @@ export function locateErrors(table: Table): Localization {
   if (!failing) {
     result = { failing, explanations: [], blankTotals: blankValues(system, []) };
   } else {
-    const explanations = search(system).sort((a, b) => Number(b.typo) - Number(a.typo) || a.changes[0].cell.span.start - b.changes[0].cell.span.start);
+    const explanations = search(system).sort(
+      (a, b) => Number(b.typo) - Number(a.typo) || a.changes[0].cell.span.start - b.changes[0].cell.span.start,
+    );
     const unique = explanations.length === 1 ? explanations[0] : undefined;
     const suspects = new Set(explanations.flatMap((e) => e.changes.map((c) => system.cells.indexOf(c.cell))));
     const blankTotals = unique

@@ -20,7 +20,9 @@ const same = (a: TextEdit, b: TextEdit) => a.start === b.start && a.end === b.en
 /** An insertion inside (not at the edge of) a replaced range is lost with it. The same edit twice is made once. */
 const touches = (a: TextEdit, b: TextEdit) =>
   !same(a, b) &&
-  (overlaps(a, b) || (a.start === a.end && b.start < a.start && a.start < b.end) || (b.start === b.end && a.start < b.start && b.start < a.end));
+  (overlaps(a, b) ||
+    (a.start === a.end && b.start < a.start && a.start < b.end) ||
+    (b.start === b.end && a.start < b.start && b.start < a.end));
 
 /** The fixes that can be applied together: each whole, none touching another, first come first served. */
 export function compatibleFixes(fixes: Fix[]): Fix[] {
@@ -73,7 +75,8 @@ export function inLineEndingsOf(text: string, edits: TextEdit[]): TextEdit[] {
 }
 
 /** Whether an edit changes a fenced code block, its fences included (an insertion at a line before it does not). */
-const touchesCode = (fences: Span[], e: TextEdit) => fences.some((f) => (e.start < f.end && f.start < e.end) || (f.start < e.start && e.start <= f.end));
+const touchesCode = (fences: Span[], e: TextEdit) =>
+  fences.some((f) => (e.start < f.end && f.start < e.end) || (f.start < e.start && e.start <= f.end));
 
 /** Applies every (safe) preferred fix, checking again after each pass, until none is left or nothing changes. */
 export function fixAll(text: string, settings: Partial<Settings> = {}, options: FixOptions = {}): FixResult {
@@ -92,10 +95,12 @@ export function fixAll(text: string, settings: Partial<Settings> = {}, options: 
     if (chosen.size === 0) break;
     // Fixes of several findings may share an edit (two sums failing through one cell): it is made once.
     const seen = new Set<string>();
-    const edits = [...chosen].flatMap((f) => f.edits).filter((e) => {
-      const key = `${e.start}:${e.end}:${e.newText}`;
-      return !seen.has(key) && !!seen.add(key);
-    });
+    const edits = [...chosen]
+      .flatMap((f) => f.edits)
+      .filter((e) => {
+        const key = `${e.start}:${e.end}:${e.newText}`;
+        return !seen.has(key) && !!seen.add(key);
+      });
     const next = applyEdits(text, inLineEndingsOf(text, edits));
     applied.push(...candidates.filter((f) => chosen.has(f.fixes[0])));
     if (next === text) break;

@@ -56,7 +56,13 @@ function instancesOf(table: Table): Instance[] {
         if (!row.def || row.values.length <= total) continue;
         const context = row.def.label || table.def.columns[total].group || '';
         const values = valuesOf(row);
-        instances.push({ relation, cell: values[total] ?? ABSENT, context, termCells: terms.map((i) => values[i] ?? ABSENT), negatives: terms.map(() => false) });
+        instances.push({
+          relation,
+          cell: values[total] ?? ABSENT,
+          context,
+          termCells: terms.map((i) => values[i] ?? ABSENT),
+          negatives: terms.map(() => false),
+        });
       }
     } else {
       const totalRow = findRow(table, relation.total);
@@ -85,14 +91,14 @@ export function evaluate(table: Table): RelationResult[] {
   if (cached) return cached;
   const instances = instancesOf(table);
   const computed = new Map<Cell, number | null>();
-  const valueOf = (cell: Cell | undefined): number | null => {
+  const valueOfCell = (cell: Cell | undefined): number | null => {
     if (!cell) return null;
     if (cell.value.kind === 'number') return cell.value.value;
     if (cell.value.kind === 'blank') return computed.has(cell) ? computed.get(cell)! : 0;
     return null;
   };
   const termValues = (instance: Instance) => {
-    const values = instance.termCells.map(valueOf);
+    const values = instance.termCells.map(valueOfCell);
     return values.includes(null) ? null : (values as number[]);
   };
   const blankTotals = instances.filter((i) => i.cell?.value.kind === 'blank');

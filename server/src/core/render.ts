@@ -1,13 +1,4 @@
-import {
-  type ColumnDef,
-  type EditionId,
-  type RowDef,
-  type TableDef,
-  SECTIONS,
-  fullRowLabel,
-  standardHeading,
-  tablesOf,
-} from './standard';
+import { type ColumnDef, type EditionId, type RowDef, type TableDef, SECTIONS, fullRowLabel, standardHeading, tablesOf } from './standard';
 
 /** The text of one value cell of a canonical table. */
 export type CellText = (row: RowDef, column: ColumnDef, rowIndex: number, columnIndex: number) => string;
@@ -62,7 +53,13 @@ function labelCells(def: TableDef, row: RowToRender, previous: RowToRender | und
     ? [...row.def.parents.map((p, level) => (previous?.def?.parents[level] === p ? '' : p)), row.label ?? fullRowLabel(row.def)]
     : [...(row.labels ?? [])];
   while (cells.length < def.labelColumns) cells.push('');
-  return [...cells.slice(0, def.labelColumns - 1), cells.slice(def.labelColumns - 1).filter(Boolean).join(' ')];
+  return [
+    ...cells.slice(0, def.labelColumns - 1),
+    cells
+      .slice(def.labelColumns - 1)
+      .filter(Boolean)
+      .join(' '),
+  ];
 }
 
 /** A canonical GFM pipe table of `def`'s header over the given rows. */

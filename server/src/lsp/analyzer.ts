@@ -23,6 +23,7 @@ export function snapshotOf(document: TextDocument): Snapshot {
 export class Analyzer {
   private worker!: Worker;
   private nextId = 1;
+  // biome-ignore lint/suspicious/noExplicitAny: each request resolves with its own result type (request<T>)
   private readonly waiting = new Map<number, { resolve: (value: any) => void; reject: (error: Error) => void }>();
   /** The text and version of each document the analysis thread holds. */
   private readonly sent = new Map<string, { version: number; text: string }>();

@@ -1,5 +1,5 @@
 import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
-import { type Finding } from '../core';
+import type { Finding } from '../core';
 import type { Severity } from '../shared/settings';
 import { DIAGNOSTIC_SOURCE, type DiagnosticData } from '../shared/protocol';
 import { existsSync } from 'node:fs';
@@ -18,7 +18,8 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
  * README.md; vsce packs it into the extension as readme.md.
  */
 const README = pathToFileURL(
-  ['README.md', 'readme.md'].map((name) => join(__dirname, '..', name)).find((file) => existsSync(file)) ?? join(__dirname, '..', 'README.md'),
+  ['README.md', 'readme.md'].map((name) => join(__dirname, '..', name)).find((file) => existsSync(file)) ??
+    join(__dirname, '..', 'README.md'),
 ).href;
 
 export function ruleHref(rule: string): string {

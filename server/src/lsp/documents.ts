@@ -1,4 +1,4 @@
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Range } from 'vscode-languageserver';
 import { check, type CheckResult, looksLikeReport, type Span } from '../core';
 import type { Settings } from '../shared/settings';
@@ -29,7 +29,14 @@ export function analyze(document: TextDocument, settings: Settings): Analysis {
   const started = performance.now();
   const result = check(document.getText(), settings);
   const checkMs = performance.now() - started;
-  return { document, settings, result, isReport: isChecked(document.languageId, settings, result), checkMs, contentKey: contentKey(document.getText()) };
+  return {
+    document,
+    settings,
+    result,
+    isReport: isChecked(document.languageId, settings, result),
+    checkMs,
+    contentKey: contentKey(document.getText()),
+  };
 }
 
 /**

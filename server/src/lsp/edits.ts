@@ -1,7 +1,7 @@
 import { diffLines } from 'diff';
 import type { TextEdit, WorkspaceEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { type TextEdit as OffsetEdit } from '../core';
+import type { TextEdit as OffsetEdit } from '../core';
 import { rangeOf } from './documents';
 
 /** Line-wise edits that turn `before` into `after` (so a fix-all leaves untouched lines, and the cursor, alone). */

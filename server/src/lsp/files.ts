@@ -1,6 +1,17 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { arithmeticChanges, canonicalTables, check, importDraft, isTextKind, notCheckable, readSource, renderReportDocx, renderReportHtml, sourceKindOf } from '../core';
+import {
+  arithmeticChanges,
+  canonicalTables,
+  check,
+  importDraft,
+  isTextKind,
+  notCheckable,
+  readSource,
+  renderReportDocx,
+  renderReportHtml,
+  sourceKindOf,
+} from '../core';
 import { decode } from '../cli/encoding';
 import { say } from '../shared/i18n';
 import type { ExportFormat, ExportReportResult, ImportReportParams, ImportReportResult } from '../shared/protocol';
@@ -33,7 +44,11 @@ export async function importReport({ name, base64 }: ImportReportParams, setting
   const kind = sourceKindOf(name);
   const decoded = isTextKind(kind) || kind === undefined ? decodeDraft(bytes) : undefined;
   if ((isTextKind(kind) || kind === undefined) && decoded === undefined) {
-    return { refused: say(locale, `${name} 是二进制文件，不是报告草稿`, `${name} is a binary file, not a report draft`), notes: [], tables: 0 };
+    return {
+      refused: say(locale, `${name} 是二进制文件，不是报告草稿`, `${name} is a binary file, not a report draft`),
+      notes: [],
+      tables: 0,
+    };
   }
   const document = await readSource(bytes, name, decoded);
   const why = notCheckable(document);
@@ -45,7 +60,11 @@ export async function importReport({ name, base64 }: ImportReportParams, setting
   if (lost.length || gained.length) {
     const rules = [...new Set([...lost, ...gained].map((f) => f.rule))].join(', ');
     return {
-      refused: say(locale, `转换会改变勾稽检查的结果（${rules}），未导入`, `Converting would change what the arithmetic checks find (${rules}); not imported`),
+      refused: say(
+        locale,
+        `转换会改变勾稽检查的结果（${rules}），未导入`,
+        `Converting would change what the arithmetic checks find (${rules}); not imported`,
+      ),
       notes: [],
       tables: 0,
     };
@@ -61,7 +80,8 @@ export async function importReport({ name, base64 }: ImportReportParams, setting
 /** A report as the Word file or the web page to publish (exported whatever its findings; their count is returned). */
 export async function exportReport(text: string, format: ExportFormat, settings: Settings): Promise<ExportReportResult> {
   const { report, findings } = check(text, settings);
-  const bytes = format === 'docx' ? await renderReportDocx(report) : Buffer.from(renderReportHtml(report, { locale: settings.locale }), 'utf8');
+  const bytes =
+    format === 'docx' ? await renderReportDocx(report) : Buffer.from(renderReportHtml(report, { locale: settings.locale }), 'utf8');
   return {
     base64: Buffer.from(bytes).toString('base64'),
     tables: report.sections.reduce((n, s) => n + s.tables.length, 0),

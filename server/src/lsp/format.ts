@@ -43,7 +43,9 @@ function alignTable(lines: string[]): string[] {
     Math.max(3, ...rows.map((r, i) => (i === 1 || c >= r.length ? 0 : displayWidth(r[c])))),
   );
   return rows.map((cells, i) => {
-    const out = cells.map((cell, c) => (i === 1 ? delimiterCell(widths[c], aligns[c] ?? 'none') : pad(cell, widths[c], aligns[c] ?? 'none')));
+    const out = cells.map((cell, c) =>
+      i === 1 ? delimiterCell(widths[c], aligns[c] ?? 'none') : pad(cell, widths[c], aligns[c] ?? 'none'),
+    );
     return `${indent}| ${out.join(' | ')} |`;
   });
 }

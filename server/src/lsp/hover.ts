@@ -1,9 +1,19 @@
 import type { Hover, Position } from 'vscode-languageserver';
-import { type Cell, evaluate, formatNumber, fullRowLabel, getEdition, type RelationResult, type Row, type RowDef, standardHeading, type Table } from '../core';
+import {
+  type Cell,
+  evaluate,
+  formatNumber,
+  fullRowLabel,
+  getEdition,
+  type RelationResult,
+  type Row,
+  type RowDef,
+  standardHeading,
+  type Table,
+} from '../core';
 import type { Locale } from '../shared/settings';
 import { type Analysis, contains, rangeOf } from './documents';
 import { say } from '../shared/i18n';
-
 
 /** A row's label as the standard writes it, with its groups: `三、本年度办理结果 › （三）不予公开 › 3.危及“三安全一稳定”`. */
 function rowPath(row: RowDef): string {
@@ -12,7 +22,7 @@ function rowPath(row: RowDef): string {
 
 /** A short name for a term: the row's own label, numbered within its group (`（三）1.属于国家秘密`). */
 function rowTerm(row: RowDef): string {
-  const group = row.parents.length > 1 ? /^（[一二三四五六七]）/.exec(row.parents[row.parents.length - 1])?.[0] ?? '' : '';
+  const group = row.parents.length > 1 ? (/^（[一二三四五六七]）/.exec(row.parents[row.parents.length - 1])?.[0] ?? '') : '';
   return group + fullRowLabel(row);
 }
 
@@ -37,10 +47,23 @@ function formula(result: RelationResult, locale: Locale): string {
   const valued = result.terms.map((t, i) => sign(i) + formatNumber(t.value)).join('');
   const lines = [`**${total}** = ${named}`, '', `= ${valued} = **${formatNumber(result.expected)}**`, ''];
   if (result.status === 'holds') lines.push(say(locale, '✓ 与表中数值一致', '✓ matches the table'));
-  else if (result.status === 'blank') lines.push(say(locale, `单元格为空，应填 ${formatNumber(result.expected)}`, `The cell is blank; it should hold ${formatNumber(result.expected)}`));
+  else if (result.status === 'blank')
+    lines.push(
+      say(
+        locale,
+        `单元格为空，应填 ${formatNumber(result.expected)}`,
+        `The cell is blank; it should hold ${formatNumber(result.expected)}`,
+      ),
+    );
   else {
     const actual = cell.value.kind === 'number' ? formatNumber(cell.value.value) : cell.text;
-    lines.push(say(locale, `✗ 表中为 ${actual}，应为 ${formatNumber(result.expected)}`, `✗ the table has ${actual}; it should be ${formatNumber(result.expected)}`));
+    lines.push(
+      say(
+        locale,
+        `✗ 表中为 ${actual}，应为 ${formatNumber(result.expected)}`,
+        `✗ the table has ${actual}; it should be ${formatNumber(result.expected)}`,
+      ),
+    );
   }
   return lines.join('\n');
 }
@@ -71,7 +94,8 @@ function hoverAt(analysis: Analysis, offset: number): { markdown: string; cell: 
     if (!contains(section.span, offset)) continue;
     if (contains(section.heading.textSpan, offset)) {
       const lines = [say(locale, `**标准标题**：${standardHeading(section.def)}`, `**Standard heading**: ${standardHeading(section.def)}`)];
-      if (section.wording !== 'standard') lines.push('', say(locale, `此处写法：${section.heading.text}`, `Written here: ${section.heading.text}`));
+      if (section.wording !== 'standard')
+        lines.push('', say(locale, `此处写法：${section.heading.text}`, `Written here: ${section.heading.text}`));
       return { markdown: lines.join('\n'), cell: { text: section.heading.text, span: section.heading.textSpan, value: { kind: 'text' } } };
     }
     for (const table of section.tables) {

@@ -23,7 +23,8 @@ export function documentSymbols(analysis: Analysis): DocumentSymbol[] {
   }
   for (const section of report.sections) {
     const children: DocumentSymbol[] = section.tables.map((table) => {
-      const span = table.item && table.item.span.start < table.span.start ? { start: table.item.span.start, end: table.span.end } : table.span;
+      const span =
+        table.item && table.item.span.start < table.span.start ? { start: table.item.span.start, end: table.span.end } : table.span;
       return {
         name: tableLabel(table.def),
         detail: say(settings.locale, `${table.edition} 版`, `edition ${table.edition}`),

@@ -1,4 +1,13 @@
-import { type EditionId, renderReport, renderStandardTable, type SectionId, SECTIONS, standardHeading, type TableDef, tablesOf } from '../core';
+import {
+  type EditionId,
+  renderReport,
+  renderStandardTable,
+  type SectionId,
+  SECTIONS,
+  standardHeading,
+  type TableDef,
+  tablesOf,
+} from '../core';
 
 /**
  * Snippets (VS Code / LSP snippet syntax) of the standard tables and of a whole report, made from the core's
@@ -23,7 +32,10 @@ function withTabStops(rendered: string, firstCell: number): string {
 /** A standard table with a tab stop on each value cell, row by row. */
 export function tableSnippet(def: TableDef, firstTabStop = 1): string {
   let n = 0;
-  return withTabStops(renderStandardTable(def, () => CELL(n++)), firstTabStop);
+  return withTabStops(
+    renderStandardTable(def, () => CELL(n++)),
+    firstTabStop,
+  );
 }
 
 /**
@@ -36,7 +48,9 @@ export function reportSnippet(edition: EditionId, options: { year?: number; cell
   const text = renderReport(edition, year, AGENCY, options.cells ? () => CELL(n++) : undefined);
   let snippet = withTabStops(text, 4).replaceAll(AGENCY, '${1:某某县人民政府}');
   if (options.year === undefined) {
-    snippet = snippet.replaceAll(`${YEAR_MARKER}年`, `\${2:${defaultYear()}}年`).replaceAll(`${YEAR_MARKER + 1}年`, `\${3:${defaultYear() + 1}}年`);
+    snippet = snippet
+      .replaceAll(`${YEAR_MARKER}年`, `\${2:${defaultYear()}}年`)
+      .replaceAll(`${YEAR_MARKER + 1}年`, `\${3:${defaultYear() + 1}}年`);
   }
   return snippet;
 }

@@ -58,11 +58,13 @@ function analysisOf(document: TextDocument, settings: Settings, store = true): A
   return analysis;
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: each handler reads the params of its own request
 type Handler = (analysis: Analysis | undefined, params: any) => unknown;
 const withReport =
-  (f: (analysis: Analysis, params: any) => unknown, none: unknown): Handler =>
-  (analysis, params) =>
-    analysis?.isReport ? f(analysis, params) : none;
+  // biome-ignore lint/suspicious/noExplicitAny: as Handler
+    (f: (analysis: Analysis, params: any) => unknown, none: unknown): Handler =>
+    (analysis, params) =>
+      analysis?.isReport ? f(analysis, params) : none;
 
 const handlers = {
   diagnostics: ((analysis) => ({
@@ -79,7 +81,13 @@ const handlers = {
   standardTables: ((analysis) => {
     const edition = (analysis?.isReport && insertEdition(analysis)) || NEWEST_EDITION;
     const tables: StandardTableItem[] = editionsToTry(edition).flatMap((e) =>
-      standardTables(e).map(({ def }) => ({ id: def.id, edition: e, section: def.section, label: tableLabel(def), snippet: tableSnippet(def) })),
+      standardTables(e).map(({ def }) => ({
+        id: def.id,
+        edition: e,
+        section: def.section,
+        label: tableLabel(def),
+        snippet: tableSnippet(def),
+      })),
     );
     return { edition, tables } satisfies StandardTablesResult;
   }) as Handler,
@@ -139,7 +147,10 @@ export function runWorker(): void {
     try {
       response = { id: request.id, result: handle(request) };
     } catch (error) {
-      response = { id: request.id, error: error instanceof Error ? { message: error.message, stack: error.stack } : { message: String(error) } };
+      response = {
+        id: request.id,
+        error: error instanceof Error ? { message: error.message, stack: error.stack } : { message: String(error) },
+      };
     }
     parentPort!.postMessage(response);
   });

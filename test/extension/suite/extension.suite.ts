@@ -51,7 +51,11 @@ suite('govreport extension', () => {
     const arithmetic = (d: vscode.Diagnostic) => ['row-total', 'results-total'].includes((d.code as { value: string })?.value);
     const row = await until(() => vscode.languages.getDiagnostics(editor.document.uri).find(arithmetic), 'row-total');
     assert.ok(row.range.isEqual(cell), 'on the mistyped cell');
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, row.range);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      editor.document.uri,
+      row.range,
+    );
     const preferred = actions.find((a) => a.isPreferred)!;
     assert.ok(preferred, actions.map((a) => a.title).join(' / '));
     await vscode.workspace.applyEdit(preferred.edit!);
@@ -63,11 +67,17 @@ suite('govreport extension', () => {
   test('outline and formatting come from the server', async () => {
     const editor = await openDraft('clean-2021.report.md');
     const symbols = await until(async () => {
-      const found = await vscode.commands.executeCommand<vscode.DocumentSymbol[] | undefined>('vscode.executeDocumentSymbolProvider', editor.document.uri);
+      const found = await vscode.commands.executeCommand<vscode.DocumentSymbol[] | undefined>(
+        'vscode.executeDocumentSymbolProvider',
+        editor.document.uri,
+      );
       return found?.length ? found : undefined;
     }, 'document symbols');
     assert.ok(symbols.some((s) => s.name.startsWith('三、')));
-    const edits = await vscode.commands.executeCommand<vscode.TextEdit[]>('vscode.executeFormatDocumentProvider', editor.document.uri, { tabSize: 2, insertSpaces: true });
+    const edits = await vscode.commands.executeCommand<vscode.TextEdit[]>('vscode.executeFormatDocumentProvider', editor.document.uri, {
+      tabSize: 2,
+      insertSpaces: true,
+    });
     assert.ok(Array.isArray(edits));
   });
 

@@ -84,7 +84,10 @@ function columnTokens(text: string, span: Span): RawCell[] {
 const NONE_MARK = /^[/／—–\-－]{1,3}$/;
 const isFigure = (cell: RawCell) => {
   const value = parseValue(cell.text);
-  return value.kind === 'number' || (value.kind === 'text' && (value.recovered !== undefined || isChineseNumber(cell.text) || NONE_MARK.test(cell.text)));
+  return (
+    value.kind === 'number' ||
+    (value.kind === 'text' && (value.recovered !== undefined || isChineseNumber(cell.text) || NONE_MARK.test(cell.text)))
+  );
 };
 
 /** A line of a PDF table: figures apart by runs of spaces (`行政许可     0` counts: a label and one figure). */
@@ -180,7 +183,13 @@ function takeLinesAbove(src: LineSource, pieces: Piece[], first: number): { labe
   let top = first;
   let label: RawCell | undefined;
   const wrapped = above(first - 1);
-  if (wrapped && wrapped.text.length <= MAX_CONTINUATION && !COLUMN_GAP.test(wrapped.text) && isLabelLike(wrapped.text) && itemNumeral(wrapped.text) === undefined) {
+  if (
+    wrapped &&
+    wrapped.text.length <= MAX_CONTINUATION &&
+    !COLUMN_GAP.test(wrapped.text) &&
+    isLabelLike(wrapped.text) &&
+    itemNumeral(wrapped.text) === undefined
+  ) {
     label = { text: wrapped.text, span: wrapped.span };
     pieces.pop();
     top--;
@@ -198,7 +207,13 @@ function takeLinesAbove(src: LineSource, pieces: Piece[], first: number): { labe
 }
 
 /** A table copied out of a PDF: cells apart by runs of spaces, labels wrapped onto lines of their own. */
-function readColumns(src: LineSource, from: number, to: number, label: RawCell | undefined, headers: RawRow[]): { block: RawBlock; next: number } {
+function readColumns(
+  src: LineSource,
+  from: number,
+  to: number,
+  label: RawCell | undefined,
+  headers: RawRow[],
+): { block: RawBlock; next: number } {
   const { text, lineStarts } = src;
   const rows: RawRow[] = [...headers];
   let pending = label;

@@ -48,4 +48,3 @@ export function findHeadings(text: string, from: number, to: number): Found[] {
   }
   return found;
 }
-

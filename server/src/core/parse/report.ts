@@ -40,14 +40,20 @@ function blockStructure(text: string, lineStarts: number[]): BlockStructure {
   const headings = new Map<number, number>();
   const fences: [number, number][] = [];
   if (!MAYBE_BLOCK.test(text)) return { headings, fences };
-  const closed = ([first, end]: number[], markup: string) => end - 1 > first && lineText(text, lineStarts, end - 1).trim().startsWith(markup);
+  const closed = ([first, end]: number[], markup: string) =>
+    end - 1 > first &&
+    lineText(text, lineStarts, end - 1)
+      .trim()
+      .startsWith(markup);
   for (const token of markdown.parse(withLfBreaks(text, lineStarts), {})) {
     if (!token.map) continue;
     // A heading inside a block quote or a list item is not a section heading.
-    if (token.type === 'heading_open' && token.level === 0 && token.markup.startsWith('#')) headings.set(token.map[0], Number(token.tag.slice(1)));
+    if (token.type === 'heading_open' && token.level === 0 && token.markup.startsWith('#'))
+      headings.set(token.map[0], Number(token.tag.slice(1)));
     // A fence left open at the top level runs to the end of the text (markdown-it's map stops at the last line with
     // text); one inside a list item or a quote ends with it.
-    else if (token.type === 'fence') fences.push([token.map[0], token.level > 0 || closed(token.map, token.markup) ? token.map[1] : lineStarts.length]);
+    else if (token.type === 'fence')
+      fences.push([token.map[0], token.level > 0 || closed(token.map, token.markup) ? token.map[1] : lineStarts.length]);
   }
   return { headings, fences };
 }
@@ -110,7 +116,10 @@ function openingHeading(text: string, line: Span): Omit<Section, 'span' | 'table
   return { def, heading, wording: matchSection(heading.text, false)?.wording ?? 'typo' };
 }
 
-function findSections(src: LineSource, structure: BlockStructure): { line: number; section: Omit<Section, 'span' | 'tables' | 'unread'> }[] {
+function findSections(
+  src: LineSource,
+  structure: BlockStructure,
+): { line: number; section: Omit<Section, 'span' | 'tables' | 'unread'> }[] {
   const found: { line: number; section: Omit<Section, 'span' | 'tables' | 'unread'> }[] = [];
   for (let n = 0; n < src.lineStarts.length; n++) {
     const level = structure.headings.get(n) ?? 0;
@@ -137,7 +146,13 @@ function findTitle(src: LineSource, structure: BlockStructure, firstSectionLine:
     const field = TITLE_FIELD.exec(src.text.slice(span.start, span.end));
     if (!field) continue;
     const textSpan = trimSpan(src.text, span.start + field[0].length, span.end);
-    if (textSpan.start < textSpan.end) return withYear({ text: src.text.slice(textSpan.start, textSpan.end), span: trimSpan(src.text, span.start, span.end), textSpan, level: 0 });
+    if (textSpan.start < textSpan.end)
+      return withYear({
+        text: src.text.slice(textSpan.start, textSpan.end),
+        span: trimSpan(src.text, span.start, span.end),
+        textSpan,
+        level: 0,
+      });
   }
   const lines: number[] = [];
   for (let n = 0; n < firstSectionLine && lines.length < 2; n++) {
@@ -183,7 +198,8 @@ function findPeriod(text: string): Period | undefined {
 }
 
 /** The page's own lines after a report published on a web page (print and close links, the publisher, sharing). */
-const PAGE_CHROME = /打印本页|关闭窗口|【打印】|【关闭】|字体[:：]|发布机构|发布时间|发布日期|信息来源|来源[:：]|浏览次数|分享到|扫一扫|相关附件|上一篇|下一篇|版权所有|主办单位|网站标识码|ICP备|网站地图|联系我们|返回顶部/;
+const PAGE_CHROME =
+  /打印本页|关闭窗口|【打印】|【关闭】|字体[:：]|发布机构|发布时间|发布日期|信息来源|来源[:：]|浏览次数|分享到|扫一扫|相关附件|上一篇|下一篇|版权所有|主办单位|网站标识码|ICP备|网站地图|联系我们|返回顶部/;
 /** The issuing office and the date on one line (`某县人民政府办公室 2024年1月20日`). */
 const OFFICE_AND_DATE = new RegExp(`${DATE}[\\s\\u3000]*$`);
 const MAX_OFFICE_AND_DATE = 40;

@@ -1,5 +1,17 @@
 import type { Span } from '../model';
-import { type EditionId, type SectionId, type TableDef, editionsToTry, fold, hasItemTables, isGroupLabel, matchRow, TABLE_SECTIONS, tableForItem, tablesOf } from '../standard';
+import {
+  type EditionId,
+  type SectionId,
+  type TableDef,
+  editionsToTry,
+  fold,
+  hasItemTables,
+  isGroupLabel,
+  matchRow,
+  TABLE_SECTIONS,
+  tableForItem,
+  tablesOf,
+} from '../standard';
 import { type FigureRun, type RunRow, type SplitResult, splitTable } from './split';
 
 /**
@@ -88,7 +100,11 @@ function tokenize(text: string, from: number, to: number): Token[] {
 const NUMBERING = /(?:[一二三四五六七]、|[（(][一二三四五六七][）)]|[1-9][.．、])/g;
 
 /** The standard row a chunk ends with, and where its label starts (its numbering included). */
-function rowLabelOf(def: TableDef, whole: { text: string; offset: number }, sameLine: boolean): { row: RunRow['def']; start: number; text: string } | undefined {
+function rowLabelOf(
+  def: TableDef,
+  whole: { text: string; offset: number },
+  sameLine: boolean,
+): { row: RunRow['def']; start: number; text: string } | undefined {
   const cut = sameLine ? whole.text.lastIndexOf('\n') + 1 : 0;
   const chunk = { text: whole.text.slice(cut), offset: whole.offset + cut };
   const text = chunk.text.trimEnd();
@@ -159,7 +175,10 @@ function itemTable(item: string, header: string, byYear: EditionId): { def: Tabl
 const ITEM = /第二十条第[（(][一二三四五六七八九十]+[）)]项/g;
 
 function proactiveTables(text: string, from: number, to: number, byYear: EditionId, sameLine: boolean): RunTable[] {
-  const items = [...text.slice(from, to).matchAll(ITEM)].map((m) => ({ text: m[0], span: { start: from + m.index, end: from + m.index + m[0].length } }));
+  const items = [...text.slice(from, to).matchAll(ITEM)].map((m) => ({
+    text: m[0],
+    span: { start: from + m.index, end: from + m.index + m[0].length },
+  }));
   const tables: RunTable[] = [];
   items.forEach((item, n) => {
     const segmentEnd = n + 1 < items.length ? items[n + 1].span.start : to;
@@ -175,10 +194,19 @@ function proactiveTables(text: string, from: number, to: number, byYear: Edition
 }
 
 /** The one table of Section 三 or 四. */
-function sectionTable(text: string, from: number, to: number, def: TableDef, edition: EditionId, { minRows, sameLine }: RunOptions): RunTable | undefined {
+function sectionTable(
+  text: string,
+  from: number,
+  to: number,
+  def: TableDef,
+  edition: EditionId,
+  { minRows, sameLine }: RunOptions,
+): RunTable | undefined {
   const tokens = tokenize(text, from, to);
   // A table without row labels (Section 四's one row) starts after its header's column labels.
-  const first = tokens.findIndex((t) => (def.labelColumns === 0 ? def.columns.some((c) => fold(t.chunk.text).includes(fold(c.label))) : rowLabelOf(def, t.chunk, sameLine)));
+  const first = tokens.findIndex((t) =>
+    def.labelColumns === 0 ? def.columns.some((c) => fold(t.chunk.text).includes(fold(c.label))) : rowLabelOf(def, t.chunk, sameLine),
+  );
   if (first < 0) return undefined;
   const { rows, end } = rowsOf(def, tokens, first, sameLine);
   if (rows.length < Math.min(minRows, def.rows.length)) return undefined;
@@ -197,7 +225,14 @@ export interface RunOptions {
 }
 
 /** The run-together tables of a section's text [from, to), in order. */
-export function runTables(text: string, from: number, to: number, section: SectionId, edition: EditionId, options: RunOptions = { minRows: 1, sameLine: false }): RunTable[] {
+export function runTables(
+  text: string,
+  from: number,
+  to: number,
+  section: SectionId,
+  edition: EditionId,
+  options: RunOptions = { minRows: 1, sameLine: false },
+): RunTable[] {
   if (hasItemTables(section)) return proactiveTables(text, from, to, edition, options.sameLine);
   if (!TABLE_SECTIONS.includes(section)) return [];
   const table = sectionTable(text, from, to, tablesOf(edition, section)[0], edition, options);

@@ -19,7 +19,13 @@ export function unreadMark(kind: UnreadTable['kind'], reason: string): string {
 }
 
 /** A section body's tables, and the tables marked as unread in it (their lines are not read as tables). */
-export function readSectionBody(src: LineSource, from: number, to: number, section: SectionId, edition: EditionId | undefined): { tables: Table[]; unread: UnreadTable[] } {
+export function readSectionBody(
+  src: LineSource,
+  from: number,
+  to: number,
+  section: SectionId,
+  edition: EditionId | undefined,
+): { tables: Table[]; unread: UnreadTable[] } {
   const pieces: Piece[] = [];
   const unread: UnreadTable[] = [];
   const lineText = (n: number) => {
@@ -42,7 +48,8 @@ export function readSectionBody(src: LineSource, from: number, to: number, secti
   }
   pieces.push(...readPieces(src, start, to));
   const tables = readTables(pieces, section, edition);
-  if (hasItemTables(section) || (tables.length === 0 && unread.length === 0)) readRunTogether(src, from, to, section, edition, tables, unread);
+  if (hasItemTables(section) || (tables.length === 0 && unread.length === 0))
+    readRunTogether(src, from, to, section, edition, tables, unread);
   return { tables, unread };
 }
 
@@ -52,25 +59,48 @@ export function readSectionBody(src: LineSource, from: number, to: number, secti
  * In Section 二, only items no table was read for; a table of labelled rows takes two at least (a sentence naming
  * one row's figure is not a table).
  */
-function readRunTogether(src: LineSource, from: number, to: number, section: SectionId, edition: EditionId | undefined, tables: Table[], unread: UnreadTable[]): void {
+function readRunTogether(
+  src: LineSource,
+  from: number,
+  to: number,
+  section: SectionId,
+  edition: EditionId | undefined,
+  tables: Table[],
+  unread: UnreadTable[],
+): void {
   const start = from < src.lineStarts.length ? src.lineStarts[from] : src.text.length;
   const end = to < src.lineStarts.length ? src.lineStarts[to] : src.text.length;
   const read = new Set([...tables.map((t) => t.def.item), ...unread.map((u) => u.item)].map((item) => item && itemNumeral(item)));
-  for (const run of runTables(src.text, start, end, section, edition ?? NEWEST_EDITION, { minRows: hasItemTables(section) ? 1 : 2, sameLine: true })) {
+  for (const run of runTables(src.text, start, end, section, edition ?? NEWEST_EDITION, {
+    minRows: hasItemTables(section) ? 1 : 2,
+    sameLine: true,
+  })) {
     if (run.def.item && read.has(itemNumeral(run.def.item))) continue;
     if (run.result.kind === 'unique') tables.push(tableOfRuns(run, run.result.rows));
     else unread.push({ kind: run.result.kind, reason: run.result.reason, span: run.span, ...(run.item ? { item: run.item.text } : {}) });
   }
 }
 
-const cellAt = (text: string, offset: number): Cell => ({ text, span: { start: offset, end: offset + text.length }, value: parseValue(text) });
+const cellAt = (text: string, offset: number): Cell => ({
+  text,
+  span: { start: offset, end: offset + text.length },
+  value: parseValue(text),
+});
 
 function tableOfRuns(run: RunTable, cells: SplitCell[][]): Table {
   const rows: Row[] = run.rows.map((r, i) => {
     const label = r.label.text ? cellAt(r.label.text, r.label.offset) : undefined;
     const values = cells[i].map((c) => cellAt(c.text, c.offset));
     const span = { start: label?.span.start ?? values[0].span.start, end: values[values.length - 1].span.end };
-    return { span, labels: label ? [label] : [], values, extra: [], def: r.def, wording: (label && matchRow(run.def, label.text)?.wording) || 'standard', label };
+    return {
+      span,
+      labels: label ? [label] : [],
+      values,
+      extra: [],
+      def: r.def,
+      wording: (label && matchRow(run.def, label.text)?.wording) || 'standard',
+      label,
+    };
   });
   const item = run.item && cellAt(run.item.text, run.item.span.start);
   return { def: run.def, edition: run.edition, layout: 'run-together', span: run.span, item, headerLabels: [], rows };

@@ -73,7 +73,11 @@ export function splitsOf(run: FigureRun, width: number, limit = MAX_SPLITS_PER_R
   return overflow ? 'too-many' : out;
 }
 
-const cellOf = (cell: SplitCell): Cell => ({ text: cell.text, span: { start: cell.offset, end: cell.offset + cell.text.length }, value: parseValue(cell.text) });
+const cellOf = (cell: SplitCell): Cell => ({
+  text: cell.text,
+  span: { start: cell.offset, end: cell.offset + cell.text.length },
+  value: parseValue(cell.text),
+});
 
 function tableOf(def: TableDef, edition: EditionId, rows: { def: RowDef; cells: SplitCell[] }[]): Table {
   const span: Span = { start: 0, end: 0 };
@@ -100,7 +104,8 @@ export function splitTable(def: TableDef, edition: EditionId, rows: RunRow[]): S
     const digits = row.run.groups.reduce((n, g) => n + g.text.replace('.', '').length, 0);
     const splits = splitsOf(row.run, width);
     if (splits === 'too-many') return { kind: 'ambiguous', reason: 'several-splits' };
-    if (splits.length === 0) return digits < width ? { kind: 'ambiguous', reason: 'short-row' } : { kind: 'unreadable', reason: 'no-split' };
+    if (splits.length === 0)
+      return digits < width ? { kind: 'ambiguous', reason: 'short-row' } : { kind: 'unreadable', reason: 'no-split' };
     options.push(splits);
     total = Math.min(total * splits.length, Number.MAX_SAFE_INTEGER);
   }
@@ -125,5 +130,7 @@ export function splitTable(def: TableDef, edition: EditionId, rows: RunRow[]): S
     }
   };
   search(0);
-  return found.length === 1 && steps <= MAX_SEARCH_STEPS ? { kind: 'unique', rows: found[0], alternatives: total } : { kind: 'ambiguous', reason: 'several-splits' };
+  return found.length === 1 && steps <= MAX_SEARCH_STEPS
+    ? { kind: 'unique', rows: found[0], alternatives: total }
+    : { kind: 'ambiguous', reason: 'several-splits' };
 }

@@ -45,7 +45,8 @@ const isBreak = (line: string) => PAGE_NUMBER.test(line) || CAPTION.test(line);
 function lineRow(piece: Piece & { kind: 'line' }, section: SectionId): RawRow | undefined {
   if (piece.text.length > 60) return undefined;
   const cells: RawCell[] = [];
-  for (const m of piece.text.matchAll(/[^ \t\u3000]+/g)) cells.push({ text: m[0], span: { start: piece.span.start + m.index, end: piece.span.start + m.index + m[0].length } });
+  for (const m of piece.text.matchAll(/[^ \t\u3000]+/g))
+    cells.push({ text: m[0], span: { start: piece.span.start + m.index, end: piece.span.start + m.index + m[0].length } });
   if (cells.length < 2) return undefined;
   const header = isCornerOf(section, cells[0].text) && cells.slice(1).every((c) => isLabelLike(c.text));
   const row = isLabelLike(cells[0].text) && cells.slice(1).every((c) => parseValue(c.text).kind === 'number');
@@ -149,7 +150,10 @@ function isHeaderRow(def: TableDef, row: RawRow): boolean {
 function isRepeatedHeader(def: TableDef, row: RawRow): boolean {
   if (row.cells.some((c) => parseValue(c.text).kind === 'number')) return false;
   const texts = row.cells.filter((c) => c.text !== '');
-  return texts.some((c) => labelKey(c.text) === labelKey(def.corner) || hasCornerMark(c.text)) || texts.filter((c) => matchColumn(def, c.text)).length >= 2;
+  return (
+    texts.some((c) => labelKey(c.text) === labelKey(def.corner) || hasCornerMark(c.text)) ||
+    texts.filter((c) => matchColumn(def, c.text)).length >= 2
+  );
 }
 
 /** Header text that is not a column label: a group heading, the corner cell, the 勾稽关系 note. */
@@ -215,7 +219,10 @@ function interpret(def: TableDef, edition: EditionId, candidate: Candidate): Rea
     // The header again at the top of a fragment (a table continued on the next page).
     if (isRepeatedHeader(def, raw)) continue;
     const row: Row = { span: raw.span, ...splitRow(def, raw) };
-    const matched = [...row.labels].reverse().map((cell) => ({ cell, match: matchRow(def, cell.text) })).find((m) => m.match);
+    const matched = [...row.labels]
+      .reverse()
+      .map((cell) => ({ cell, match: matchRow(def, cell.text) }))
+      .find((m) => m.match);
     if (matched) {
       Object.assign(row, { def: matched.match!.def, wording: matched.match!.wording, label: matched.cell });
       score++;

@@ -94,7 +94,9 @@ export function publishedDocument(report: Report, findings: readonly Finding[] =
       add(span, { kind: 'paragraph', text: trimmed, signature: signature.has(n), findings: [] });
     }
   }
-  const placed = new Set(blocks.flatMap((b) => (b.kind === 'table' ? [...b.layout.notes, ...b.layout.body.flat().flatMap((c) => c.findings)] : [])));
+  const placed = new Set(
+    blocks.flatMap((b) => (b.kind === 'table' ? [...b.layout.notes, ...b.layout.body.flat().flatMap((c) => c.findings)] : [])),
+  );
   const notes: Finding[] = [];
   for (const finding of findings) {
     if (placed.has(finding)) continue;

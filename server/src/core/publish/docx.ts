@@ -31,7 +31,14 @@ export const DOCX_STYLE = {
 } as const;
 
 const MM = 1440 / 25.4;
-const PAGE = { width: 11906, height: 16838, top: Math.round(37 * MM), bottom: Math.round(35 * MM), left: Math.round(28 * MM), right: Math.round(26 * MM) };
+const PAGE = {
+  width: 11906,
+  height: 16838,
+  top: Math.round(37 * MM),
+  bottom: Math.round(35 * MM),
+  left: Math.round(28 * MM),
+  right: Math.round(26 * MM),
+};
 const TEXT_WIDTH = PAGE.width - PAGE.left - PAGE.right;
 const LINE = 28 * 20;
 
@@ -89,7 +96,16 @@ function rowsOf(cells: GridCell[][], widths: number[], header: boolean): TableRo
 
 function table(layout: PublishedTable): (Paragraph | Table)[] {
   const widths = columnWidths(layout);
-  const caption = layout.caption ? [new Paragraph({ keepNext: true, spacing: exactLine, children: [run(layout.caption, DOCX_STYLE.body)], indent: indent(DOCX_STYLE.body) })] : [];
+  const caption = layout.caption
+    ? [
+        new Paragraph({
+          keepNext: true,
+          spacing: exactLine,
+          children: [run(layout.caption, DOCX_STYLE.body)],
+          indent: indent(DOCX_STYLE.body),
+        }),
+      ]
+    : [];
   return [
     ...caption,
     new Table({
@@ -106,7 +122,14 @@ function children(document: PublishedDocument): (Paragraph | Table)[] {
   return document.blocks.flatMap((block): (Paragraph | Table)[] => {
     switch (block.kind) {
       case 'title':
-        return [new Paragraph({ heading: HeadingLevel.TITLE, alignment: AlignmentType.CENTER, children: [run(block.text, DOCX_STYLE.title)], spacing: { after: LINE } })];
+        return [
+          new Paragraph({
+            heading: HeadingLevel.TITLE,
+            alignment: AlignmentType.CENTER,
+            children: [run(block.text, DOCX_STYLE.title)],
+            spacing: { after: LINE },
+          }),
+        ];
       case 'heading': {
         const face = block.level === 1 ? DOCX_STYLE.heading : DOCX_STYLE.subheading;
         const heading = block.level === 1 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2;
@@ -123,9 +146,14 @@ function children(document: PublishedDocument): (Paragraph | Table)[] {
         ];
       case 'grid': {
         const width = Math.max(...block.rows.map((r) => r.length));
-        const cells = block.rows.map((r) => Array.from({ length: width }, (_, i): GridCell => ({ kind: 'label', text: r[i] ?? '', rowSpan: 1, colSpan: 1, findings: [] })));
+        const cells = block.rows.map((r) =>
+          Array.from({ length: width }, (_, i): GridCell => ({ kind: 'label', text: r[i] ?? '', rowSpan: 1, colSpan: 1, findings: [] })),
+        );
         const widths = Array(width).fill(Math.floor(TEXT_WIDTH / width));
-        return [new Table({ width: { size: TEXT_WIDTH, type: WidthType.DXA }, columnWidths: widths, rows: rowsOf(cells, widths, false) }), new Paragraph({ children: [] })];
+        return [
+          new Table({ width: { size: TEXT_WIDTH, type: WidthType.DXA }, columnWidths: widths, rows: rowsOf(cells, widths, false) }),
+          new Paragraph({ children: [] }),
+        ];
       }
       case 'table':
         return table(block.layout);
@@ -183,11 +211,20 @@ export async function renderDocx(document: PublishedDocument): Promise<Uint8Arra
     styles: {
       default: {
         document: {
-          run: { font: { ascii: DOCX_STYLE.latin, hAnsi: DOCX_STYLE.latin, eastAsia: DOCX_STYLE.body.font }, size: DOCX_STYLE.body.size * 2 },
+          run: {
+            font: { ascii: DOCX_STYLE.latin, hAnsi: DOCX_STYLE.latin, eastAsia: DOCX_STYLE.body.font },
+            size: DOCX_STYLE.body.size * 2,
+          },
         },
         title: { run: { font: DOCX_STYLE.title.font, size: DOCX_STYLE.title.size * 2, color: '000000' } },
-        heading1: { run: { font: DOCX_STYLE.heading.font, size: DOCX_STYLE.heading.size * 2, color: '000000', bold: false }, paragraph: { outlineLevel: 0 } },
-        heading2: { run: { font: DOCX_STYLE.subheading.font, size: DOCX_STYLE.subheading.size * 2, color: '000000', bold: false, italics: false }, paragraph: { outlineLevel: 1 } },
+        heading1: {
+          run: { font: DOCX_STYLE.heading.font, size: DOCX_STYLE.heading.size * 2, color: '000000', bold: false },
+          paragraph: { outlineLevel: 0 },
+        },
+        heading2: {
+          run: { font: DOCX_STYLE.subheading.font, size: DOCX_STYLE.subheading.size * 2, color: '000000', bold: false, italics: false },
+          paragraph: { outlineLevel: 1 },
+        },
       },
     },
     sections: [

@@ -66,7 +66,10 @@ export class FindingMarks {
   /** The messages marked since the last call, as a numbered list. */
   list(): string {
     if (!this.listed.length) return '';
-    const items = this.listed.map(({ number, finding }) => `<li value="${number}" class="govreport-${finding.severity}">${escapeHtml(finding.message)} <code>${escapeHtml(finding.rule)}</code></li>`);
+    const items = this.listed.map(
+      ({ number, finding }) =>
+        `<li value="${number}" class="govreport-${finding.severity}">${escapeHtml(finding.message)} <code>${escapeHtml(finding.rule)}</code></li>`,
+    );
     this.listed.length = 0;
     return `<ol class="govreport-findings">${items.join('')}</ol>\n`;
   }

@@ -2,7 +2,16 @@ import type { Report } from '../model';
 import { publishedDocument } from './document';
 
 export { type Block, type PublishedDocument, publishedDocument } from './document';
-export { FONTS, FindingMarks, type ReportHtmlOptions, TABLE_CSS, escapeHtml, renderReportBody, renderReportHtml, renderTableHtml } from './html';
+export {
+  FONTS,
+  FindingMarks,
+  type ReportHtmlOptions,
+  TABLE_CSS,
+  escapeHtml,
+  renderReportBody,
+  renderReportHtml,
+  renderTableHtml,
+} from './html';
 export { type GridCell, type GridCellKind, type PublishedTable, headerLayout, tableLayout } from './layout';
 export { type GovreportTablesOptions, govreportTables } from './markdown-it';
 

@@ -73,7 +73,11 @@ function walkBody(node: Element, levels: Map<string, number>, blocks: Block[], c
       const location = { paragraph: count.paragraph };
       for (const line of text.split('\n')) {
         if (!oneLine(line)) continue;
-        blocks.push(level !== undefined && level <= 6 ? { kind: 'heading', level, text: line, location } : { kind: 'paragraph', text: line, location });
+        blocks.push(
+          level !== undefined && level <= 6
+            ? { kind: 'heading', level, text: line, location }
+            : { kind: 'paragraph', text: line, location },
+        );
       }
     } else if (child.name === 'w:tbl') {
       count.table++;
@@ -136,7 +140,9 @@ function tableRows(table: Element, number: number): BlockCell[][] {
     const before = Number(trPr && childrenNamed(trPr, 'w:gridBefore')[0]?.attribs['w:val']) || 0;
     for (let i = 0; i < before; i++) row.push({ text: '', location: { table: number, row: r + 1 } });
     let column = before;
-    const cells = tr.children.filter(isElement).flatMap((c) => (c.name === 'w:tc' ? [c] : c.name === 'w:sdt' || c.name === 'w:customXml' ? deepCells(c) : []));
+    const cells = tr.children
+      .filter(isElement)
+      .flatMap((c) => (c.name === 'w:tc' ? [c] : c.name === 'w:sdt' || c.name === 'w:customXml' ? deepCells(c) : []));
     cells.forEach((tc, c) => {
       const tcPr = childrenNamed(tc, 'w:tcPr')[0];
       const colSpan = Math.max(1, Number(tcPr && childrenNamed(tcPr, 'w:gridSpan')[0]?.attribs['w:val']) || 1);

@@ -5,7 +5,13 @@ export function oneLine(text: string): string {
   return text
     .split(/\r\n?|\n/)
     .map((part) => part.trim())
-    .reduce((line, part) => (line && part && !/[\p{Script=Han}（）“”、，。：；]$/u.test(line) && !/^[\p{Script=Han}（）“”、，。：；]/u.test(part) ? `${line} ${part}` : line + part), '')
+    .reduce(
+      (line, part) =>
+        line && part && !/[\p{Script=Han}（）“”、，。：；]$/u.test(line) && !/^[\p{Script=Han}（）“”、，。：；]/u.test(part)
+          ? `${line} ${part}`
+          : line + part,
+      '',
+    )
     .replace(/[ \t\u00a0\u3000]+/g, ' ')
     .trim();
 }

@@ -37,11 +37,57 @@ function declaredCharset(head: string): string | undefined {
 }
 
 /** Elements that are never part of a report's text: scripts, styles, forms, the site's navigation frame. */
-const SKIPPED = new Set(['head', 'script', 'style', 'noscript', 'template', 'iframe', 'object', 'svg', 'nav', 'header', 'footer', 'form', 'button', 'select', 'textarea', 'input', 'img']);
-const BLOCKS = new Set(['p', 'div', 'section', 'article', 'main', 'aside', 'blockquote', 'pre', 'ul', 'ol', 'li', 'dl', 'dt', 'dd', 'center', 'address', 'figure', 'figcaption', 'caption', 'hr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+const SKIPPED = new Set([
+  'head',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'iframe',
+  'object',
+  'svg',
+  'nav',
+  'header',
+  'footer',
+  'form',
+  'button',
+  'select',
+  'textarea',
+  'input',
+  'img',
+]);
+const BLOCKS = new Set([
+  'p',
+  'div',
+  'section',
+  'article',
+  'main',
+  'aside',
+  'blockquote',
+  'pre',
+  'ul',
+  'ol',
+  'li',
+  'dl',
+  'dt',
+  'dd',
+  'center',
+  'address',
+  'figure',
+  'figcaption',
+  'caption',
+  'hr',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+]);
 const HEADING = /^h([1-6])$/;
 /** Page chrome that can stand inside the article area: location bars, share, print and attachment links. */
-const CHROME = /^(当前位置|您的位置|您当前的位置|当前所在位置|首页\s*[>＞»]|附件下载|相关附件|附件[:：]|分享到|【?打印|【?关闭|字号|扫一扫|来源[:：]|发布时间[:：]|浏览次数)/;
+const CHROME =
+  /^(当前位置|您的位置|您当前的位置|当前所在位置|首页\s*[>＞»]|附件下载|相关附件|附件[:：]|分享到|【?打印|【?关闭|字号|扫一扫|来源[:：]|发布时间[:：]|浏览次数)/;
 
 interface Paragraph {
   text: string;
@@ -108,8 +154,16 @@ function firstTextOffset(node: ChildNode): number | undefined {
  */
 function reportElement(document: ParentNode): ParentNode {
   const marks: Element[] = [
-    ...findAll(document, (e) => e.name === 'table' && /\d/.test(textOf(e)), (e) => e.name === 'table' || SKIPPED.has(e.name)),
-    ...findAll(document, (e) => BLOCKS.has(e.name) && isSectionHeading(shortTextOf(e) ?? ''), (e) => SKIPPED.has(e.name) || e.name === 'table'),
+    ...findAll(
+      document,
+      (e) => e.name === 'table' && /\d/.test(textOf(e)),
+      (e) => e.name === 'table' || SKIPPED.has(e.name),
+    ),
+    ...findAll(
+      document,
+      (e) => BLOCKS.has(e.name) && isSectionHeading(shortTextOf(e) ?? ''),
+      (e) => SKIPPED.has(e.name) || e.name === 'table',
+    ),
   ];
   if (marks.length === 0) return document;
   const path = (e: ParentNode): ParentNode[] => {
@@ -137,7 +191,10 @@ function titleBefore(document: ParentNode, body: ParentNode): { text: string; st
     for (const child of parent.children) {
       if (child === body || (child.startIndex ?? 0) >= bodyStart) return;
       if (!isElement(child) || SKIPPED.has(child.name) || child.name === 'a') continue;
-      const own = child.children.filter((c) => c.type === 'text').map((c) => (c.type === 'text' ? c.data : '')).join('');
+      const own = child.children
+        .filter((c) => c.type === 'text')
+        .map((c) => (c.type === 'text' ? c.data : ''))
+        .join('');
       if (isTitle(own) && oneLine(own)) found = { text: oneLine(own), start: firstTextOffset(child) ?? child.startIndex ?? 0 };
       visit(child);
     }
@@ -201,10 +258,18 @@ function blocksOf(body: ParentNode, where: (offset: number) => SourceLocation): 
 
 /** The rows of a table (not of tables nested in its cells), each cell with its text, spans and place in the page. */
 function tableRows(table: Element, where: (offset: number) => SourceLocation): BlockCell[][] {
-  const rows = findAll(table, (e) => e.name === 'tr', (e) => e.name === 'table' || e.name === 'tr');
+  const rows = findAll(
+    table,
+    (e) => e.name === 'tr',
+    (e) => e.name === 'table' || e.name === 'tr',
+  );
   return rows
     .map((tr) =>
-      findAll(tr, (e) => e.name === 'td' || e.name === 'th', (e) => e.name === 'td' || e.name === 'th' || e.name === 'table').map((cell) => ({
+      findAll(
+        tr,
+        (e) => e.name === 'td' || e.name === 'th',
+        (e) => e.name === 'td' || e.name === 'th' || e.name === 'table',
+      ).map((cell) => ({
         text: cellText(cell),
         rowSpan: span(cell.attribs.rowspan),
         colSpan: span(cell.attribs.colspan),

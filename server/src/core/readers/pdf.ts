@@ -37,7 +37,8 @@ function pdfjs(): Promise<PdfJs> {
       return await import('pdfjs-dist/legacy/build/pdf.mjs');
     } finally {
       console.warn = warn;
-      for (const [owner, key, value] of natives) Object.defineProperty(owner, key, { value, writable: true, configurable: true, enumerable: false });
+      for (const [owner, key, value] of natives)
+        Object.defineProperty(owner, key, { value, writable: true, configurable: true, enumerable: false });
     }
   })();
   return loading;
@@ -46,7 +47,9 @@ function pdfjs(): Promise<PdfJs> {
 /** The character maps of CJK fonts that a PDF names but does not embed (WPS writes such PDFs), where installed. */
 function cMapUrl(): string | undefined {
   try {
-    return `${createRequire(__filename).resolve('pdfjs-dist/package.json').replace(/package\.json$/, '')}cmaps/`;
+    return `${createRequire(__filename)
+      .resolve('pdfjs-dist/package.json')
+      .replace(/package\.json$/, '')}cmaps/`;
   } catch {
     return undefined;
   }
@@ -88,11 +91,25 @@ export const readPdf: Reader = async (bytes, name) => {
     restore: lib.OPS.restore,
     transform: lib.OPS.transform,
     constructPath: lib.OPS.constructPath,
-    stroke: new Set([lib.OPS.stroke, lib.OPS.closeStroke, lib.OPS.fillStroke, lib.OPS.eoFillStroke, lib.OPS.closeFillStroke, lib.OPS.closeEOFillStroke]),
+    stroke: new Set([
+      lib.OPS.stroke,
+      lib.OPS.closeStroke,
+      lib.OPS.fillStroke,
+      lib.OPS.eoFillStroke,
+      lib.OPS.closeFillStroke,
+      lib.OPS.closeEOFillStroke,
+    ]),
     fill: new Set([lib.OPS.fill, lib.OPS.eoFill]),
   };
   // pdf.js takes over the buffer it is given: it reads a copy.
-  const task = lib.getDocument({ data: new Uint8Array(bytes), verbosity: lib.VerbosityLevel.ERRORS, isEvalSupported: false, cMapUrl: cMapUrl(), cMapPacked: true, stopAtErrors: false });
+  const task = lib.getDocument({
+    data: new Uint8Array(bytes),
+    verbosity: lib.VerbosityLevel.ERRORS,
+    isEvalSupported: false,
+    cMapUrl: cMapUrl(),
+    cMapPacked: true,
+    stopAtErrors: false,
+  });
   let pages: PageContent[];
   try {
     const doc = await task.promise;
@@ -112,13 +129,18 @@ export const readPdf: Reader = async (bytes, name) => {
     );
   } catch (error) {
     const reason = error instanceof Error ? error.name : '';
-    if (reason === 'PasswordException') return note('unreadable', `${name}：PDF 已加密，无法读取。`, `${name}: the PDF is encrypted and cannot be read.`);
+    if (reason === 'PasswordException')
+      return note('unreadable', `${name}：PDF 已加密，无法读取。`, `${name}: the PDF is encrypted and cannot be read.`);
     return note('unreadable', `${name}：不是可读的 PDF 文件（已损坏或格式不符）。`, `${name}: not a readable PDF (damaged or not a PDF).`);
   } finally {
     await task.destroy();
   }
   if (pages.every((p) => p.runs.length === 0)) {
-    return note('no-text-layer', `${name}：PDF 没有文字层（扫描件或图片），无法检查；请提供含文字的 PDF 或 Word 文件。`, `${name}: the PDF has no text layer (a scan or an image) and cannot be checked; give a PDF with text or a Word file.`);
+    return note(
+      'no-text-layer',
+      `${name}：PDF 没有文字层（扫描件或图片），无法检查；请提供含文字的 PDF 或 Word 文件。`,
+      `${name}: the PDF has no text layer (a scan or an image) and cannot be checked; give a PDF with text or a Word file.`,
+    );
   }
   const { text, origins } = blocksToDraft(blocksOf(pages));
   return { kind: 'pdf', text, origins, notes: [] };

@@ -50,7 +50,11 @@ class Draft {
   put(piece: string, from?: number): void {
     if (from !== undefined && piece) {
       const line = lineAt(this.lineStarts, from);
-      this.origins.push({ start: this.text.length, end: this.text.length + piece.length, location: { line: line + 1, column: from - this.lineStarts[line] + 1 } });
+      this.origins.push({
+        start: this.text.length,
+        end: this.text.length + piece.length,
+        location: { line: line + 1, column: from - this.lineStarts[line] + 1 },
+      });
     }
     this.text += piece;
   }
@@ -59,7 +63,14 @@ class Draft {
     while (start < end && /\s/.test(this.source[start])) start++;
     while (end > start && /\s/.test(this.source[end - 1])) end--;
     if (start >= end) return;
-    this.put(this.source.slice(start, end).split('\n').map((part) => part.trim()).join(' '), start);
+    this.put(
+      this.source
+        .slice(start, end)
+        .split('\n')
+        .map((part) => part.trim())
+        .join(' '),
+      start,
+    );
     this.put('\n\n');
   }
   note(kind: ReaderNote['kind'], span: Span, message: Message): void {
@@ -68,11 +79,23 @@ class Draft {
 }
 
 const AMBIGUOUS: Record<'several-splits' | 'short-row', Message> = {
-  'several-splits': { zh: '表格数字连写，可拆分为多种方式，无法确定各格数值', en: 'the figures run together and can be split into cells in more than one way' },
-  'short-row': { zh: '表格某行数字少于列数（有空格），无法确定空格位置', en: 'a row has fewer figures than columns (a blank cell) and the blank cannot be placed' },
+  'several-splits': {
+    zh: '表格数字连写，可拆分为多种方式，无法确定各格数值',
+    en: 'the figures run together and can be split into cells in more than one way',
+  },
+  'short-row': {
+    zh: '表格某行数字少于列数（有空格），无法确定空格位置',
+    en: 'a row has fewer figures than columns (a blank cell) and the blank cannot be placed',
+  },
 };
-const UNREADABLE: Message = { zh: '表格数字连写，无法拆分为与列数相符的数值', en: 'the figures run together and cannot be split into as many cells as the table has columns' };
-const RECOVERED: Message = { zh: '表格数字由连写文本拆分恢复（唯一拆分）', en: 'the figures were recovered from run-together text (the only possible split)' };
+const UNREADABLE: Message = {
+  zh: '表格数字连写，无法拆分为与列数相符的数值',
+  en: 'the figures run together and cannot be split into as many cells as the table has columns',
+};
+const RECOVERED: Message = {
+  zh: '表格数字由连写文本拆分恢复（唯一拆分）',
+  en: 'the figures were recovered from run-together text (the only possible split)',
+};
 
 /** A table read from runs: written as a GFM table (unique split) or kept as written behind a marker. */
 function writeTable(draft: Draft, { def, rows, span, item, result }: RunTable): void {
@@ -90,7 +113,10 @@ function writeTable(draft: Draft, { def, rows, span, item, result }: RunTable): 
     draft.put('\n\n');
   }
   const tableStart = draft.text.length;
-  const rendered = renderRows(def, rows.map((r, i) => ({ def: r.def, label: r.label.text || undefined, values: result.rows[i].map((c) => c.text) })));
+  const rendered = renderRows(
+    def,
+    rows.map((r, i) => ({ def: r.def, label: r.label.text || undefined, values: result.rows[i].map((c) => c.text) })),
+  );
   const lines = rendered.split('\n');
   const bodyFrom = lines.length - rows.length;
   lines.forEach((line, n) => {
@@ -117,7 +143,8 @@ function writeTable(draft: Draft, { def, rows, span, item, result }: RunTable): 
     draft.put('\n');
   });
   draft.put('\n');
-  if (rows.some((r) => r.run.groups.length < def.columns.length)) draft.note('figures-recovered', { start: tableStart, end: draft.text.length }, RECOVERED);
+  if (rows.some((r) => r.run.groups.length < def.columns.length))
+    draft.note('figures-recovered', { start: tableStart, end: draft.text.length }, RECOVERED);
 }
 
 const DATE_AT_END = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日[\s\u3000]*$/;
@@ -181,4 +208,3 @@ export function readScrapedText(source: string): SourceDocument {
   });
   return { kind: 'text', text: draft.text, origins: draft.origins, notes: draft.notes };
 }
-

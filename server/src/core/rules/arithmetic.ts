@@ -64,7 +64,12 @@ function suspectsOf(table: Table, explanations: Explanation[]): Suspect[] {
 }
 
 /** One failing relation explained by a unique smallest set of cells: the finding sits on its cell, the fix sets them. */
-function explained(table: Table, r: RelationResult, relation: Message, unique: Explanation): Pick<RuleFinding, 'span' | 'message' | 'fixes'> {
+function explained(
+  table: Table,
+  r: RelationResult,
+  relation: Message,
+  unique: Explanation,
+): Pick<RuleFinding, 'span' | 'message' | 'fixes'> {
   const inRelation = [r.cell, ...r.termCells];
   const own = unique.changes.find((c) => inRelation.includes(c.cell)) ?? unique.changes[0];
   const others = unique.changes.filter((c) => c !== own);
@@ -98,7 +103,9 @@ function unexplained(table: Table, relation: Message, explanations: Explanation[
   }
   const named = explanations.slice(0, NAMED);
   const zh = named.map((e) => e.changes.map((c) => `${cellName(table, c.cell).zh}为 ${formatNumber(c.proposed)}`).join(' 且')).join('，或');
-  const en = named.map((e) => e.changes.map((c) => `${cellName(table, c.cell).en} = ${formatNumber(c.proposed)}`).join(' and ')).join('; or ');
+  const en = named
+    .map((e) => e.changes.map((c) => `${cellName(table, c.cell).en} = ${formatNumber(c.proposed)}`).join(' and '))
+    .join('; or ');
   const more = explanations.length - named.length;
   return msg(
     `${relation.zh}；无法确定哪一格有误，可能是${zh}${more ? `，等 ${explanations.length} 种可能` : ''}`,

@@ -26,8 +26,14 @@ function fillValue(table: Table, cell: Cell): string | undefined {
 const rule: Rule = {
   id: 'cell-blank',
   severity: 'error',
-  description: msg('数值格为空；表格大部分为空时，每个表格只报告一次（附空格数）', 'A value cell is empty; where most cells of a table are blank, one finding per table (with the count)'),
-  fixDescription: msg('填 0（本格，或本表全部空格；可计算的合计格填计算值）', 'Fill with 0 (one cell, or every blank of the table; a computable total gets its computed value)'),
+  description: msg(
+    '数值格为空；表格大部分为空时，每个表格只报告一次（附空格数）',
+    'A value cell is empty; where most cells of a table are blank, one finding per table (with the count)',
+  ),
+  fixDescription: msg(
+    '填 0（本格，或本表全部空格；可计算的合计格填计算值）',
+    'Fill with 0 (one cell, or every blank of the table; a computable total gets its computed value)',
+  ),
   check(report) {
     const findings: RuleFinding[] = [];
     for (const table of allTables(report)) {
@@ -37,7 +43,8 @@ const rule: Rule = {
         row.values.forEach((cell, i) => {
           cells++;
           // A row matching no standard row that has no values at all is not a row of figures (row-unknown says so).
-          if (cell.value.kind === 'blank' && (row.def || !cell.missing)) blanks.push({ row, cell, column: table.def.columns[i]?.label ?? '' });
+          if (cell.value.kind === 'blank' && (row.def || !cell.missing))
+            blanks.push({ row, cell, column: table.def.columns[i]?.label ?? '' });
         });
       }
       if (blanks.length === 0) continue;
@@ -47,7 +54,12 @@ const rule: Rule = {
         return value === undefined ? [] : [fillCell(b.cell, value)];
       });
       const fillAll = fillEdits.length
-        ? [{ title: msg(`本表 ${fillEdits.length} 个空格全部填 0`, `Fill all ${fillEdits.length} blank cells of the table with 0`), edits: fillEdits }]
+        ? [
+            {
+              title: msg(`本表 ${fillEdits.length} 个空格全部填 0`, `Fill all ${fillEdits.length} blank cells of the table with 0`),
+              edits: fillEdits,
+            },
+          ]
         : [];
       // Cells a row does not have at all cannot be filled in: they are always reported one by one, without a fix.
       const written = cells - (blanks.length - present.length);
@@ -55,7 +67,10 @@ const rule: Rule = {
       if (present.length * 2 > written && present.length > 1) {
         findings.push({
           span: lineSpanAt(report, table.span.start),
-          message: msg(`表格有 ${present.length} 个空白数值格（共 ${written} 格）`, `The table has ${present.length} blank value cells (of ${written})`),
+          message: msg(
+            `表格有 ${present.length} 个空白数值格（共 ${written} 格）`,
+            `The table has ${present.length} blank value cells (of ${written})`,
+          ),
           fixes: fillAll,
         });
         single = blanks.filter((b) => !editable(b.cell));
@@ -65,10 +80,7 @@ const rule: Rule = {
         const value = fillValue(table, cell);
         findings.push({
           span: cell.missing ? (row.label?.span ?? row.span) : cell.span,
-          message: msg(
-            `${label ? `“${label}”行` : ''}“${column}”列为空`,
-            `${label ? `Row “${label}”, ` : ''}column “${column}” is empty`,
-          ),
+          message: msg(`${label ? `“${label}”行` : ''}“${column}”列为空`, `${label ? `Row “${label}”, ` : ''}column “${column}” is empty`),
           fixes: editable(cell)
             ? [
                 ...(value === undefined ? [] : [{ title: msg(`填入 ${value}`, `Fill in ${value}`), edits: [fillCell(cell, value)] }]),

@@ -10,7 +10,10 @@ const rule: Rule = {
       .filter(({ cell, column }) => column && column.kind !== 'signedCount' && cell.value.kind === 'number' && cell.value.value < 0)
       .map(({ cell, column }) => ({
         span: cell.span,
-        message: msg(`“${column!.label}”列不能为负数：${quote(cell.text)}`, `Column “${column!.label}” cannot be negative: ${quote(cell.text)}`),
+        message: msg(
+          `“${column!.label}”列不能为负数：${quote(cell.text)}`,
+          `Column “${column!.label}” cannot be negative: ${quote(cell.text)}`,
+        ),
         actual: (cell.value as { value: number }).value,
       }));
   },

@@ -19,7 +19,8 @@ function why(cell: Cell): Message {
   if (NONE.test(cell.text.replace(/[\s\u3000]+/g, ''))) {
     return msg(`${text}不是数字：没有的请填 0`, `${text} is not a number: write 0 for none`);
   }
-  if (isChineseNumber(cell.text)) return msg(`${text}是汉字数字，请用阿拉伯数字填写`, `${text} is written in Chinese numerals: write the figure in digits`);
+  if (isChineseNumber(cell.text))
+    return msg(`${text}是汉字数字，请用阿拉伯数字填写`, `${text} is written in Chinese numerals: write the figure in digits`);
   return msg(`${text}不是数字`, `${text} is not a number`);
 }
 
@@ -32,19 +33,21 @@ const rule: Rule = {
   ),
   fixDescription: msg('能从中取出唯一一个数时，改为该数', 'Where one number can be recovered, replace the cell with it'),
   check(report) {
-    return valueCells(report)
-      // A missing pipe is table-shape's finding: the row is short by exactly the figures crowded into one cell.
-      .filter(({ table, row, cell }) => cell.value.kind === 'text' && !missingPipes(table, row).includes(cell))
-      .map(({ cell }) => {
-        const recovered = (cell.value as { recovered?: number }).recovered;
-        const value = recovered === undefined ? undefined : formatNumber(recovered);
-        return {
-          span: cell.span,
-          message: why(cell),
-          actual: cell.text,
-          fixes: value === undefined ? [] : [{ title: msg(`改为 ${value}`, `Change to ${value}`), edits: [replace(cell.span, value)] }],
-        };
-      });
+    return (
+      valueCells(report)
+        // A missing pipe is table-shape's finding: the row is short by exactly the figures crowded into one cell.
+        .filter(({ table, row, cell }) => cell.value.kind === 'text' && !missingPipes(table, row).includes(cell))
+        .map(({ cell }) => {
+          const recovered = (cell.value as { recovered?: number }).recovered;
+          const value = recovered === undefined ? undefined : formatNumber(recovered);
+          return {
+            span: cell.span,
+            message: why(cell),
+            actual: cell.text,
+            fixes: value === undefined ? [] : [{ title: msg(`改为 ${value}`, `Change to ${value}`), edits: [replace(cell.span, value)] }],
+          };
+        })
+    );
   },
 };
 export default rule;

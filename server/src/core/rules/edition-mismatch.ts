@@ -6,8 +6,14 @@ import { allTables, lineSpanAt, msg } from './util';
 const rule: Rule = {
   id: 'edition-mismatch',
   severity: 'error',
-  description: msg('表格使用的行列属于另一版本（如 2022 年报告使用 2019 版的“本年新制作数量”）', 'The rows/columns used belong to another edition than the report year requires'),
-  fixDescription: msg('替换为正确版本的表格，能对应的数值保留', 'Replace the table with the right edition’s, values carried over where rows match'),
+  description: msg(
+    '表格使用的行列属于另一版本（如 2022 年报告使用 2019 版的“本年新制作数量”）',
+    'The rows/columns used belong to another edition than the report year requires',
+  ),
+  fixDescription: msg(
+    '替换为正确版本的表格，能对应的数值保留',
+    'Replace the table with the right edition’s, values carried over where rows match',
+  ),
   check(report) {
     const wanted = report.edition;
     if (!isEdition(wanted)) return [];

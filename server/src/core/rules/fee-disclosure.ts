@@ -19,7 +19,10 @@ const rule: Rule = {
       .filter((s) => !simplify(report.text.slice(s.span.start, s.span.end)).includes(statement))
       .map((s) => ({
         span: s.heading.span,
-        message: msg('第六部分应说明本年度信息处理费的收取情况', 'Section 六 should state what 信息处理费 (processing fees) were charged this year'),
+        message: msg(
+          '第六部分应说明本年度信息处理费的收取情况',
+          'Section 六 should state what 信息处理费 (processing fees) were charged this year',
+        ),
       }));
   },
 };

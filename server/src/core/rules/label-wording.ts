@@ -41,7 +41,10 @@ function judged<T extends { id: string; label: string }>(
 const rule: Rule = {
   id: 'label-wording',
   severity: 'warning',
-  description: msg('行或列的标签措辞与标准不一致（如“危机”应为“危及”）', 'A row or column label differs from the standard wording (危机 → 危及)'),
+  description: msg(
+    '行或列的标签措辞与标准不一致（如“危机”应为“危及”）',
+    'A row or column label differs from the standard wording (危机 → 危及)',
+  ),
   fixDescription: msg('改为标准措辞', 'Replace with the standard wording'),
   check(report) {
     const findings: RuleFinding[] = [];

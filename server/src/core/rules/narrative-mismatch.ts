@@ -2,7 +2,8 @@ import type { Rule, RuleFinding } from './types';
 import { allTables, cellNumber, columnIndex, findRow, msg } from './util';
 
 /** `全年收到政府信息公开申请22件`, `本年新收政府信息公开申请22件`, `共收到政府信息公开申请1484件(含上年结转件)`. */
-const STATED = /(?:收到|新收)(?:政府信息公开|信息公开|依申请公开)?申请(?:共|总计|合计)?\s*([0-9０-９]+)\s*件([（(]含上年结转[^）)]*[）)])?/g;
+const STATED =
+  /(?:收到|新收)(?:政府信息公开|信息公开|依申请公开)?申请(?:共|总计|合计)?\s*([0-9０-９]+)\s*件([（(]含上年结转[^）)]*[）)])?/g;
 
 const rule: Rule = {
   id: 'narrative-mismatch',

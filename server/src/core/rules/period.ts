@@ -4,7 +4,10 @@ import { msg, quote } from './util';
 const rule: Rule = {
   id: 'period',
   severity: 'error',
-  description: msg('文中所述统计期限不是报告年度的1月1日至12月31日', 'The statistics period stated is not 1 January to 31 December of the report year'),
+  description: msg(
+    '文中所述统计期限不是报告年度的1月1日至12月31日',
+    'The statistics period stated is not 1 January to 31 December of the report year',
+  ),
   check(report) {
     const period = report.period;
     if (!period) return [];

@@ -26,7 +26,9 @@ const rule: Rule = {
         if (table.layout === 'markdown' && anchor) {
           const line = renderRow(table.def, def);
           const at = next ? lineSpanAt(report, next.span.start) : lineSpanAt(report, last.span.end);
-          const edit = next ? { start: at.start, end: at.start, newText: `${line}\n` } : { start: at.end, end: at.end, newText: `\n${line}` };
+          const edit = next
+            ? { start: at.start, end: at.start, newText: `${line}\n` }
+            : { start: at.end, end: at.end, newText: `\n${line}` };
           finding.fixes = [{ title: msg(`插入“${name}”行（填 0）`, `Insert row “${fullRowLabel(def)}” (filled with 0)`), edits: [edit] }];
         }
         findings.push(finding);

@@ -13,7 +13,10 @@ const rule: Rule = {
           const label = row.labels.map((c) => c.text).join(' ');
           return {
             span: { start: row.labels[0].span.start, end: row.labels[row.labels.length - 1].span.end },
-            message: msg(`${quote(label)}不是${table.edition}版标准表格中的行`, `${quote(label)} is not a row of the ${table.edition} edition’s table`),
+            message: msg(
+              `${quote(label)}不是${table.edition}版标准表格中的行`,
+              `${quote(label)} is not a row of the ${table.edition} edition’s table`,
+            ),
           };
         }),
     );

@@ -7,7 +7,10 @@ const rule: Rule = {
   id: 'section-missing',
   severity: 'error',
   description: msg('缺少六个标准部分之一', 'One of the six standard sections is absent'),
-  fixDescription: msg('在应有位置插入该部分标题（第二至四部分连同标准表格）', 'Insert the heading (and, for 二–四, its standard table) at its place'),
+  fixDescription: msg(
+    '在应有位置插入该部分标题（第二至四部分连同标准表格）',
+    'Insert the heading (and, for 二–四, its standard table) at its place',
+  ),
   check(report) {
     if (!followsFormat(report)) return [];
     const present = new Set(report.sections.map((s) => s.def.id));

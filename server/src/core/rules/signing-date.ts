@@ -8,7 +8,12 @@ const rule: Rule = {
   check(report) {
     const date = report.signingDate;
     if (!date) {
-      return [{ span: lastLineSpan(report), message: msg('报告末尾缺少落款日期（YYYY年M月D日）', 'The report ends without a signing date (YYYY年M月D日)') }];
+      return [
+        {
+          span: lastLineSpan(report),
+          message: msg('报告末尾缺少落款日期（YYYY年M月D日）', 'The report ends without a signing date (YYYY年M月D日)'),
+        },
+      ];
     }
     // The period the report covers ends with the report year, whatever end the text states.
     const end = report.year ? { year: report.year.value, month: 12, day: 31 } : report.period?.end;

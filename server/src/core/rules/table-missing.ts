@@ -35,7 +35,12 @@ const rule: Rule = {
           findings.push({
             span: section.heading.span,
             message: msg(`缺少“${def.item}”的表格`, `The table of ${def.item} is missing`),
-            fixes: [{ title: msg(`插入“${def.item}”表格`, `Insert the table of ${def.item}`), edits: [insertBlock(report, at, renderStandardTable(def))] }],
+            fixes: [
+              {
+                title: msg(`插入“${def.item}”表格`, `Insert the table of ${def.item}`),
+                edits: [insertBlock(report, at, renderStandardTable(def))],
+              },
+            ],
           });
         }
       }

@@ -4,7 +4,10 @@ import { allTables, missingPipes, msg, quote, severalFigures, valueCount } from 
 const rule: Rule = {
   id: 'table-shape',
   severity: 'error',
-  description: msg('某行的数值格数多于或少于表格的列数（如漏了竖线，两个数挤在一格）', 'A row has more or fewer value cells than its table’s columns (a missing pipe: two figures in one cell)'),
+  description: msg(
+    '某行的数值格数多于或少于表格的列数（如漏了竖线，两个数挤在一格）',
+    'A row has more or fewer value cells than its table’s columns (a missing pipe: two figures in one cell)',
+  ),
   check(report) {
     const findings: RuleFinding[] = [];
     for (const table of allTables(report)) {

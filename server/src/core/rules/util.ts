@@ -1,6 +1,13 @@
 import type { Cell, Report, Row, Section, Span, Table } from '../model';
 import { lineAt, lineSpan } from '../parse/text';
-import { type ColumnDef, type EditionId, type SectionId, followsFormat as editionFollowsFormat, isEdition, NEWEST_EDITION } from '../standard';
+import {
+  type ColumnDef,
+  type EditionId,
+  type SectionId,
+  followsFormat as editionFollowsFormat,
+  isEdition,
+  NEWEST_EDITION,
+} from '../standard';
 import type { Message, TextEdit } from './types';
 import { valueCount } from '../tables';
 export { columnIndex, findRow, valueCount } from '../tables';
@@ -36,7 +43,6 @@ export function allTables(report: Report): Table[] {
   return tables;
 }
 
-
 export interface ValueCell {
   table: Table;
   row: Row;
@@ -59,7 +65,6 @@ export function valueCells(report: Report): ValueCell[] {
   }
   return cells;
 }
-
 
 /** Cells can be edited in place where they have a place in the text. */
 export function editable(cell: Cell): boolean {
@@ -114,7 +119,8 @@ export function closingOffset(report: Report): number {
   const dateLine = lineAt(report.lineStarts, date.span.start);
   const previous = dateLine > 0 ? lineSpan(report.text, report.lineStarts, dateLine - 1) : undefined;
   const office = previous && report.text.slice(previous.start, previous.end).trim();
-  const isOffice = office && office.length <= 30 && !/[。；;]$/.test(office) && !report.sections.some((s) => s.heading.span.start === previous.start);
+  const isOffice =
+    office && office.length <= 30 && !/[。；;]$/.test(office) && !report.sections.some((s) => s.heading.span.start === previous.start);
   return isOffice ? previous.start : report.lineStarts[dateLine];
 }
 

@@ -9,11 +9,15 @@ export const SECTIONS = [
   { id: 'overview', numeral: '一', title: '总体情况', variants: ['概述', '基本情况'] },
   { id: 'proactive', numeral: '二', title: '主动公开政府信息情况', variants: ['主动公开政府信息的情况', '主动公开情况'] },
   {
-    id: 'requests', numeral: '三', title: '收到和处理政府信息公开申请情况',
+    id: 'requests',
+    numeral: '三',
+    title: '收到和处理政府信息公开申请情况',
     variants: ['收到和处理政府信息公开申请的情况', '依申请公开政府信息情况', '政府信息公开申请情况'],
   },
   {
-    id: 'appeals', numeral: '四', title: '政府信息公开行政复议、行政诉讼情况',
+    id: 'appeals',
+    numeral: '四',
+    title: '政府信息公开行政复议、行政诉讼情况',
     variants: [
       '政府信息公开行政复议和行政诉讼情况',
       '因政府信息公开工作被申请行政复议、提起行政诉讼的情况',
@@ -23,7 +27,9 @@ export const SECTIONS = [
     ],
   },
   {
-    id: 'problems', numeral: '五', title: '存在的主要问题及改进情况',
+    id: 'problems',
+    numeral: '五',
+    title: '存在的主要问题及改进情况',
     variants: ['政府信息公开工作存在的主要问题及改进情况', '存在的主要问题和改进情况', '存在的问题及改进情况', '主要问题及改进情况'],
   },
   { id: 'other', numeral: '六', title: '其他需要报告的事项', variants: ['其他需要报告的事项情况', '其他需要说明的事项'] },
@@ -67,9 +73,7 @@ const applicantColumns: ColumnInput[] = [
 ];
 const RESULTS = '三、本年度办理结果';
 const resultGroup = (number: string, label: string, items: [string, string, string[]?][]): RowInput[] =>
-  items.map(([id, text, variants], i) =>
-    row(id, `${i + 1}.`, text, { parents: [RESULTS, `${number}${label}`], variants: variants ?? [] }),
-  );
+  items.map(([id, text, variants], i) => row(id, `${i + 1}.`, text, { parents: [RESULTS, `${number}${label}`], variants: variants ?? [] }));
 
 function requestRows(otherHandling: RowInput[]): RowInput[] {
   return [
@@ -167,17 +171,15 @@ export const EDITIONS = [
     tables: [
       proactiveTable(
         '一',
-        [count('made', '本年新制作数量'), count('published', '本年新公开数量', { variants: ['本年公开数量'] }), count('inForce', '对外公开总数量')],
+        [
+          count('made', '本年新制作数量'),
+          count('published', '本年新公开数量', { variants: ['本年公开数量'] }),
+          count('inForce', '对外公开总数量'),
+        ],
         [row('rules', '', '规章'), row('normative', '', '规范性文件', { variants: ['行政规范性文件'] })],
       ),
-      proactiveTable('五', projectColumns(true), [
-        row('licensing', '', '行政许可'),
-        row('otherServices', '', '其他对外管理服务事项'),
-      ]),
-      proactiveTable('六', projectColumns(true), [
-        row('penalty', '', '行政处罚'),
-        row('coercion', '', '行政强制'),
-      ]),
+      proactiveTable('五', projectColumns(true), [row('licensing', '', '行政许可'), row('otherServices', '', '其他对外管理服务事项')]),
+      proactiveTable('六', projectColumns(true), [row('penalty', '', '行政处罚'), row('coercion', '', '行政强制')]),
       proactiveTable('八', projectColumns(false), [row('fees', '', '行政事业性收费')]),
       proactiveTable(
         '九',
@@ -203,16 +205,13 @@ export const EDITIONS = [
         ],
         [row('rules', '', '规章'), row('normative', '', '行政规范性文件', { variants: ['规范性文件'] })],
       ),
-      proactiveTable('五', [count('decisions', '本年处理决定数量')], [
-        row('licensing', '', '行政许可'),
-      ]),
-      proactiveTable('六', [count('decisions', '本年处理决定数量')], [
-        row('penalty', '', '行政处罚'),
-        row('coercion', '', '行政强制'),
-      ]),
-      proactiveTable('八', [{ id: 'amount', label: '本年收费金额（单位：万元）', kind: 'money', variants: ['本年收费金额'] }], [
-        row('fees', '', '行政事业性收费'),
-      ]),
+      proactiveTable('五', [count('decisions', '本年处理决定数量')], [row('licensing', '', '行政许可')]),
+      proactiveTable('六', [count('decisions', '本年处理决定数量')], [row('penalty', '', '行政处罚'), row('coercion', '', '行政强制')]),
+      proactiveTable(
+        '八',
+        [{ id: 'amount', label: '本年收费金额（单位：万元）', kind: 'money', variants: ['本年收费金额'] }],
+        [row('fees', '', '行政事业性收费')],
+      ),
       requestTable(
         requestRows(
           resultGroup('（六）', '其他处理', [

@@ -14,9 +14,7 @@ export function fold(text: string): string {
 }
 
 export const CHINESE_DIGITS = '〇零一二三四五六七八九十';
-const NUMBERING = new RegExp(
-  `^(?:[${CHINESE_DIGITS}]+[、.]|\\([${CHINESE_DIGITS}]+\\)[、.]?|\\d+[.、)]|\\(\\d+\\)|[①-⑳])`,
-);
+const NUMBERING = new RegExp(`^(?:[${CHINESE_DIGITS}]+[、.]|\\([${CHINESE_DIGITS}]+\\)[、.]?|\\d+[.、)]|\\(\\d+\\)|[①-⑳])`);
 
 /** The numbering that opens a label (`一、`, `(三)`, `1.`), after folding; '' where there is none. */
 export function numberingOf(folded: string): string {

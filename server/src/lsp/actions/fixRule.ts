@@ -15,7 +15,11 @@ export function fixRuleActions(analysis: Analysis, diagnostics: Diagnostic[], ab
     const fixable = analysis.result.findings.filter((f) => f.rule === rule && f.fixes[0]?.safe);
     if (fixable.length < 2) continue;
     const action: CodeAction = {
-      title: say(locale, `修复本文件中所有 ${rule} 问题（${fixable.length} 处）`, `Fix all ${rule} problems in this file (${fixable.length})`),
+      title: say(
+        locale,
+        `修复本文件中所有 ${rule} 问题（${fixable.length} 处）`,
+        `Fix all ${rule} problems in this file (${fixable.length})`,
+      ),
       kind: CodeActionKind.QuickFix,
     };
     if (abilities.resolveEdit) action.data = { kind: 'fixRule', uri: analysis.document.uri, rule } satisfies ResolveData;

@@ -1,5 +1,15 @@
 import type { CodeAction, Range, TextEdit } from 'vscode-languageserver';
-import { type EditionId, followsFormat, isEdition, lineAt, lineSpan, NEWEST_EDITION, renderStandardTable, type Section, TABLE_SECTIONS } from '../../core';
+import {
+  type EditionId,
+  followsFormat,
+  isEdition,
+  lineAt,
+  lineSpan,
+  NEWEST_EDITION,
+  renderStandardTable,
+  type Section,
+  TABLE_SECTIONS,
+} from '../../core';
 import { say } from '../../shared/i18n';
 import { Commands, INSERT_TABLE_KIND, type InsertSnippetArgs } from '../../shared/protocol';
 import { type Analysis, contains } from '../documents';
@@ -44,7 +54,11 @@ export function insertTableActions(analysis: Analysis, range: Range, abilities: 
   return standardTables(edition, section.def.id)
     .filter((t) => !present.has(t.def.id))
     .map(({ def }) => {
-      const title = say(settings.locale, `插入标准表格：${tableLabel(def)}（${edition} 版）`, `Insert the standard table: ${tableLabel(def)} (edition ${edition})`);
+      const title = say(
+        settings.locale,
+        `插入标准表格：${tableLabel(def)}（${edition} 版）`,
+        `Insert the standard table: ${tableLabel(def)} (edition ${edition})`,
+      );
       if (abilities.snippetCommand) {
         const args: InsertSnippetArgs = {
           uri: document.uri,

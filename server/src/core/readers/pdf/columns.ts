@@ -46,7 +46,9 @@ const near = (a: ColumnLine, b: ColumnLine) => a.page === b.page && Math.abs(a.y
 const textOf = (line: ColumnLine) => line.chunks.map((c) => c.text).join('');
 /** A line that ends a table's lines: a section heading, an item of Article 20, or prose running long. */
 const ends = (line: ColumnLine) =>
-  itemNumeral(textOf(line)) !== undefined || line.chunks.some((c) => c.text.length > 24) || /^[一二三四五六][、.]/.test(fold(textOf(line)).replace(/^\s+/, ''));
+  itemNumeral(textOf(line)) !== undefined ||
+  line.chunks.some((c) => c.text.length > 24) ||
+  /^[一二三四五六][、.]/.test(fold(textOf(line)).replace(/^\s+/, ''));
 
 /** Groups chunks standing over one another (a header or label wrapped in its column) into the text of each column. */
 function byColumn(lines: ColumnLine[]): Chunk[] {
@@ -62,7 +64,14 @@ function byColumn(lines: ColumnLine[]): Chunk[] {
       columns.push({ ...c, pieces: [c] });
     }
   }
-  return columns.map((k) => ({ text: k.pieces.sort((a, b) => b.y - a.y).map((p) => p.text).join('\n'), x0: k.x0, x1: k.x1 }));
+  return columns.map((k) => ({
+    text: k.pieces
+      .sort((a, b) => b.y - a.y)
+      .map((p) => p.text)
+      .join('\n'),
+    x0: k.x0,
+    x1: k.x1,
+  }));
 }
 
 /** Lines above a table's first row: header lines (reaching over the figures) and, below them, label pieces. */
@@ -72,7 +81,8 @@ function above(lines: ColumnLine[], first: number, valuesFrom: number): { start:
   const taken = lines.slice(h, first);
   const lastHeader = taken.map((l) => l.box[2] > valuesFrom).lastIndexOf(true);
   const header = taken.slice(0, lastHeader + 1);
-  if (header.length > 0 && !byColumn(header).some((c) => isHeaderLabel(c.text))) return { start: first - (taken.length - lastHeader - 1), header: [], pieces: taken.slice(lastHeader + 1) };
+  if (header.length > 0 && !byColumn(header).some((c) => isHeaderLabel(c.text)))
+    return { start: first - (taken.length - lastHeader - 1), header: [], pieces: taken.slice(lastHeader + 1) };
   return { start: h, header, pieces: taken.slice(lastHeader + 1) };
 }
 
@@ -101,7 +111,8 @@ function findRegions(lines: ColumnLine[]): Region[] {
     placePieces(region);
     // Only a table read for certain: every row named by a standard label, or one row of figures only (Section 四).
     const labelled = region.rows.every((r) => byColumn([{ ...r.line, chunks: r.labels }, ...r.pieces]).some((c) => isRowLabel(c.text)));
-    const headed = byColumn(region.header).some((c) => isHeaderLabel(c.text)) && !region.header.some((l) => l.chunks.some((c) => /\d/.test(c.text)));
+    const headed =
+      byColumn(region.header).some((c) => isHeaderLabel(c.text)) && !region.header.some((l) => l.chunks.some((c) => /\d/.test(c.text)));
     const figuresOnly = region.rows.length === 1 && region.rows[0].labels.length === 0 && region.rows[0].figures.length >= 5;
     if ((labelled && (headed || region.rows.length >= 2)) || (figuresOnly && headed)) {
       const previous = regions[regions.length - 1];
@@ -135,8 +146,14 @@ function blockOf(region: Region): Block | undefined {
   const size = Math.max(...region.rows.map((r) => r.line.size));
   const figures = region.rows.flatMap((r) => r.figures);
   // Figures line up on their right edge (right-aligned) or their middle (centred): the way that makes fewer columns.
-  const byRight = cluster(figures.map((f) => f.x1), size * 0.6);
-  const byMiddle = cluster(figures.map((f) => (f.x0 + f.x1) / 2), size * 0.6);
+  const byRight = cluster(
+    figures.map((f) => f.x1),
+    size * 0.6,
+  );
+  const byMiddle = cluster(
+    figures.map((f) => (f.x0 + f.x1) / 2),
+    size * 0.6,
+  );
   const right = byRight.length <= byMiddle.length;
   const columns = right ? byRight : byMiddle;
   const at = (f: Chunk) => (right ? f.x1 : (f.x0 + f.x1) / 2);

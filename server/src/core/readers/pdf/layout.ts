@@ -104,7 +104,8 @@ function splitAcross(run: TextRun, xs: number[]): TextRun[] {
   return chars.map((text, i) => ({ ...run, text, x: run.x + i * advance, width: advance }));
 }
 
-const inside = (box: Box, x: number, y: number, margin = 1) => x >= box[0] - margin && x <= box[2] + margin && y >= box[1] - margin && y <= box[3] + margin;
+const inside = (box: Box, x: number, y: number, margin = 1) =>
+  x >= box[0] - margin && x <= box[2] + margin && y >= box[1] - margin && y <= box[3] + margin;
 
 /**
  * Text a cell cut by a page break lets run past the table's last rule (Chromium prints the rest of a merged header
@@ -118,7 +119,9 @@ function overflow(frames: { frame: Frame; cells: GridCell[] }[], texts: TextRun[
   let bottom = frame.box[1];
   const taken: TextRun[] = [];
   for (const run of below) {
-    const cell = cells.findIndex((c) => c.col > 0 && c.rowEnd === frame.ys.length - 1 && run.x >= c.box[0] && run.x + run.width <= c.box[2]);
+    const cell = cells.findIndex(
+      (c) => c.col > 0 && c.rowEnd === frame.ys.length - 1 && run.x >= c.box[0] && run.x + run.width <= c.box[2],
+    );
     if (cell < 0 || bottom - (run.y + run.size) > run.size * 1.5) break;
     taken.push(run);
     texts[last][cell].push(run);
@@ -187,7 +190,12 @@ function tablesOf(page: PageContent): { parts: TablePart[]; rest: TextRun[] } {
       page: page.number,
       frame: f.frame,
       rows: f.frame.ys.length - 1,
-      cells: f.cells.map((cell, c) => ({ ...cell, text: linesOf(texts[i][c], page.number).map((l) => l.text).join('\n') })),
+      cells: f.cells.map((cell, c) => ({
+        ...cell,
+        text: linesOf(texts[i][c], page.number)
+          .map((l) => l.text)
+          .join('\n'),
+      })),
     }),
   );
   return { parts, rest };
@@ -234,10 +242,14 @@ const top = (item: Item) => (item.kind === 'line' ? item.line.box[3] : item.kind
  * is one of its column lines (a merged label cut by the break may leave out its left border there).
  */
 function continues(previous: Item | undefined, part: TablePart): previous is Item & { kind: 'table' } {
-  if (!previous || previous.kind !== 'table') return false;
+  if (previous?.kind !== 'table') return false;
   const before = previous.parts[previous.parts.length - 1];
   const near = (a: number, b: number) => Math.abs(a - b) <= 4;
-  return before.page === part.page - 1 && near(before.frame.box[2], part.frame.box[2]) && previous.parts.some((p) => p.frame.xs.some((x) => near(x, part.frame.box[0])));
+  return (
+    before.page === part.page - 1 &&
+    near(before.frame.box[2], part.frame.box[2]) &&
+    previous.parts.some((p) => p.frame.xs.some((x) => near(x, part.frame.box[0])))
+  );
 }
 
 function itemsOf(pages: { page: PageContent; lines: Line[]; parts: TablePart[] }[], chrome: Set<Line>): Item[] {
@@ -263,7 +275,11 @@ function itemsOf(pages: { page: PageContent; lines: Line[]; parts: TablePart[] }
 // Blocks -----------------------------------------------------------------------------------------------------------
 /** Header rows a table repeats at the top of each page: the rows of `part` that equal the first table's first rows. */
 function repeatedHeader(first: TablePart, part: TablePart): number {
-  const textOf = (p: TablePart, rows: number) => p.cells.filter((c) => c.row < rows).map((c) => c.text).join('|');
+  const textOf = (p: TablePart, rows: number) =>
+    p.cells
+      .filter((c) => c.row < rows)
+      .map((c) => c.text)
+      .join('|');
   const closed = (p: TablePart, rows: number) => p.cells.every((c) => c.row >= rows || c.rowEnd <= rows);
   for (let rows = Math.min(4, part.rows); rows >= 1; rows--) {
     if (closed(part, rows) && closed(first, rows) && textOf(part, rows) !== '' && textOf(part, rows) === textOf(first, rows)) return rows;
@@ -274,7 +290,8 @@ function repeatedHeader(first: TablePart, part: TablePart): number {
 const HAS_DIGIT = /\d/;
 /** Text the standard names: a row or column label, a group heading, a Section 二 item. */
 const isStandardLabel = (text: string) =>
-  itemNumeral(text) !== undefined || EDITIONS.some((e) => e.tables.some((t) => matchRow(t, text) || matchColumn(t, text) || isGroupLabel(t, text)));
+  itemNumeral(text) !== undefined ||
+  EDITIONS.some((e) => e.tables.some((t) => matchRow(t, text) || matchColumn(t, text) || isGroupLabel(t, text)));
 
 /**
  * A row the page break cut in two (`2.没有现成信息需要另` | `行制作`, `商业` | `企业`): the next page opens with a row
@@ -291,7 +308,9 @@ function isRowTail(part: TablePart, row: number, placed: { row: number; col: num
   const targets = first.map((cell) => above.find((p) => Math.abs((p.cell.location.box?.[0] ?? Infinity) - cell.box[0]) <= 4)?.cell);
   if (targets.some((t) => !t)) return false;
   const figuresAbove = above.some((p) => p.row === rows - 1 && HAS_DIGIT.test(p.cell.text));
-  const completes = first.some((cell, i) => !isStandardLabel(targets[i]!.text) && isStandardLabel(oneLine(`${targets[i]!.text}\n${cell.text}`)));
+  const completes = first.some(
+    (cell, i) => !isStandardLabel(targets[i]!.text) && isStandardLabel(oneLine(`${targets[i]!.text}\n${cell.text}`)),
+  );
   if (!figuresAbove && !completes) return false;
   first.forEach((cell, i) => (targets[i]!.text = `${targets[i]!.text}\n${cell.text}`));
   return true;
@@ -309,14 +328,19 @@ function tableBlock(parts: TablePart[]): Block {
       const col = column(cell.box[0]);
       const row = Math.max(cell.row, skip);
       const location = { page: part.page, box: cell.box };
-      placed.push({ row: rows + row - skip, col, cell: { text: cell.text, rowSpan: cell.rowEnd - row, colSpan: Math.max(1, column(cell.box[2]) - col), location } });
+      placed.push({
+        row: rows + row - skip,
+        col,
+        cell: { text: cell.text, rowSpan: cell.rowEnd - row, colSpan: Math.max(1, column(cell.box[2]) - col), location },
+      });
     }
     rows += part.rows - skip;
   }
   // Positions no cell covers (the left of a part whose first column lost its border) are blank cells.
   const taken = Array.from({ length: rows }, () => new Array<boolean>(xs.length - 1).fill(false));
   for (const { row, col, cell } of placed) {
-    for (let r = row; r < row + (cell.rowSpan ?? 1); r++) for (let c = col; c < col + (cell.colSpan ?? 1); c++) if (taken[r]) taken[r][c] = true;
+    for (let r = row; r < row + (cell.rowSpan ?? 1); r++)
+      for (let c = col; c < col + (cell.colSpan ?? 1); c++) if (taken[r]) taken[r][c] = true;
   }
   const out: BlockCell[][] = Array.from({ length: rows }, () => []);
   for (const { row, col, cell } of placed.sort((a, b) => a.row - b.row || a.col - b.col)) {
@@ -388,14 +412,23 @@ function markTitle(paragraphs: (Paragraph | TablePart[] | Block)[], bodySize: nu
   const largest = Math.max(0, ...before.map((p) => (isParagraph(p) ? p.lines[0].size : 0)));
   const larger = largest >= bodySize * 1.2;
   // In body print (a web page printed with its site around it): the one line that names a year's report.
-  const at = before.findIndex((p) => isParagraph(p) && (larger ? p.lines[0].size === largest : p.lines.length === 1 && YEAR_REPORT.test(p.lines[0].text)));
+  const at = before.findIndex(
+    (p) => isParagraph(p) && (larger ? p.lines[0].size === largest : p.lines.length === 1 && YEAR_REPORT.test(p.lines[0].text)),
+  );
   if (at < 0) return;
   const title = paragraphs[at] as Paragraph;
   title.heading = 1;
   while (at + 1 < before.length) {
     const next = paragraphs[at + 1];
     const last = title.lines[title.lines.length - 1];
-    if (!larger || !isParagraph(next) || next.lines[0].size !== largest || next.lines[0].page !== last.page || last.y - next.lines[0].y > largest * 2) break;
+    if (
+      !larger ||
+      !isParagraph(next) ||
+      next.lines[0].size !== largest ||
+      next.lines[0].page !== last.page ||
+      last.y - next.lines[0].y > largest * 2
+    )
+      break;
     title.lines.push(...next.lines);
     paragraphs.splice(at + 1, 1);
   }
@@ -440,7 +473,9 @@ export function blocksOf(pages: PageContent[]): Block[] {
     return { page, parts, lines: linesOf(rest, page.number) };
   });
   const chrome = chromeOf(read);
-  const rightEdge = new Map(read.map(({ page, lines }) => [page.number, Math.max(0, ...lines.filter((l) => !chrome.has(l)).map((l) => l.box[2]))]));
+  const rightEdge = new Map(
+    read.map(({ page, lines }) => [page.number, Math.max(0, ...lines.filter((l) => !chrome.has(l)).map((l) => l.box[2]))]),
+  );
   const items = withColumnTables(itemsOf(read, chrome));
   const sizes = read.flatMap((r) => r.lines.flatMap((l) => Array<number>(l.text.length).fill(Math.round(l.size))));
   const bodySize = sizes.sort((a, b) => a - b)[Math.floor(sizes.length / 2)] ?? 0;

@@ -2,9 +2,9 @@ import { check } from '../core';
 import type { CliSettings, RunOptions } from './args';
 import { Companions } from './companions';
 import { RunSettings } from './config';
-import { failureMessage, noteDraft } from './files';
+import { noteDraft } from './files';
 import { type Format, createReporter } from './formats';
-import { expandInputs, readInput } from './inputs';
+import { eachInput, expandInputs, readInput } from './inputs';
 import type { Io } from './io';
 import { messagesFor } from './messages';
 import { fileResult } from './results';
@@ -25,32 +25,22 @@ export async function runCheck(paths: string[], format: Format, settings: CliSet
   const reading = io.progress(readable.length, m.reading);
   const companions = await Companions.index(readable, runSettings, m, (i, file) => reading.update(i, file));
   reading.clear();
-  const progress = io.progress(inputs.length, m.progress);
   let status = 0;
-  const fail = (file: string, message: string) => {
-    io.err(`govreport: ${message}\n`);
-    reporter.failure(file, message);
-    status = 2;
-  };
-  for (const [i, input] of inputs.entries()) {
-    progress.update(i, input.file);
-    if (input.error !== undefined) {
-      fail(input.file, input.error);
-      continue;
-    }
-    try {
-      const source = await readInput(input.file, settings.locale, m);
-      noteDraft(input.file, source.draft, io, m);
-      const others = await companions.of(input.file);
-      const checked = check(source.text, runSettings.settingsFor(input.file), { notes: source.notes, source: input.file, others });
-      const result = fileResult(input.file, checked, source.origins);
+  const failed = await eachInput(
+    inputs,
+    io,
+    m,
+    async (file) => {
+      const source = await readInput(file, settings.locale, m);
+      noteDraft(file, source.draft, io, m);
+      const others = await companions.of(file);
+      const checked = check(source.text, runSettings.settingsFor(file), { notes: source.notes, source: file, others });
+      const result = fileResult(file, checked, source.origins);
       reporter.file(result);
       if (result.findings.some((f) => f.severity === 'error')) status = Math.max(status, 1);
-    } catch (error) {
-      fail(input.file, failureMessage(input.file, error, m));
-    }
-  }
-  progress.clear();
+    },
+    (file, message) => reporter.failure(file, message),
+  );
   reporter.end();
-  return status;
+  return failed ? 2 : status;
 }

@@ -3,8 +3,7 @@ import { readSettings } from '../shared/settings';
 import type { CliSettings, RunOptions } from './args';
 import { CSV_BOM, csvLine } from './csv';
 import { RunSettings } from './config';
-import { failureMessage } from './files';
-import { expandInputs, readInput } from './inputs';
+import { eachInput, expandInputs, readInput } from './inputs';
 import type { Io } from './io';
 import { messagesFor } from './messages';
 
@@ -35,7 +34,6 @@ export async function runExtract(paths: string[], format: ExtractFormat, setting
   const m = messagesFor(settings.locale);
   const runSettings = new RunSettings(settings, run, m);
   const { inputs } = expandInputs(paths, io.cwd, runSettings, m);
-  const progress = io.progress(inputs.length, m.progress);
   let first = true;
   const record = (row: Record<string, unknown>) => {
     if (format === 'csv') io.out(csvLine(COLUMNS.map((c) => (row[c] === null ? undefined : (row[c] as string | number | undefined)))));
@@ -43,30 +41,20 @@ export async function runExtract(paths: string[], format: ExtractFormat, setting
     first = false;
   };
   if (format === 'csv') io.out(CSV_BOM + csvLine([...COLUMNS]));
-  let status = 0;
-  const fail = (file: string, message: string) => {
-    io.err(`govreport: ${message}\n`);
-    record({ file, note: message });
-    status = 2;
-  };
-  for (const [i, input] of inputs.entries()) {
-    progress.update(i, input.file);
-    if (input.error !== undefined) {
-      fail(input.file, input.error);
-      continue;
-    }
-    try {
-      const fileSettings = readSettings(runSettings.settingsFor(input.file)).settings;
-      const source = await readInput(input.file, fileSettings.locale, m);
+  const failed = await eachInput(
+    inputs,
+    io,
+    m,
+    async (file) => {
+      const fileSettings = readSettings(runSettings.settingsFor(file)).settings;
+      const source = await readInput(file, fileSettings.locale, m);
       for (const f of figuresOf(parseReport(source.text, parseOptions(fileSettings)))) {
         const { tableLabel, rowLabel, columnLabel, ...figure } = f;
-        record({ file: input.file, ...figure, table_label: tableLabel, row_label: rowLabel, column_label: columnLabel });
+        record({ file, ...figure, table_label: tableLabel, row_label: rowLabel, column_label: columnLabel });
       }
-    } catch (error) {
-      fail(input.file, failureMessage(input.file, error, m));
-    }
-  }
-  progress.clear();
+    },
+    (file, message) => record({ file, note: message }),
+  );
   if (format === 'json') io.out(first ? '[]\n' : '\n]\n');
-  return status;
+  return failed ? 2 : 0;
 }

@@ -5,7 +5,8 @@ import type { Locale } from '../shared/settings';
 import type { RunSettings } from './config';
 import { readIgnoreFile } from './config';
 import { decode } from './encoding';
-import { CliError, collectInputs, type Input } from './files';
+import { CliError, collectInputs, failureMessage, type Input } from './files';
+import type { Io } from './io';
 import type { Messages } from './messages';
 import { type ReportSource, readReportFile } from './sources';
 
@@ -66,4 +67,39 @@ export async function readInput(file: string, locale: Locale, m: Messages): Prom
     stdinText = decoded.text;
   }
   return { kind: 'markdown', text: stdinText, notes: [] };
+}
+
+/**
+ * Works through the inputs of a run in order, with the progress line: an input that was bad from the start, or whose
+ * work throws, is named on stderr and handed to `failed` with its one-line reason; the run goes on. Resolves to
+ * whether any input failed.
+ */
+export async function eachInput(
+  inputs: Input[],
+  io: Io,
+  m: Messages,
+  work: (file: string) => Promise<void>,
+  failed: (file: string, message: string) => void,
+): Promise<boolean> {
+  const progress = io.progress(inputs.length, m.progress);
+  let anyFailed = false;
+  const fail = (file: string, message: string) => {
+    io.err(`govreport: ${message}\n`);
+    failed(file, message);
+    anyFailed = true;
+  };
+  for (const [i, input] of inputs.entries()) {
+    progress.update(i, input.file);
+    if (input.error !== undefined) {
+      fail(input.file, input.error);
+      continue;
+    }
+    try {
+      await work(input.file);
+    } catch (error) {
+      fail(input.file, failureMessage(input.file, error, m));
+    }
+  }
+  progress.clear();
+  return anyFailed;
 }

@@ -209,6 +209,24 @@ describe('govreport fix and import with web pages and Word files', () => {
     assert.deepEqual(arithmetic(join(out, 'pingtan-jinjing-2019.report.md')), []);
   });
 
+  it('import -d: a PDF and scraped page text become drafts with the same arithmetic findings as their sources', (t) => {
+    const out = join(tempDir(t), 'drafts');
+    const pdf = join(__dirname, '..', 'fixtures', 'pdf', 'pingtan-shenpi-2024.libreoffice.pdf');
+    const scraped = join(__dirname, '..', 'fixtures', 'scraped', 'pingtan-jiaojian-2024.txt');
+    const result = run(['import', pdf, scraped, '-d', out]);
+    assert.equal(result.status, 0, result.stderr);
+    assert.deepEqual(readdirSync(out).sort(), ['pingtan-jiaojian-2024.report.md', 'pingtan-shenpi-2024.libreoffice.report.md']);
+    const arithmetic = (file: string) =>
+      JSON.parse(run(['check', '--format', 'json', file]).stdout)[0]
+        .findings.filter((f: JsonFinding) => ARITHMETIC_RULES.includes(f.rule))
+        .map((f: JsonFinding) => [f.rule, f.expected, f.actual]);
+    assert.deepEqual(arithmetic(join(out, 'pingtan-shenpi-2024.libreoffice.report.md')), [['review-total', 1, 0]]);
+    assert.deepEqual(arithmetic(pdf), [['review-total', 1, 0]]);
+    assert.deepEqual(arithmetic(join(out, 'pingtan-jiaojian-2024.report.md')), []);
+    assert.deepEqual(arithmetic(scraped), []);
+    assert.equal(JSON.parse(run(['check', '--format', 'json', join(out, 'pingtan-jiaojian-2024.report.md')]).stdout)[0].year, 2024);
+  });
+
   it('import -d goes on past a file it cannot read, and says which', (t) => {
     const dir = tempDir(t);
     const out = join(dir, 'drafts');

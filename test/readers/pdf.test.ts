@@ -359,7 +359,7 @@ describe('PDF reader: files it cannot read', () => {
       doc.notes.map((n) => n.kind),
       ['no-text-layer'],
     );
-    assert.match(doc.notes[0].message.zh, /^scan\.pdf：PDF 没有文字层/);
+    assert.match(doc.notes[0].message.zh, /^PDF 没有文字层/);
   });
 
   it('a damaged, truncated or encrypted PDF gives a note, never an exception', async () => {

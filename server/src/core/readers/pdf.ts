@@ -84,7 +84,7 @@ const note = (kind: ReaderNote['kind'], zh: string, en: string): SourceDocument 
   notes: [{ kind, message: { zh, en } }],
 });
 
-export const readPdf: Reader = async (bytes, name) => {
+export const readPdf: Reader = async (bytes) => {
   const lib = await pdfjs();
   const ops: PathOps = {
     save: lib.OPS.save,
@@ -130,16 +130,16 @@ export const readPdf: Reader = async (bytes, name) => {
   } catch (error) {
     const reason = error instanceof Error ? error.name : '';
     if (reason === 'PasswordException')
-      return note('unreadable', `${name}：PDF 已加密，无法读取。`, `${name}: the PDF is encrypted and cannot be read.`);
-    return note('unreadable', `${name}：不是可读的 PDF 文件（已损坏或格式不符）。`, `${name}: not a readable PDF (damaged or not a PDF).`);
+      return note('unreadable', 'PDF 已加密，无法读取', 'the PDF is encrypted and cannot be read');
+    return note('unreadable', '不是可读的 PDF 文件（已损坏或格式不符）', 'not a readable PDF (damaged or not a PDF)');
   } finally {
     await task.destroy();
   }
   if (pages.every((p) => p.runs.length === 0)) {
     return note(
       'no-text-layer',
-      `${name}：PDF 没有文字层（扫描件或图片），无法检查；请提供含文字的 PDF 或 Word 文件。`,
-      `${name}: the PDF has no text layer (a scan or an image) and cannot be checked; give a PDF with text or a Word file.`,
+      'PDF 没有文字层（扫描件或图片），无法检查；请提供含文字的 PDF 或 Word 文件',
+      'the PDF has no text layer (a scan or an image) and cannot be checked; give a PDF with text or a Word file',
     );
   }
   const { text, origins } = blocksToDraft(blocksOf(pages));

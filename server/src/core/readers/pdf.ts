@@ -129,8 +129,7 @@ export const readPdf: Reader = async (bytes) => {
     );
   } catch (error) {
     const reason = error instanceof Error ? error.name : '';
-    if (reason === 'PasswordException')
-      return note('unreadable', 'PDF 已加密，无法读取', 'the PDF is encrypted and cannot be read');
+    if (reason === 'PasswordException') return note('unreadable', 'PDF 已加密，无法读取', 'the PDF is encrypted and cannot be read');
     return note('unreadable', '不是可读的 PDF 文件（已损坏或格式不符）', 'not a readable PDF (damaged or not a PDF)');
   } finally {
     await task.destroy();

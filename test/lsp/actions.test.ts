@@ -42,6 +42,21 @@ describe('code actions', () => {
     assert.ok(!after.some((d) => d.code === 'row-total' || d.code === 'results-total'));
   });
 
+  test('the row total and the column total that blame one mistyped cell offer its fix once, for both findings', async () => {
+    const uri = 'file:///a/once.report.md';
+    session.open(uri, TYPO);
+    const { diagnostics } = await session.diagnosticsFor(uri, 1);
+    const both = [find(diagnostics, 'row-total'), find(diagnostics, 'results-total')];
+    const actions = await actionsAt(session, uri, both);
+    const setting = actions.filter((a) => a.title === '改为 58');
+    assert.equal(setting.length, 1, actions.map((a) => a.title).join(' | '));
+    assert.equal(setting[0].isPreferred, true);
+    assert.deepEqual(
+      setting[0].diagnostics!.map((d) => d.code),
+      ['row-total', 'results-total'],
+    );
+  });
+
   test('a wrong total that any of its cells may explain (Section 四) gets no quick fix that changes a figure', async () => {
     const uri = 'file:///a/review.report.md';
     session.open(uri, MISTAKES);

@@ -213,7 +213,7 @@ step(
     );
     const total = preview.locator(`td.govreport-marked[title*="${previewWrongTotal.message}"]`);
     // biome-ignore lint/performance/useDomNodeTextContent: a Playwright locator, not a DOM node (innerText is the rendered text)
-    assert.equal((await total.innerText()).replace(/\[\d+\]/, '').trim(), '29');
+    assert.equal((await total.innerText()).replace(/\[\d+\]/g, '').trim(), '29');
     await preview.locator('ol.govreport-findings', { hasText: previewWrongTotal.message }).waitFor();
     // The merged header rows of section 三: the corner note spans rows, 法人或其他组织 spans its columns.
     await preview.locator('th[colspan]', { hasText: '法人或其他组织' }).first().waitFor();

@@ -1,6 +1,6 @@
 /**
  * `npm run bench` (PDF part) — the PDF reader beside poppler's `pdftotext -layout` on the same files, in one run:
- * every text PDF of test/fixtures/pdf read by `readPdf` in process (best of three passes after a warm-up pass) and by
+ * every text PDF of test/fixtures/pdf read by `readSource` (the PDF reader) in process (best of three passes after a warm-up pass) and by
  * `pdftotext -layout` (best of three, one process per file, its start included). Goal: no more than 4× pdftotext's
  * time. pdftotext is a dev-machine tool (Debian `poppler-utils`): where it is absent its row says so.
  */
@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
-import { readPdf } from '../server/src/core/readers/pdf';
+import { readSource } from '../server/src/core';
 
 const FIXTURES = join(__dirname, '..', 'test', 'fixtures', 'pdf');
 const RUNS = 3;
@@ -20,13 +20,13 @@ async function main(): Promise<void> {
   const megabytes = files.reduce((sum, f) => sum + f.bytes.length, 0) / 1024 / 1024;
 
   const cold = performance.now();
-  await readPdf(files[0].bytes, files[0].name);
+  await readSource(files[0].bytes, files[0].name);
   const firstRead = performance.now() - cold;
-  for (const f of files) await readPdf(f.bytes, f.name);
+  for (const f of files) await readSource(f.bytes, f.name);
   let ours = Infinity;
   for (let run = 0; run < RUNS; run++) {
     const started = performance.now();
-    for (const f of files) await readPdf(f.bytes, f.name);
+    for (const f of files) await readSource(f.bytes, f.name);
     ours = Math.min(ours, performance.now() - started);
   }
 

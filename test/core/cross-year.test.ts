@@ -48,6 +48,17 @@ describe('real consecutive reports (test/fixtures/corpus)', () => {
     assert.match(findings[0].message, /pingtan-jiaojian-2023\.html/);
   });
 
+  it('two reports of the same agency for the year before: neither is taken for it (no comparison is guessed)', async () => {
+    const previous = await corpusReport('pingtan-jiaojian-2023');
+    const copy = check(previous.text, {}, { source: 'copy-of-2023.html' }).report;
+    const document = await readSource(readFileSync(join(CORPUS, 'pingtan-jiaojian-2024.html')), 'pingtan-jiaojian-2024.html');
+    const findings = check(document.text, {}, { others: [previous, copy] }).findings;
+    assert.deepEqual(
+      findings.filter((f) => f.rule === 'carry-over' || f.rule === 'in-force-count'),
+      [],
+    );
+  });
+
   it('交通与建设局 2025 chains to 2024 (23 + 1 − 0 = 24; carried over 0 = 0)', async () => {
     assert.deepEqual(await crossYear('pingtan-jiaojian-2025', ['pingtan-jiaojian-2024', 'pingtan-jiaojian-2023']), []);
   });

@@ -20,7 +20,8 @@ const KEPT = 16;
  * before, read again when needed, so a batch of thousands never holds more than a few reports at once.
  */
 export class Companions {
-  private readonly entries: Entry[] = [];
+  private readonly entries = new Map<string, Entry>();
+  private readonly byYear = new Map<number, Entry[]>();
   private readonly kept = new Map<string, Report>();
 
   private constructor(
@@ -41,28 +42,32 @@ export class Companions {
       const report = await companions.read(file);
       const agency = report && agencyOf(report);
       const year = report?.year?.value;
-      if (agency !== undefined && year !== undefined) companions.entries.push({ file, agency, year });
+      if (agency === undefined || year === undefined) continue;
+      const entry = { file, agency, year };
+      companions.entries.set(file, entry);
+      companions.byYear.set(year, [...(companions.byYear.get(year) ?? []), entry]);
     }
     return companions;
   }
 
-  /** The reports of the run that the report of `file` is compared with. */
+  /**
+   * The report of the run that the report of `file` is compared with: the same agency's for the year before, where
+   * the run holds exactly one (the rules compare with no other; several would make the comparison a guess).
+   */
   async of(file: string): Promise<Report[]> {
-    const self = this.entries.find((e) => e.file === file);
+    const self = this.entries.get(file);
     if (!self) return [];
-    const others: Report[] = [];
-    for (const entry of this.entries) {
-      if (entry === self || entry.year !== self.year - 1 || !sameAgency(entry.agency, self.agency)) continue;
-      let other = this.kept.get(entry.file);
-      if (!other) {
-        other = await this.read(entry.file);
-        if (!other) continue;
-        if (this.kept.size >= KEPT) this.kept.delete(this.kept.keys().next().value!);
-        this.kept.set(entry.file, other);
-      }
-      others.push(other);
+    const candidates = (this.byYear.get(self.year - 1) ?? []).filter((entry) => sameAgency(entry.agency, self.agency));
+    if (candidates.length !== 1) return [];
+    const [entry] = candidates;
+    let other = this.kept.get(entry.file);
+    if (!other) {
+      other = await this.read(entry.file);
+      if (!other) return [];
+      if (this.kept.size >= KEPT) this.kept.delete(this.kept.keys().next().value!);
+      this.kept.set(entry.file, other);
     }
-    return others;
+    return [other];
   }
 
   /** A file's report as its checks will see it; undefined for a file that cannot be read (reported when it is checked). */

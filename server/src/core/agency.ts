@@ -42,16 +42,20 @@ export function sameAgency(a: string, b: string): boolean {
   return REGION_END.some((end) => prefix.endsWith(end)) && /^.{1,12}?(?:省|市|县|区|旗|州|盟|镇|乡|街道)/u.test(short);
 }
 
-/** The report of the same agency for the year before `report`'s, among the other reports of the run. */
+/**
+ * The report of the same agency for the year before `report`'s, among the other reports of the run: only where there
+ * is exactly one (two candidates that may disagree would make the comparison a guess).
+ */
 export function previousYearReport(report: Report, others: readonly Report[]): Report | undefined {
   const year = report.year?.value;
   const agency = agencyOf(report);
   if (year === undefined || agency === undefined) return undefined;
-  return others.find((other) => {
+  const candidates = others.filter((other) => {
     if (other === report || other.year?.value !== year - 1) return false;
     const name = agencyOf(other);
     return name !== undefined && sameAgency(agency, name);
   });
+  return candidates.length === 1 ? candidates[0] : undefined;
 }
 
 /** How a finding names another report: its file, else its year. */

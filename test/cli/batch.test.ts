@@ -131,6 +131,26 @@ describe('govreport check: every input is reported, nothing aborts the batch', (
   });
 });
 
+describe('govreport check on a folder: only the reports in it', () => {
+  it('a README about the reports (its title names no year) found in the walk is named on stderr, not checked', (t) => {
+    const dir = tempDir(t);
+    writeFileSync(join(dir, 'report.md'), CLEAN);
+    writeFileSync(join(dir, 'README.md'), '# 本目录的政府信息公开工作年度报告\n\n各单位的报告放在这里。\n');
+    const result = run(['check', '--format', 'json', dir]);
+    assert.equal(result.status, 0, result.stderr);
+    assert.deepEqual(
+      (JSON.parse(result.stdout) as { file: string }[]).map((f) => f.file),
+      [join(dir, 'report.md')],
+    );
+    assert.match(result.stderr, /README\.md：不像政府信息公开工作年度报告.*未检查/);
+    const named = run(['check', '--format', 'json', join(dir, 'README.md')]);
+    assert.ok(
+      (JSON.parse(named.stdout)[0].findings as { rule: string }[]).some((f) => f.rule === 'section-missing'),
+      'a file named is checked as asked',
+    );
+  });
+});
+
 describe('govreport check: what a file holds', () => {
   const seed = readFileSync(join(SEEDS, '003_add447287257bd48.txt'));
 

@@ -1,4 +1,4 @@
-import { check } from '../core';
+import { check, looksLikeReport } from '../core';
 import type { CliSettings, RunOptions } from './args';
 import { Companions } from './companions';
 import { RunSettings } from './config';
@@ -30,11 +30,16 @@ export async function runCheck(paths: string[], format: Format, settings: CliSet
     inputs,
     io,
     m,
-    async (file) => {
+    async ({ file, named }) => {
       const source = await readInput(file, settings.locale, m);
       noteDraft(file, source.draft, io, m);
       const others = await companions.of(file);
       const checked = check(source.text, runSettings.settingsFor(file), { notes: source.notes, source: file, others });
+      // A file a folder walk found (a README, notes) is checked only where it looks like a report; it is named.
+      if (!named && !looksLikeReport(checked)) {
+        io.err(`govreport: ${m.notAReportUnchecked(file)}\n`);
+        return;
+      }
       const result = fileResult(file, checked, source.origins);
       reporter.file(result);
       if (result.findings.some((f) => f.severity === 'error')) status = Math.max(status, 1);

@@ -45,7 +45,7 @@ export async function runExtract(paths: string[], format: ExtractFormat, setting
     inputs,
     io,
     m,
-    async (file) => {
+    async ({ file }) => {
       const fileSettings = readSettings(runSettings.settingsFor(file)).settings;
       const source = await readInput(file, fileSettings.locale, m);
       for (const f of figuresOf(parseReport(source.text, parseOptions(fileSettings)))) {

@@ -78,7 +78,7 @@ export async function eachInput(
   inputs: Input[],
   io: Io,
   m: Messages,
-  work: (file: string) => Promise<void>,
+  work: (input: Input & { error?: undefined }) => Promise<void>,
   failed: (file: string, message: string) => void,
 ): Promise<boolean> {
   const progress = io.progress(inputs.length, m.progress);
@@ -95,7 +95,7 @@ export async function eachInput(
       continue;
     }
     try {
-      await work(input.file);
+      await work(input);
     } catch (error) {
       fail(input.file, failureMessage(input.file, error, m));
     }

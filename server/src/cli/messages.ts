@@ -96,6 +96,7 @@ const zh = {
   nuls: (path: string, count: number) => `${path}：含有 ${count} 个空字节（NUL），已照原样读取`,
   utf16Unreadable: (path: string, encoding: string) => `${path}：看似没有字节顺序标记的 ${encoding} 文本，但不是有效的 UTF-16，无法读取`,
   notAReport: (path: string) => `${path}：不像政府信息公开工作年度报告（没有报告标题，标准部分少于三个），未修改`,
+  notAReportUnchecked: (path: string) => `${path}：不像政府信息公开工作年度报告（没有报告标题，标准部分少于三个），未检查`,
   changedSinceRead: (path: string) => `${path}：读取后文件已被修改，未写入（请重新运行）`,
   readOnly: (path: string) => `${path}：文件为只读，未写入`,
   otherOwner: (path: string) => `${path}：文件属于其他用户，未写入`,
@@ -223,6 +224,8 @@ written (the others are still done).
     `${path}: looks like ${encoding} text without a byte order mark, but is not valid UTF-16; not read`,
   notAReport: (path: string) =>
     `${path}: does not look like an annual report (no report title, fewer than three standard sections); left alone`,
+  notAReportUnchecked: (path: string) =>
+    `${path}: does not look like an annual report (no report title, fewer than three standard sections); not checked`,
   changedSinceRead: (path: string) => `${path}: changed on disk since it was read; not written (run again)`,
   readOnly: (path: string) => `${path}: is read-only; not written`,
   otherOwner: (path: string) => `${path}: belongs to another user; not written`,

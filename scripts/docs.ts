@@ -1,8 +1,8 @@
-// Writes the parts of README.md and of the extension manifest that derive from the code: the rule list (from the
-// rule modules), the standard tables and the edition choices (from the standard's data). `npm run docs` rewrites
-// them; a test fails when they are stale.
+// Writes the parts of the documentation and of the extension manifest that derive from the code: the rule list in
+// README.md (from the rule modules), the standard tables in docs/format.md and the edition choices (from the
+// standard's data). `npm run docs` rewrites them; a test fails when they are stale.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import {
   configJsonSchema,
   EDITION_IDS,
@@ -19,6 +19,8 @@ import { EDITION_CHOICES, severitySetting } from '../server/src/shared/settings'
 
 const ROOT = join(__dirname, '..');
 export const README = join(ROOT, 'README.md');
+/** The draft format and the standard, for readers who want the detail. */
+export const FORMAT = join(ROOT, 'docs', 'format.md');
 export const MANIFEST = join(ROOT, 'package.json');
 /** The manifest's strings, English and Chinese. */
 export const NLS = { en: join(ROOT, 'package.nls.json'), zh: join(ROOT, 'package.nls.zh-cn.json') } as const;
@@ -71,13 +73,18 @@ function standardSection(): string {
   return parts.join('\n\n');
 }
 
-export const GENERATED: Record<string, () => string> = { rules: rulesSection, standard: standardSection };
+/** Each generated block: the file it lives in and what it holds. */
+export const GENERATED: Record<string, { file: string; build: () => string }> = {
+  rules: { file: README, build: rulesSection },
+  standard: { file: FORMAT, build: standardSection },
+};
 
-export function regenerate(readme: string): string {
-  let out = readme;
-  for (const [name, build] of Object.entries(GENERATED)) {
+/** A document (`file` says which) with each of its generated blocks rebuilt. */
+export function regenerate(text: string, file: string): string {
+  let out = text;
+  for (const [name, { build }] of Object.entries(GENERATED).filter(([, block]) => block.file === file)) {
     const pattern = new RegExp(`(<!-- generated:${name} -->\\n)[\\s\\S]*?(<!-- /generated:${name} -->)`);
-    if (!pattern.test(out)) throw new Error(`README.md has no <!-- generated:${name} --> block`);
+    if (!pattern.test(out)) throw new Error(`${relative(ROOT, file)} has no <!-- generated:${name} --> block`);
     out = out.replace(pattern, (_, open: string, close: string) => `${open}${build()}\n${close}`);
   }
   return out;
@@ -142,7 +149,10 @@ const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 
 /** Every generated file: its path and what it should hold, given what it holds now. */
 export const GENERATED_FILES: { file: string; build: (current: string) => string }[] = [
-  { file: README, build: regenerate },
+  ...[...new Set(Object.values(GENERATED).map((block) => block.file))].map((file) => ({
+    file,
+    build: (current: string) => regenerate(current, file),
+  })),
   { file: CONFIG_SCHEMA, build: () => json(configJsonSchema()) },
   { file: MANIFEST, build: (current) => json(regenerateManifest(JSON.parse(current))) },
   ...(Object.keys(NLS) as NlsLocale[]).map((locale) => ({
@@ -153,5 +163,5 @@ export const GENERATED_FILES: { file: string; build: (current: string) => string
 
 if (require.main === module) {
   for (const { file, build } of GENERATED_FILES) writeFileSync(file, build(readFileSync(file, 'utf8')));
-  console.log('README.md, package.json, package.nls*.json, schemas/govreport.schema.json: generated parts updated');
+  console.log(`${GENERATED_FILES.map(({ file }) => relative(ROOT, file)).join(', ')}: generated parts updated`);
 }

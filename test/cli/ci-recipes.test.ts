@@ -6,15 +6,15 @@ import { describe, it } from 'node:test';
 import { CLI, tempDir } from './cli';
 
 const ROOT = join(__dirname, '..', '..');
-const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
+const GUIDE = readFileSync(join(ROOT, 'docs', 'cli.md'), 'utf8');
 // Unquoted: the hook expands $GOVREPORT into words (the paths here have no spaces).
 const GOVREPORT = `${process.execPath} ${CLI}`;
 
-/** The code block that follows `<!-- ci:NAME -->` in the README. */
+/** The code block that follows `<!-- ci:NAME -->` in the command-line guide. */
 function recipe(name: string): string {
-  const start = README.indexOf(`<!-- ci:${name} -->`);
-  assert.ok(start !== -1, `README has no ${name} recipe`);
-  const block = /```\w*\n([\s\S]*?)```/.exec(README.slice(start));
+  const start = GUIDE.indexOf(`<!-- ci:${name} -->`);
+  assert.ok(start !== -1, `docs/cli.md has no ${name} recipe`);
+  const block = /```\w*\n([\s\S]*?)```/.exec(GUIDE.slice(start));
   return block![1];
 }
 
@@ -23,7 +23,7 @@ function sh(command: string, cwd: string, env: NodeJS.ProcessEnv = {}) {
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-describe('the CI recipes of the README, run on examples/', () => {
+describe('the CI recipes of docs/cli.md, run on examples/', () => {
   it('GitHub Actions: the SARIF step always passes and writes the log; the annotations step fails on the example with mistakes', (t) => {
     const dir = tempDir(t);
     cpSync(join(ROOT, 'examples'), join(dir, 'examples'), { recursive: true });

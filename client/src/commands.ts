@@ -1,8 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { type InsertSnippetArgs, LANGUAGE_ID, Requests } from '../../server/src/shared/protocol';
-import { say } from '../../server/src/shared/i18n';
-import { uiLocale } from './settings';
 
 const FIRST_FORMAT_YEAR = 2019;
 
@@ -12,8 +10,8 @@ export async function newReport(client: Promise<LanguageClient>): Promise<void> 
   const years = Array.from({ length: latest - FIRST_FORMAT_YEAR + 1 }, (_, i) => ({ label: String(latest - i), year: latest - i }));
   const lastYear = years.find((y) => y.year === latest - 1)!;
   const picked = await vscode.window.showQuickPick([lastYear, ...years.filter((y) => y !== lastYear)], {
-    title: say(uiLocale(), '新建政府信息公开工作年度报告', 'New government information disclosure annual report'),
-    placeHolder: say(uiLocale(), '报告年度', 'Report year'),
+    title: vscode.l10n.t('New government information disclosure annual report'),
+    placeHolder: vscode.l10n.t('Report year'),
   });
   if (!picked) return;
   const result = await (await client).sendRequest(Requests.newReport, { year: picked.year, snippet: true });
@@ -31,16 +29,16 @@ export async function insertStandardTable(client: Promise<LanguageClient>): Prom
   const items: Item[] = [];
   for (const table of tables) {
     if (items.length === 0 || tables[tables.indexOf(table) - 1].edition !== table.edition) {
-      items.push({ label: say(uiLocale(), `${table.edition} 版`, `Edition ${table.edition}`), kind: vscode.QuickPickItemKind.Separator });
+      items.push({ label: vscode.l10n.t('Edition {0}', table.edition), kind: vscode.QuickPickItemKind.Separator });
     }
     items.push({
       label: table.label,
-      description: say(uiLocale(), `${table.edition} 版`, `edition ${table.edition}`),
+      description: vscode.l10n.t('edition {0}', table.edition),
       snippet: table.snippet,
     });
   }
   const picked = await vscode.window.showQuickPick(items, {
-    placeHolder: say(uiLocale(), '选择要插入的标准表格', 'Choose the standard table to insert'),
+    placeHolder: vscode.l10n.t('Choose the standard table to insert'),
   });
   if (!picked?.snippet) return;
   const line = editor.document.lineAt(editor.selection.active.line);
@@ -84,7 +82,7 @@ export async function checkWorkspace(client: Promise<LanguageClient>): Promise<{
   await vscode.window.withProgress(
     {
       location: vscode.ProgressLocation.Notification,
-      title: say(uiLocale(), '检查工作区中的报告', 'Checking the reports in the workspace'),
+      title: vscode.l10n.t('Checking the reports in the workspace'),
       cancellable: true,
     },
     async (progress, token) => {
@@ -111,13 +109,10 @@ export async function checkWorkspace(client: Promise<LanguageClient>): Promise<{
       }
     },
   );
-  const showProblems = say(uiLocale(), '打开“问题”面板', 'Open Problems');
+  const showProblems = vscode.l10n.t('Open Problems');
   // Not awaited: the command ends when the check does, not when the message is dismissed.
   void vscode.window
-    .showInformationMessage(
-      say(uiLocale(), `已检查 ${reports} 份报告，发现 ${problems} 个问题。`, `Checked ${reports} reports: ${problems} problems.`),
-      showProblems,
-    )
+    .showInformationMessage(vscode.l10n.t('Checked {0} reports: {1} problems.', reports, problems), showProblems)
     .then((answer) => (answer === showProblems ? vscode.commands.executeCommand('workbench.actions.view.problems') : undefined));
   return { reports, problems };
 }

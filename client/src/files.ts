@@ -1,22 +1,19 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { type ExportFormat, LANGUAGE_ID, Requests } from '../../server/src/shared/protocol';
-import { say } from '../../server/src/shared/i18n';
-import { uiLocale } from './settings';
 
 /** The kinds of file "Import report…" offers (whatever the checker reads). */
 const IMPORTABLE = ['docx', 'pdf', 'html', 'htm', 'shtml', 'txt', 'md'];
 
 /** Import report (Word/PDF/web page)…: the chosen file's canonical draft, opened as a new govreport document. */
 export async function importReport(client: Promise<LanguageClient>, given?: vscode.Uri): Promise<vscode.TextDocument | undefined> {
-  const locale = uiLocale();
   const file =
     given ??
     (
       await vscode.window.showOpenDialog({
-        title: say(locale, '导入报告（Word/PDF/网页）', 'Import report (Word/PDF/web page)'),
+        title: vscode.l10n.t('Import report (Word/PDF/web page)'),
         canSelectMany: false,
-        filters: { [say(locale, '报告', 'Reports')]: IMPORTABLE },
+        filters: { [vscode.l10n.t('Reports')]: IMPORTABLE },
       })
     )?.[0];
   if (!file) return undefined;
@@ -28,15 +25,13 @@ export async function importReport(client: Promise<LanguageClient>, given?: vsco
     base64: Buffer.from(bytes).toString('base64'),
   });
   if (result.text === undefined) {
-    void vscode.window.showErrorMessage(say(locale, `无法导入 ${name}：${result.refused}`, `Cannot import ${name}: ${result.refused}`));
+    void vscode.window.showErrorMessage(vscode.l10n.t('Cannot import {0}: {1}', name, result.refused ?? ''));
     return undefined;
   }
   const document = await vscode.workspace.openTextDocument({ language: LANGUAGE_ID, content: result.text });
   await vscode.window.showTextDocument(document);
-  const notes = result.notes.length ? say(locale, `（${result.notes.join('；')}）`, ` (${result.notes.join('; ')})`) : '';
-  void vscode.window.showInformationMessage(
-    say(locale, `已导入 ${name}：表格 ${result.tables} 个${notes}`, `Imported ${name}: ${result.tables} tables${notes}`),
-  );
+  const notes = result.notes.length ? vscode.l10n.t(' ({0})', result.notes.join(vscode.l10n.t('; '))) : '';
+  void vscode.window.showInformationMessage(vscode.l10n.t('Imported {0}: {1} tables{2}', name, result.tables, notes));
   return document;
 }
 
@@ -61,10 +56,9 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
  * asks where); an existing file is replaced only when the user says so.
  */
 export async function exportReport(client: Promise<LanguageClient>, format?: ExportFormat): Promise<vscode.Uri | undefined> {
-  const locale = uiLocale();
   const document = vscode.window.activeTextEditor?.document;
   if (!document) {
-    void vscode.window.showWarningMessage(say(locale, '请先打开要导出的报告', 'Open the report to export first'));
+    void vscode.window.showWarningMessage(vscode.l10n.t('Open the report to export first'));
     return undefined;
   }
   const chosen =
@@ -72,10 +66,10 @@ export async function exportReport(client: Promise<LanguageClient>, format?: Exp
     (
       await vscode.window.showQuickPick(
         [
-          { label: say(locale, 'Word 文档（.docx）', 'Word document (.docx)'), format: 'docx' as const },
-          { label: say(locale, '网页（.html）', 'Web page (.html)'), format: 'html' as const },
+          { label: vscode.l10n.t('Word document (.docx)'), format: 'docx' as const },
+          { label: vscode.l10n.t('Web page (.html)'), format: 'html' as const },
         ],
-        { placeHolder: say(locale, '导出为', 'Export as') },
+        { placeHolder: vscode.l10n.t('Export as') },
       )
     )?.format;
   if (!chosen) return undefined;
@@ -84,13 +78,9 @@ export async function exportReport(client: Promise<LanguageClient>, format?: Exp
     target = await vscode.window.showSaveDialog({ filters: { [chosen === 'docx' ? 'Word' : 'HTML']: [chosen] } });
     if (!target) return undefined;
   } else if (await exists(target)) {
-    const replace = say(locale, '覆盖', 'Replace');
+    const replace = vscode.l10n.t('Replace');
     const answer = await vscode.window.showWarningMessage(
-      say(
-        locale,
-        `${vscode.workspace.asRelativePath(target)} 已存在，要覆盖吗？`,
-        `${vscode.workspace.asRelativePath(target)} exists. Replace it?`,
-      ),
+      vscode.l10n.t('{0} exists. Replace it?', vscode.workspace.asRelativePath(target)),
       { modal: true },
       replace,
     );
@@ -99,11 +89,9 @@ export async function exportReport(client: Promise<LanguageClient>, format?: Exp
   const result = await (await client).sendRequest(Requests.exportReport, { uri: document.uri.toString(), format: chosen });
   await vscode.workspace.fs.writeFile(target, Buffer.from(result.base64, 'base64'));
   const where = vscode.workspace.asRelativePath(target);
-  const message = say(locale, `已导出到 ${where}（表格 ${result.tables} 个）`, `Exported to ${where} (${result.tables} tables)`);
+  const message = vscode.l10n.t('Exported to {0} ({1} tables)', where, result.tables);
   if (result.errors) {
-    void vscode.window.showWarningMessage(
-      `${message}${say(locale, `；报告中仍有 ${result.errors} 个错误`, `; the report still has ${result.errors} errors`)}`,
-    );
+    void vscode.window.showWarningMessage(`${message}${vscode.l10n.t('; the report still has {0} errors', result.errors)}`);
   } else {
     void vscode.window.showInformationMessage(message);
   }

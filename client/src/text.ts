@@ -1,8 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { LANGUAGE_ID, Requests } from '../../server/src/shared/protocol';
-import { say } from '../../server/src/shared/i18n';
-import { uiLocale } from './settings';
 
 const DECLINED_KEY = 'govreport.textDraftsDeclined';
 
@@ -23,16 +21,11 @@ export function offerLanguageForTextDrafts(client: LanguageClient, state: vscode
       offered.delete(uri);
       return;
     }
-    const locale = uiLocale();
     const name = vscode.workspace.asRelativePath(document.uri);
-    const use = say(locale, '用报告语言打开', 'Open as report');
-    const never = say(locale, '此文件不再提示', 'Not for this file');
+    const use = vscode.l10n.t('Open as report');
+    const never = vscode.l10n.t('Not for this file');
     const answer = await vscode.window.showInformationMessage(
-      say(
-        locale,
-        `${name} 看起来是政府信息公开工作年度报告，已按报告检查。`,
-        `${name} looks like a government information disclosure report; it is checked as one.`,
-      ),
+      vscode.l10n.t('{0} looks like a government information disclosure report; it is checked as one.', name),
       use,
       never,
     );

@@ -23,7 +23,7 @@ describe('the client speaks Chinese in a Chinese VS Code (vscode.l10n)', () => {
     const zh = bundle('zh-cn');
     assert.ok(keys.size > 20, `${keys.size} strings`);
     for (const key of keys) {
-      assert.ok(zh[key], `no Chinese for “${key}”`);
+      assert.ok(zh[key], `no Chinese for “${key}”: add it to l10n/bundle.l10n.zh-cn.json (and zh-tw)`);
       assert.deepEqual(placeholders(zh[key]), placeholders(key), key);
       assert.notEqual(zh[key], key, 'translated');
     }
@@ -33,7 +33,7 @@ describe('the client speaks Chinese in a Chinese VS Code (vscode.l10n)', () => {
   it('no Chinese text is written into the client outside the bundle (a string not wrapped would stay Chinese in an English VS Code)', () => {
     for (const { name, text } of sources) {
       const code = text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
-      assert.doesNotMatch(code, /\p{Script=Han}/u, name);
+      assert.doesNotMatch(code, /\p{Script=Han}/u, `${name}: write vscode.l10n.t('English {0}', …) and the Chinese in l10n/`);
     }
   });
 

@@ -1,8 +1,8 @@
 import type { Locale } from './settings';
 
 /**
- * The one localization helper: the Chinese or the English of a text (or of a table of texts), by locale. Used by the core (finding messages),
- * the language server and the VS Code client (which imports it without the core).
+ * The one localization helper: the Chinese or the English of a text (or of a table of texts), by locale. Used by the core (finding messages)
+ * and the language server; the VS Code client's own strings go through vscode.l10n (l10n/bundle.l10n.zh-cn.json).
  */
 export function say<T>(locale: Locale, zh: T, en: T): T {
   return locale === 'en' ? en : zh;

@@ -1,6 +1,6 @@
 // The one build script: bundles the VS Code client, the language server and the CLI into dist/.
 import * as esbuild from 'esbuild';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { tsImport } from 'tsx/esm/api';
 
 const common = {
@@ -62,6 +62,15 @@ const lazyFiles = {
     );
   },
 };
+
+// pdf.js's character maps of Simplified Chinese fonts (GB), for PDFs that name a CJK font without embedding it: the
+// extension ships no node_modules, so the PDF reader finds them beside its bundle.
+function copyChineseCMaps() {
+  const from = 'node_modules/pdfjs-dist/cmaps';
+  mkdirSync('dist/cmaps', { recursive: true });
+  for (const name of readdirSync(from)) if (/GB/.test(name)) copyFileSync(`${from}/${name}`, `dist/cmaps/${name}`);
+}
+copyChineseCMaps();
 
 await Promise.all([
   esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),

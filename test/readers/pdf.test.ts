@@ -5,7 +5,8 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import { ARITHMETIC_RULES, type CheckResult, type SourceDocument, check, locate, readSource } from '../../server/src/core';
@@ -344,6 +345,22 @@ describe('PDF reader: the process around it', () => {
     assert.match(String(child.output[3]), /^\| 1 \| 0 \| 0 \| 0 \| 0 \|/m);
   });
 
+  it('reads a Chinese font the PDF names without embedding it (as WPS writes) from the bundle alone, with no node_modules', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'govreport-cmaps-'));
+    try {
+      const dist = join(__dirname, '..', '..', 'dist');
+      cpSync(join(dist, 'readers', 'pdf.js'), join(dir, 'readers', 'pdf.js'));
+      cpSync(join(dist, 'cmaps'), join(dir, 'cmaps'), { recursive: true });
+      writeFileSync(join(dir, 'wps.pdf'), pdfWithUnembeddedChineseFont('政府信息公开'));
+      const script = `require('./readers/pdf.js').readPdf(new Uint8Array(require('fs').readFileSync('wps.pdf')), 'wps.pdf').then((d) => process.stdout.write(d.text))`;
+      const child = spawnSync(process.execPath, ['-e', script], { cwd: dir, encoding: 'utf8' });
+      assert.equal(child.status, 0, child.stderr);
+      assert.equal(child.stdout.trim(), '政府信息公开');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('leaves V8’s own Array.prototype.push, JSON.parse and JSON.stringify in place (pdf.js’s polyfills are slow)', () => {
     assert.ok(read.size > 0);
     for (const f of [Array.prototype.push, JSON.parse, JSON.stringify])
@@ -392,3 +409,27 @@ describe('PDF reader: files it cannot read', () => {
     }
   });
 });
+
+/** A one-page PDF whose text is in SimSun, named (encoding UniGB-UCS2-H, Adobe-GB1) but not embedded, no ToUnicode. */
+function pdfWithUnembeddedChineseFont(text: string): string {
+  const codes = [...text].map((c) => c.charCodeAt(0).toString(16).padStart(4, '0')).join('');
+  const content = `BT /F1 24 Tf 72 700 Td <${codes}> Tj ET`;
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>',
+    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+    '<< /Type /Font /Subtype /Type0 /BaseFont /SimSun /Encoding /UniGB-UCS2-H /DescendantFonts [6 0 R] >>',
+    '<< /Type /Font /Subtype /CIDFontType0 /BaseFont /SimSun /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 2 >> /FontDescriptor 7 0 R /DW 1000 >>',
+    '<< /Type /FontDescriptor /FontName /SimSun /Flags 6 /FontBBox [0 -141 996 855] /ItalicAngle 0 /Ascent 859 /Descent -141 /CapHeight 859 /StemV 80 >>',
+  ];
+  let pdf = '%PDF-1.4\n';
+  const offsets = objects.map((object, i) => {
+    const offset = pdf.length;
+    pdf += `${i + 1} 0 obj\n${object}\nendobj\n`;
+    return offset;
+  });
+  const xref = pdf.length;
+  pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  return `${pdf}trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+}

@@ -3,7 +3,9 @@
  * drawn rules → lines, paragraphs, headings and tables, ruled (pdf/geometry.ts) or not (pdf/columns.ts), in reading
  * order (pdf/layout.ts) → the draft text.
  */
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { blocksToDraft } from './draft';
 import type { PathOps } from './pdf/geometry';
 import { rulesOf } from './pdf/geometry';
@@ -44,8 +46,13 @@ function pdfjs(): Promise<PdfJs> {
   return loading;
 }
 
-/** The character maps of CJK fonts that a PDF names but does not embed (WPS writes such PDFs), where installed. */
+/**
+ * The character maps of CJK fonts that a PDF names but does not embed (WPS writes such PDFs): the Simplified Chinese
+ * ones the build copies beside the bundle (dist/cmaps, the extension has no node_modules), else pdf.js's own.
+ */
 function cMapUrl(): string | undefined {
+  const shipped = join(__dirname, '..', 'cmaps');
+  if (existsSync(join(shipped, 'UniGB-UCS2-H.bcmap'))) return `${shipped}/`;
   try {
     return `${createRequire(__filename)
       .resolve('pdfjs-dist/package.json')

@@ -48,15 +48,26 @@ describe('real consecutive reports (test/fixtures/corpus)', () => {
     assert.match(findings[0].message, /pingtan-jiaojian-2023\.html/);
   });
 
-  it('two reports of the same agency for the year before: neither is taken for it (no comparison is guessed)', async () => {
+  it('two reports of the same agency for the year before: neither is taken for it, and a note at info says so, naming both', async () => {
     const previous = await corpusReport('pingtan-jiaojian-2023');
-    const copy = check(previous.text, {}, { source: 'copy-of-2023.html' }).report;
+    const copy = check(previous.text, {}, { source: 'copy-of-2023.docx' }).report;
     const document = await readSource(readFileSync(join(CORPUS, 'pingtan-jiaojian-2024.html')), 'pingtan-jiaojian-2024.html');
-    const findings = check(document.text, {}, { others: [previous, copy] }).findings;
-    assert.deepEqual(
-      findings.filter((f) => f.rule === 'carry-over' || f.rule === 'in-force-count'),
-      [],
+    const findings = check(document.text, {}, { others: [previous, copy] }).findings.filter(
+      (f) => f.rule === 'carry-over' || f.rule === 'in-force-count',
     );
+    // Compared with either, in-force-count would say 17 ≠ 23: with two, no comparison is guessed.
+    assert.deepEqual(
+      findings.map((f) => [f.rule, f.severity, f.expected]).sort(),
+      [
+        ['carry-over', 'info', undefined],
+        ['in-force-count', 'info', undefined],
+      ],
+    );
+    for (const f of findings) {
+      assert.match(f.message, /2023年度的报告有 2 份（“pingtan-jiaojian-2023\.html”、“copy-of-2023\.docx”）/);
+    }
+    assert.match(findings.find((f) => f.rule === 'carry-over')!.message, /未核对上年结转申请数/);
+    assert.match(findings.find((f) => f.rule === 'in-force-count')!.message, /未核对现行有效件数/);
   });
 
   it('交通与建设局 2025 chains to 2024 (23 + 1 − 0 = 24; carried over 0 = 0)', async () => {

@@ -28,7 +28,7 @@ export type Invocation =
   | { command: 'help' }
   | { command: 'version' }
   | { command: 'check'; settings: CliSettings; paths: string[]; format: Format; run: RunOptions }
-  | { command: 'fix'; settings: CliSettings; paths: string[]; dryRun: boolean }
+  | { command: 'fix'; settings: CliSettings; paths: string[]; dryRun: boolean; run: RunOptions }
   | { command: 'import'; settings: CliSettings; inputs: string[]; output?: string; outDir?: string; force: boolean }
   | { command: 'export'; settings: CliSettings; request: ExportRequest }
   | { command: 'extract'; settings: CliSettings; paths: string[]; format: ExtractFormat; run: RunOptions };
@@ -44,7 +44,7 @@ const RUN = { config: { type: 'string' }, rule: { type: 'string', multiple: true
 
 const OPTIONS = {
   check: { ...COMMON, ...RUN, format: { type: 'string' } },
-  fix: { ...COMMON, 'dry-run': { type: 'boolean' } },
+  fix: { ...COMMON, ...RUN, 'dry-run': { type: 'boolean' } },
   import: { ...COMMON, output: { type: 'string', short: 'o' }, 'out-dir': { type: 'string', short: 'd' }, force: { type: 'boolean' } },
   export: { ...COMMON, format: { type: 'string' }, output: { type: 'string', short: 'o' }, force: { type: 'boolean' } },
   extract: { ...COMMON, config: { type: 'string' }, format: { type: 'string' } },
@@ -157,8 +157,8 @@ export function parseCommandLine(argv: string[], m: Messages): Invocation {
   if (command === 'export')
     return { command, settings, request: exportRequest(values as { format?: string; output?: string; force?: boolean }, positionals, m) };
   if (positionals.length === 0) throw new CliError(m.missingPaths(command));
-  if (command === 'fix') return { command, settings, paths: positionals, dryRun: !!(values as { 'dry-run'?: boolean })['dry-run'] };
   const run = runOptions(values as Parameters<typeof runOptions>[0], settings, m);
+  if (command === 'fix') return { command, settings, paths: positionals, dryRun: !!(values as { 'dry-run'?: boolean })['dry-run'], run };
   if (command === 'extract') {
     const format = (values as { format?: string }).format ?? 'csv';
     if (!(EXTRACT_FORMATS as readonly string[]).includes(format))

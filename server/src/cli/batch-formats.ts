@@ -45,6 +45,7 @@ function summaryReporter({ write, locale }: ReporterOptions): Reporter {
   ];
   const rows: string[][] = [];
   const perRule = new Map<string, number>();
+  let notReports = 0;
   return {
     file({ file, agency, year, edition, findings }) {
       const counts = countBySeverity(findings);
@@ -62,6 +63,9 @@ function summaryReporter({ write, locale }: ReporterOptions): Reporter {
     failure(file, message) {
       rows.push([file, '-', '-', '-', '-', '-', message]);
     },
+    notReport() {
+      notReports++;
+    },
     end() {
       const widths = header.map((h, i) =>
         Math.max(displayWidth(h), ...rows.map((r) => (i === header.length - 1 ? 0 : displayWidth(r[i])))),
@@ -76,6 +80,7 @@ function summaryReporter({ write, locale }: ReporterOptions): Reporter {
       write(`\n${t('各规则合计', 'Per rule')}:${totals.length ? '' : ` ${t('无', 'none')}`}\n`);
       const ruleWidth = Math.max(0, ...totals.map(([rule]) => rule.length));
       for (const [rule, count] of totals) write(`  ${rule.padEnd(ruleWidth)}  ${count}\n`);
+      if (notReports) write(`\n${messagesFor(locale).notReports(notReports)}\n`);
     },
   };
 }

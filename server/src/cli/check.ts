@@ -38,10 +38,11 @@ export async function runCheck(paths: string[], format: Format, settings: CliSet
       // A file a folder walk found (a README, notes) is checked only where it looks like a report; it is named.
       if (!named && !looksLikeReport(checked)) {
         io.err(`govreport: ${m.notAReportUnchecked(file)}\n`);
+        reporter.notReport?.(file);
         return;
       }
       const result = fileResult(file, checked, source.origins);
-      reporter.file(result);
+      reporter.file(result, checked);
       if (result.findings.some((f) => f.severity === 'error')) status = Math.max(status, 1);
     },
     (file, message) => reporter.failure(file, message),

@@ -51,23 +51,25 @@ export class Companions {
   }
 
   /**
-   * The report of the run that the report of `file` is compared with: the same agency's for the year before, where
-   * the run holds exactly one (the rules compare with no other; several would make the comparison a guess).
+   * The reports of the run that the report of `file` may be compared with: the same agency's for the year before (the
+   * rules compare only where there is exactly one, and say so where there are several).
    */
   async of(file: string): Promise<Report[]> {
     const self = this.entries.get(file);
     if (!self) return [];
     const candidates = (this.byYear.get(self.year - 1) ?? []).filter((entry) => sameAgency(entry.agency, self.agency));
-    if (candidates.length !== 1) return [];
-    const [entry] = candidates;
-    let other = this.kept.get(entry.file);
-    if (!other) {
-      other = await this.read(entry.file);
-      if (!other) return [];
-      if (this.kept.size >= KEPT) this.kept.delete(this.kept.keys().next().value!);
-      this.kept.set(entry.file, other);
+    const reports: Report[] = [];
+    for (const entry of candidates) {
+      let other = this.kept.get(entry.file);
+      if (!other) {
+        other = await this.read(entry.file);
+        if (!other) continue;
+        if (this.kept.size >= KEPT) this.kept.delete(this.kept.keys().next().value!);
+        this.kept.set(entry.file, other);
+      }
+      reports.push(other);
     }
-    return [other];
+    return reports;
   }
 
   /** A file's report as its checks will see it; undefined for a file that cannot be read (reported when it is checked). */

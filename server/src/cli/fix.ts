@@ -1,5 +1,6 @@
 import { check, fixAll, looksLikeReport, looksScraped, parseReport } from '../core';
-import type { CliSettings } from './args';
+import type { CliSettings, RunOptions } from './args';
+import { RunSettings } from './config';
 import { encodeLosslessly, encodingLabel } from './encoding';
 import { CliError, type Input, cleanUpOnSignals, collectInputs, failureMessage, noteDraft, readDraft, writeBack } from './files';
 import type { Io } from './io';
@@ -22,7 +23,7 @@ function ruleList(rules: string[], m: Messages): string {
 function fixFile(
   input: Input & { error?: undefined },
   dryRun: boolean,
-  settings: CliSettings,
+  runSettings: RunSettings,
   io: Io,
   m: Messages,
 ): { status: number; fixes: number } {
@@ -44,6 +45,7 @@ function fixFile(
     io.err(`govreport: ${reason}\n`);
     return { status: 0, fixes: 0 };
   }
+  const settings = runSettings.settingsFor(file);
   const result = fixAll(draft.text, settings);
   if (result.text !== draft.text) {
     if (!draft.lossless) throw new CliError(m.lossyNotFixed(file, encodingLabel(draft.encoding)));
@@ -76,8 +78,9 @@ const betweenFiles = () => new Promise<void>((resolve) => setImmediate(resolve))
  * a unified diff on stdout and nothing written. A file that cannot be read or written back safely is named on stderr
  * and left alone (status 2); the others are still fixed. A signal ends the run between files, never inside a write.
  */
-export async function runFix(paths: string[], dryRun: boolean, settings: CliSettings, io: Io): Promise<number> {
+export async function runFix(paths: string[], dryRun: boolean, settings: CliSettings, run: RunOptions, io: Io): Promise<number> {
   const m = messagesFor(settings.locale);
+  const runSettings = new RunSettings(settings, run, m);
   const inputs = collectInputs(paths, m);
   const progress = io.progress(inputs.length, m.progress);
   const stopCleaning = cleanUpOnSignals((signal) => {
@@ -94,7 +97,7 @@ export async function runFix(paths: string[], dryRun: boolean, settings: CliSett
       progress.update(i, input.file);
       try {
         if (input.error !== undefined) throw new CliError(input.error);
-        const done = fixFile(input, dryRun, settings, io, m);
+        const done = fixFile(input, dryRun, runSettings, io, m);
         status = Math.max(status, done.status);
         if (done.fixes) changedFiles++;
         fixes += done.fixes;

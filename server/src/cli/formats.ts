@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { version } from '../../../package.json';
-import { type Rule, RULES } from '../core';
+import { type CheckResult, type Rule, RULES } from '../core';
 import type { Locale, Severity } from '../shared/settings';
 import { BATCH_FORMATS, type BatchFormat, batchReporter, isBatchFormat } from './batch-formats';
 import { type Messages, messagesFor } from './messages';
@@ -13,9 +13,12 @@ export const FORMATS: Format[] = ['text', 'json', 'sarif', ...BATCH_FORMATS];
 
 /** Receives the files one by one as they are checked, so nothing but the summary is held. */
 export interface Reporter {
-  file(result: FileResult): void;
+  /** A checked file; `checked` (its report and findings as the core gives them) for the formats that show its tables. */
+  file(result: FileResult, checked?: CheckResult): void;
   /** A file that could not be checked, with the one-line message naming it (also shown on stderr). */
   failure(file: string, message: string): void;
+  /** A file a folder walk found that does not look like a report (not checked; stderr names it). */
+  notReport?(file: string): void;
   end(): void;
 }
 
@@ -46,6 +49,7 @@ function textReporter({ write, locale, color }: ReporterOptions): Reporter {
   /** Files checked, and files that could not be. */
   let files = 0;
   let failed = 0;
+  let notReports = 0;
   return {
     file({ file, findings }) {
       files++;
@@ -69,6 +73,9 @@ function textReporter({ write, locale, color }: ReporterOptions): Reporter {
       const reason = message.startsWith(file) ? message.slice(file.length).replace(/^[：:]\s*/, '') : message;
       write(`\n${paint('underline', file)}\n  ${paint('red', m.failedLabel)}  ${reason}\n`);
     },
+    notReport() {
+      notReports++;
+    },
     end() {
       const total = all.error + all.warning + all.info;
       let summary: string;
@@ -79,6 +86,7 @@ function textReporter({ write, locale, color }: ReporterOptions): Reporter {
         summary = failed ? paint('red', paint('bold', m.onlyUnchecked(failed, files + failed))) : paint('green', m.noProblems(files));
       }
       write(`${total === 0 && failed === 0 ? '' : '\n'}${summary}\n`);
+      if (notReports) write(`${paint('dim', m.notReports(notReports))}\n`);
     },
   };
 }

@@ -20,7 +20,7 @@ function run(invocation: Invocation, io: Io, argv: string[]): number | Promise<n
     case 'check':
       return runCheck(invocation.paths, invocation.format, invocation.settings, invocation.run, io);
     case 'fix':
-      return runFix(invocation.paths, invocation.dryRun, invocation.settings, io);
+      return runFix(invocation.paths, invocation.dryRun, invocation.settings, invocation.run, io);
     case 'import':
       return runImport(invocation, io);
     case 'export':

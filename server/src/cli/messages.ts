@@ -30,11 +30,11 @@ const zh = {
 目录和 glob 找到的文件按 .govreportignore（工作目录）和配置的 ignores 排除。
 
 选项：
-  --format text|json|sarif|summary|csv|junit|github
+  --format text|json|sarif|summary|csv|junit|github|html
                              check 的输出格式（默认 text）
   --format csv|json          extract 的输出格式（默认 csv）
-  --config 文件               check、extract：用该配置文件，不再向上查找
-  --rule 规则ID=严重程度       check：设置规则的严重程度（error|warning|info|off），可重复，优先于配置文件
+  --config 文件               check、fix、extract：用该配置文件，不再向上查找
+  --rule 规则ID=严重程度       check、fix：设置规则的严重程度（error|warning|info|off），可重复，优先于配置文件
   --format docx|html         export 的输出格式（默认 docx；-o 以 .html 结尾时为 html）
   --locale zh-CN|en          消息语言（默认 zh-CN）
   ${EDITION_OPTION} 报告格式版本（默认 auto：按报告年度判断）
@@ -108,6 +108,7 @@ const zh = {
   noProblems: (files: number) => `✔ 共检查 ${files} 个文件，没有发现问题`,
   unchecked: (failed: number) => `${failed} 个文件无法检查`,
   onlyUnchecked: (failed: number, files: number) => `✖ ${failed} 个文件无法检查（共 ${files} 个文件），其余没有发现问题`,
+  notReports: (count: number) => `目录中另有 ${count} 个文件不像年度报告，未检查（见标准错误输出）`,
   summarySeparator: '；',
   progress: (done: number, total: number) => `检查中 ${done}/${total}`,
   reading: (done: number, total: number) => `读取中 ${done}/${total}（查找同一机关上一年度的报告）`,
@@ -152,11 +153,11 @@ A .govreport.json / .govreport.jsonc is looked for from each file's folder upwar
 that directories and globs find are left out by .govreportignore (working folder) and the configuration's ignores.
 
 Options:
-  --format text|json|sarif|summary|csv|junit|github
+  --format text|json|sarif|summary|csv|junit|github|html
                              output format of check (default text)
   --format csv|json          output format of extract (default csv)
-  --config FILE              check, extract: use FILE instead of looking for a configuration
-  --rule RULE-ID=SEVERITY    check: a rule's severity (error|warning|info|off), repeatable, over the configuration
+  --config FILE              check, fix, extract: use FILE instead of looking for a configuration
+  --rule RULE-ID=SEVERITY    check, fix: a rule's severity (error|warning|info|off), repeatable, over the configuration
   --format docx|html         output format of export (default docx; html when -o ends in .html)
   --locale zh-CN|en          language of messages (default zh-CN)
   ${EDITION_OPTION} edition of the format (default auto: from the report year)
@@ -238,6 +239,7 @@ written (the others are still done).
   unchecked: (failed: number) => `${plural(failed, 'file')} could not be checked`,
   onlyUnchecked: (failed: number, files: number) =>
     `✖ ${plural(failed, 'file')} could not be checked (of ${files}); no problems in the others`,
+  notReports: (count: number) => `${plural(count, 'other file')} found in the folders did not look like a report and were not checked (named on stderr)`,
   summarySeparator: '; ',
   progress: (done: number, total: number) => `checking ${done}/${total}`,
   reading: (done: number, total: number) => `reading ${done}/${total} (looking for each agency’s previous year)`,

@@ -42,20 +42,35 @@ export function sameAgency(a: string, b: string): boolean {
   return REGION_END.some((end) => prefix.endsWith(end)) && /^.{1,12}?(?:省|市|县|区|旗|州|盟|镇|乡|街道)/u.test(short);
 }
 
+/** The reports of the same agency for the year before `report`'s, among the other reports of the run. */
+export function previousYearCandidates(report: Report, others: readonly Report[]): Report[] {
+  const year = report.year?.value;
+  const agency = agencyOf(report);
+  if (year === undefined || agency === undefined) return [];
+  return others.filter((other) => {
+    if (other === report || other.year?.value !== year - 1) return false;
+    const name = agencyOf(other);
+    return name !== undefined && sameAgency(agency, name);
+  });
+}
+
 /**
  * The report of the same agency for the year before `report`'s, among the other reports of the run: only where there
  * is exactly one (two candidates that may disagree would make the comparison a guess).
  */
 export function previousYearReport(report: Report, others: readonly Report[]): Report | undefined {
-  const year = report.year?.value;
-  const agency = agencyOf(report);
-  if (year === undefined || agency === undefined) return undefined;
-  const candidates = others.filter((other) => {
-    if (other === report || other.year?.value !== year - 1) return false;
-    const name = agencyOf(other);
-    return name !== undefined && sameAgency(agency, name);
-  });
+  const candidates = previousYearCandidates(report, others);
   return candidates.length === 1 ? candidates[0] : undefined;
+}
+
+/** Where several reports could be last year's: the note that a comparison was not made, naming them. */
+export function severalCandidates(candidates: readonly Report[], compared: { zh: string; en: string }): { zh: string; en: string } {
+  const names = candidates.map(reportName);
+  const year = candidates[0].year?.value;
+  return {
+    zh: `同一机关${year}年度的报告有 ${candidates.length} 份（${names.map((n) => n.zh).join('、')}），无法确定与哪一份比较，未核对${compared.zh}`,
+    en: `The run holds ${candidates.length} reports of the same agency for ${year} (${names.map((n) => n.en).join(', ')}): which one to compare with is unclear, so ${compared.en} were not compared`,
+  };
 }
 
 /** How a finding names another report: its file, else its year. */

@@ -80,7 +80,7 @@ export function check(text: string, input: Partial<Settings> | Settings = {}, op
       if (report.directives.length && suppressed(report, rule.id, lineAt(report.lineStarts, f.span.start))) continue;
       const finding: Finding = {
         rule: rule.id,
-        severity,
+        severity: f.note ? 'info' : severity,
         span: f.span,
         message: say(settings.locale, f.message.zh, f.message.en),
         fixes: f.fixes

@@ -1,4 +1,4 @@
-import { previousYearReport, reportName } from '../agency';
+import { previousYearCandidates, reportName, severalCandidates } from '../agency';
 import type { Cell } from '../model';
 import type { Rule, RuleFinding } from './types';
 import { allTables, columnIndex, findRow, formatNumber, msg } from './util';
@@ -18,10 +18,15 @@ const rule: Rule = {
     'Section 三 “carried over from last year” differs from the same agency’s previous-year “carried forward to next year” (needs both reports)',
   ),
   check(report, { others }) {
-    const previous = previousYearReport(report, others);
+    const candidates = previousYearCandidates(report, others);
     const table = allTables(report).find((t) => t.def.id === 'requests');
-    const before = previous && allTables(previous).find((t) => t.def.id === 'requests');
     const carriedOver = table && findRow(table, 'carriedOver');
+    if (candidates.length > 1 && carriedOver) {
+      const message = severalCandidates(candidates, { zh: '上年结转申请数', en: 'the requests carried over' });
+      return [{ span: carriedOver.span, message, note: true }];
+    }
+    const previous = candidates.length === 1 ? candidates[0] : undefined;
+    const before = previous && allTables(previous).find((t) => t.def.id === 'requests');
     const carriedForward = before && findRow(before, 'carriedForward');
     if (!previous || !table || !before || !carriedOver || !carriedForward) return [];
     const findings: RuleFinding[] = [];

@@ -1,4 +1,4 @@
-import { previousYearReport, reportName } from '../agency';
+import { previousYearCandidates, reportName, severalCandidates } from '../agency';
 import type { Table } from '../model';
 import { countOf } from './carry-over';
 import type { Rule, RuleFinding } from './types';
@@ -17,7 +17,14 @@ const rule: Rule = {
     'Article 20 item (一): documents in force ≠ last year’s in force + issued this year − repealed this year (needs both reports)',
   ),
   check(report, { others }) {
-    const previous = previousYearReport(report, others);
+    const candidates = previousYearCandidates(report, others);
+    if (candidates.length > 1) {
+      const table = allTables(report).find(countsInForce);
+      if (!table) return [];
+      const message = severalCandidates(candidates, { zh: '现行有效件数', en: 'the documents in force' });
+      return [{ span: table.item?.span ?? table.span, message, note: true }];
+    }
+    const previous = candidates[0];
     if (!previous) return [];
     const findings: RuleFinding[] = [];
     const other = reportName(previous);

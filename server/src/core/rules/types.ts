@@ -27,6 +27,8 @@ export interface RuleFinding {
   suspects?: Suspect[];
   /** The fixes offered, preferred first. */
   fixes?: RuleFix[];
+  /** A check that could not be made, told at info severity whatever the rule's (no problem was found). */
+  note?: boolean;
 }
 
 export interface Rule {

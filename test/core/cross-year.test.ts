@@ -56,13 +56,10 @@ describe('real consecutive reports (test/fixtures/corpus)', () => {
       (f) => f.rule === 'carry-over' || f.rule === 'in-force-count',
     );
     // Compared with either, in-force-count would say 17 ≠ 23: with two, no comparison is guessed.
-    assert.deepEqual(
-      findings.map((f) => [f.rule, f.severity, f.expected]).sort(),
-      [
-        ['carry-over', 'info', undefined],
-        ['in-force-count', 'info', undefined],
-      ],
-    );
+    assert.deepEqual(findings.map((f) => [f.rule, f.severity, f.expected]).sort(), [
+      ['carry-over', 'info', undefined],
+      ['in-force-count', 'info', undefined],
+    ]);
     for (const f of findings) {
       assert.match(f.message, /2023年度的报告有 2 份（“pingtan-jiaojian-2023\.html”、“copy-of-2023\.docx”）/);
     }

@@ -4,12 +4,16 @@ import type { Locale, Severity } from '../shared/settings';
 import type { Reporter, ReporterOptions } from './formats';
 import { CSV_BOM, csvLine } from './csv';
 import { messagesFor } from './messages';
+import { reviewReporter } from './review';
 import type { LocatedFinding } from './results';
 import { countBySeverity, sourcePlaceText } from './results';
 import { displayWidth, padEnd } from './width';
 
-/** Formats for a whole run: a line per report, a row per finding, a JUnit report, GitHub workflow annotations. */
-export const BATCH_FORMATS = ['summary', 'csv', 'junit', 'github'] as const;
+/**
+ * Formats for a whole run: a line per report, a row per finding, a JUnit report, GitHub workflow annotations, a review
+ * page.
+ */
+export const BATCH_FORMATS = ['summary', 'csv', 'junit', 'github', 'html'] as const;
 export type BatchFormat = (typeof BATCH_FORMATS)[number];
 
 export function isBatchFormat(format: string): format is BatchFormat {
@@ -20,6 +24,7 @@ export function batchReporter(format: BatchFormat, options: ReporterOptions): Re
   if (format === 'summary') return summaryReporter(options);
   if (format === 'csv') return csvReporter(options);
   if (format === 'junit') return junitReporter(options);
+  if (format === 'html') return reviewReporter(options);
   return githubReporter(options);
 }
 

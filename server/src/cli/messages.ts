@@ -239,7 +239,8 @@ written (the others are still done).
   unchecked: (failed: number) => `${plural(failed, 'file')} could not be checked`,
   onlyUnchecked: (failed: number, files: number) =>
     `✖ ${plural(failed, 'file')} could not be checked (of ${files}); no problems in the others`,
-  notReports: (count: number) => `${plural(count, 'other file')} found in the folders did not look like a report and were not checked (named on stderr)`,
+  notReports: (count: number) =>
+    `${plural(count, 'other file')} found in the folders did not look like a report and were not checked (named on stderr)`,
   summarySeparator: '; ',
   progress: (done: number, total: number) => `checking ${done}/${total}`,
   reading: (done: number, total: number) => `reading ${done}/${total} (looking for each agency’s previous year)`,

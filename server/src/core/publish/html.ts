@@ -53,6 +53,9 @@ export class FindingMarks {
   private next = 1;
   readonly listed: { number: number; finding: Finding }[] = [];
 
+  /** `place` words where a finding stands in the file (a line number), written before its message in the list. */
+  constructor(private readonly place?: (finding: Finding) => string | undefined) {}
+
   mark(findings: readonly Finding[]): string {
     return findings
       .map((finding) => {
@@ -66,10 +69,11 @@ export class FindingMarks {
   /** The messages marked since the last call, as a numbered list. */
   list(): string {
     if (!this.listed.length) return '';
-    const items = this.listed.map(
-      ({ number, finding }) =>
-        `<li value="${number}" class="govreport-${finding.severity}">${escapeHtml(finding.message)} <code>${escapeHtml(finding.rule)}</code></li>`,
-    );
+    const items = this.listed.map(({ number, finding }) => {
+      const place = this.place?.(finding);
+      const where = place ? `<span class="govreport-place">${escapeHtml(place)}</span> ` : '';
+      return `<li value="${number}" class="govreport-${finding.severity}">${where}${escapeHtml(finding.message)} <code>${escapeHtml(finding.rule)}</code></li>`;
+    });
     this.listed.length = 0;
     return `<ol class="govreport-findings">${items.join('')}</ol>\n`;
   }

@@ -14,6 +14,7 @@ export {
 } from './html';
 export { type GridCell, type GridCellKind, type PublishedTable, headerLayout, tableLayout } from './layout';
 export { type GovreportTablesOptions, govreportTables } from './markdown-it';
+export { type HandledGroup, type RequestFigures, requestFigures } from './requests';
 
 /**
  * The report as a Word file (.docx bytes). The Word writer is a bundle of its own (dist/publish/docx.js), loaded the

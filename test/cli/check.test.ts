@@ -239,7 +239,7 @@ describe('govreport: usage', () => {
       [['fix', '--format', 'json', 'x.md'], 'fix 不支持选项 --format；运行 govreport --help 查看用法'],
       [['lint', 'x.md'], '未知命令“lint”（可用：check、fix、import、export、extract）'],
       [[], '缺少命令（check、fix、import、export 或 extract）；运行 govreport --help 查看用法'],
-      [['check', '--format', 'xml', 'x.md'], '--format 的值“xml”无效（应为 text|json|sarif|summary|csv|junit|github）'],
+      [['check', '--format', 'xml', 'x.md'], '--format 的值“xml”无效（应为 text|json|sarif|summary|csv|junit|github|html）'],
       [['check', '--format'], '选项 --format 缺少值'],
       [['check', '--year', '23', 'x.md'], '--year 的值“23”无效（应为 1990–2100 之间的四位年份）'],
       [['check', '--edition', '2020', 'x.md'], '--edition 的值“2020”无效（应为 auto|2019|2021）'],

@@ -33,7 +33,13 @@ function folder(t: TestContext): string {
   return dir;
 }
 
-const CHECKED = ['clean-2021.report.md', 'hostile.report.md', 'mistakes-2021.report.md', 'pingtan-jiaojian-2023.html', 'pingtan-jiaojian-2024.html'];
+const CHECKED = [
+  'clean-2021.report.md',
+  'hostile.report.md',
+  'mistakes-2021.report.md',
+  'pingtan-jiaojian-2023.html',
+  'pingtan-jiaojian-2024.html',
+];
 
 const text = (node: Element | Element[]) => DomUtils.textContent(node);
 const all = (root: Element | Element[], test: (e: Element) => boolean) => DomUtils.findAll(test, Array.isArray(root) ? root : [root]);
@@ -54,7 +60,11 @@ describe('check --format html: the review page of a run', () => {
     const files = rows.map((r) => basename(text(all(r, (e) => e.name === 'a')[0])));
     assert.deepEqual([...files].sort(), [...CHECKED, 'pingtan-shenpi-2024.doc'].sort());
     const statusRank = rows.map((r) => Number(all(r, (e) => e.name === 'td')[0].attribs['data-v']));
-    assert.deepEqual(statusRank, [...statusRank].sort((a, b) => a - b), 'grouped by status, most urgent first');
+    assert.deepEqual(
+      statusRank,
+      [...statusRank].sort((a, b) => a - b),
+      'grouped by status, most urgent first',
+    );
     const docRow = rows[files.indexOf('pingtan-shenpi-2024.doc')];
     assert.match(text(docRow), /无法检查.*\.doc 文件无法直接读取/s);
     const jiaojian2024 = rows[files.indexOf('pingtan-jiaojian-2024.html')];
@@ -137,7 +147,10 @@ describe('check --format html: the review page of a run', () => {
     const drafts = [CLEAN, WITH_WARNING, WITH_ERROR];
     for (let i = 0; i < 120; i++) {
       const agency = `第${i + 1}县人民政府`;
-      writeFileSync(join(dir, `${String(i).padStart(3, '0')}.md`), drafts[i % 3].replace(/^# .*$/m, `# ${agency}2023年政府信息公开工作年度报告`));
+      writeFileSync(
+        join(dir, `${String(i).padStart(3, '0')}.md`),
+        drafts[i % 3].replace(/^# .*$/m, `# ${agency}2023年政府信息公开工作年度报告`),
+      );
     }
     const doc = page(run(['check', '--format', 'html', dir], { maxBuffer: 64 * 1024 * 1024 }).stdout);
     assert.equal(all(byId(doc, 'overview'), (e) => e.name === 'tr' && e.attribs['data-report'] !== undefined).length, 120);

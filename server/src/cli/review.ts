@@ -339,6 +339,7 @@ function reportDetails(id: string, result: FileResult, checked: CheckResult | un
 const PAGE_CSS = `
 body { margin: 0; font-family: "Noto Sans CJK SC", "WenQuanYi Micro Hei", "Microsoft YaHei", "PingFang SC", sans-serif; font-size: 14px; color: #222; background: #f6f6f6; }
 header.rv-header, section { max-width: 1200px; margin: 0 auto; padding: 0.5em 1.2em; }
+section { scroll-margin-top: 7em; }
 header.rv-header { position: sticky; top: 0; z-index: 2; background: #fff; box-shadow: 0 1px 3px #0002; max-width: none; }
 h1 { font-size: 20px; margin: 0.3em 0; } h2 { font-size: 17px; border-bottom: 1px solid #ccc; padding-bottom: 0.2em; } h4 { margin: 0.8em 0 0.2em; }
 nav a { margin-right: 1em; }

@@ -52,4 +52,23 @@ describe('govreport check compares each report with the same agency’s report o
       [[files[1], 'in-force-count', 17, 23]],
     );
   });
+
+  it('2022 twice in the run (the draft and a copy): 2023 is compared with neither, and an info note names both', (t) => {
+    const dir = tempDir(t);
+    writeFileSync(join(dir, '2022.md'), readFileSync(join(CARRY, 'companion-2022-disagreeing.md')));
+    writeFileSync(join(dir, '2022-copy.md'), readFileSync(join(CARRY, 'companion-2022-disagreeing.md')));
+    copyFileSync(EXAMPLE_2023, join(dir, '2023.md'));
+    const result = run(['check', '--format', 'json', dir]);
+    assert.equal(result.status, 0, 'no carry-over error is guessed');
+    const found = crossYear(JSON.parse(result.stdout) as JsonFile[]);
+    assert.deepEqual(
+      found.map((f) => [f.file, f.rule, f.line, f.expected, (f as { severity?: string }).severity]),
+      [
+        [join(dir, '2023.md'), 'in-force-count', 11, undefined, 'info'],
+        [join(dir, '2023.md'), 'carry-over', 42, undefined, 'info'],
+      ],
+    );
+    assert.match(found[0].message, /同一机关2022年度的报告有 2 份（“[^”]*2022-copy\.md”、“[^”]*2022\.md”）.*未核对现行有效件数/);
+    assert.match(found[1].message, /同一机关2022年度的报告有 2 份（“[^”]*2022-copy\.md”、“[^”]*2022\.md”）.*未核对上年结转申请数/);
+  });
 });

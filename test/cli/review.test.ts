@@ -78,6 +78,10 @@ describe('check --format html: the review page of a run', () => {
     assert.match(totals.checked, /^5\s*份报告已检查/);
     assert.match(totals.failed, /^1\s*个文件无法检查/);
     assert.match(text(all(doc, (e) => hasClass(e, 'rv-skipped'))), /另有 1 个文件不像年度报告.*README\.md/s);
+    assert.match(
+      text(all(doc, (e) => hasClass(e, 'rv-unchecked'))),
+      /1 个文件无法检查：原因.*pingtan-shenpi-2024\.doc：.*\.doc 文件无法直接读取/s,
+    );
   });
 
   it('the report × rule matrix counts each rule per report and links to the report; the wrong cell is marked with its message beside', (t) => {

@@ -115,6 +115,7 @@ export function reviewReporter({ write, locale }: ReporterOptions): Reporter {
     },
     end() {
       const checked = entries.filter((e) => e.status !== 'failed');
+      const failed = entries.filter((e) => e.status === 'failed');
       const all = { error: 0, warning: 0, info: 0 };
       for (const e of checked) for (const s of ['error', 'warning', 'info'] as const) all[s] += e.counts[s];
       const title = t('政府信息公开工作年度报告审核', 'Annual report review');
@@ -123,9 +124,7 @@ export function reviewReporter({ write, locale }: ReporterOptions): Reporter {
           `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">\n` +
           `<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>${escapeHtml(title)}</title>\n<style>${PAGE_CSS}${TABLE_CSS}</style>\n</head>\n<body>\n`,
       );
-      write(
-        `<header class="rv-header"><h1>${escapeHtml(title)}</h1>\n${totalsHtml(checked.length, entries.length - checked.length, all, notReports, locale)}`,
-      );
+      write(`<header class="rv-header"><h1>${escapeHtml(title)}</h1>\n${totalsHtml(checked.length, failed, all, notReports, locale)}`);
       write(
         `<nav><a href="#overview">${t('概览', 'Overview')}</a> <a href="#matrix">${t('报告 × 规则', 'Reports × rules')}</a> <a href="#charts">${t('图表', 'Charts')}</a> <a href="#reports">${t('各报告详情', 'Each report')}</a></nav></header>\n`,
       );
@@ -159,16 +158,19 @@ function editionLabel(edition: string, locale: Locale): string {
   return edition ? say(locale, '未知', 'unknown') : '';
 }
 
-function totalsHtml(checked: number, failed: number, all: Counts, notReports: string[], locale: Locale): string {
+function totalsHtml(checked: number, failed: Entry[], all: Counts, notReports: string[], locale: Locale): string {
   const t = (zh: string, en: string) => say(locale, zh, en);
   const figure = (value: number, label: string, kind: string) =>
     `<div class="rv-total rv-${kind}" data-total="${kind}"><b>${value}</b><span>${label}</span></div>`;
+  const unchecked = failed.length
+    ? `<details class="rv-unchecked"><summary>${t(`${failed.length} 个文件无法检查：原因`, `Not checked (${failed.length}): why`)}</summary><ul>${failed.map((e) => `<li><a href="#${e.id}">${escapeHtml(e.file)}</a>：${escapeHtml(e.reason ?? '')}</li>`).join('')}</ul></details>\n`
+    : '';
   const skipped = notReports.length
-    ? `<details class="rv-skipped"><summary>${t(`目录中另有 ${notReports.length} 个文件不像年度报告，未检查`, `${notReports.length} other files found in the folders did not look like a report and were not checked`)}</summary><ul>${notReports.map((f) => `<li>${escapeHtml(f)}</li>`).join('')}</ul></details>\n`
+    ? `<details class="rv-skipped"><summary>${t(`目录中另有 ${notReports.length} 个文件不像年度报告，未检查`, `Found in the folders but not like a report, not checked (${notReports.length})`)}</summary><ul>${notReports.map((f) => `<li>${escapeHtml(f)}</li>`).join('')}</ul></details>\n`
     : '';
   return (
-    `<div class="rv-totals">${figure(checked, t('份报告已检查', 'reports checked'), 'checked')}${figure(failed, t('个文件无法检查', 'files not checked'), 'failed')}` +
-    `${figure(all.error, t('个错误', 'errors'), 'error')}${figure(all.warning, t('个警告', 'warnings'), 'warning')}${figure(all.info, t('个提示', 'info'), 'info')}</div>\n${skipped}`
+    `<div class="rv-totals">${figure(checked, t('份报告已检查', 'reports checked'), 'checked')}${figure(failed.length, t('个文件无法检查', 'files not checked'), 'failed')}` +
+    `${figure(all.error, t('个错误', 'errors'), 'error')}${figure(all.warning, t('个警告', 'warnings'), 'warning')}${figure(all.info, t('个提示', 'info'), 'info')}</div>\n${unchecked}${skipped}`
   );
 }
 
@@ -200,8 +202,8 @@ function overviewHtml(entries: Entry[], locale: Locale): string {
 
 const reportLabel = (e: Entry) => [e.agency ?? e.file, e.year ?? ''].join(' ').trim();
 
-/** Each bar's label: agency and year, with the file's name where two reports of the run would read alike. */
-function barLabels(entries: Entry[]): Map<Entry, string> {
+/** Each report's short name: agency and year, with the file's name where two reports of the run would read alike. */
+function shortNames(entries: Entry[]): Map<Entry, string> {
   const seen = new Map<string, number>();
   for (const e of entries) seen.set(reportLabel(e), (seen.get(reportLabel(e)) ?? 0) + 1);
   return new Map(
@@ -224,12 +226,13 @@ function matrixHtml(checked: Entry[], locale: Locale): string {
   const ruleHeads = rules
     .map((r) => `<th class="rv-rule" title="${escapeHtml(description.get(r) ?? r)}"><span>${escapeHtml(r)}</span></th>`)
     .join('');
+  const labels = shortNames(checked);
   const rows = checked.map((e) => {
     const cells = rules.map((rule) => {
       const hit = e.rules.get(rule);
       return hit ? `<td class="rv-hit rv-${hit.severity}"><a href="#${e.id}">${hit.count}</a></td>` : '<td></td>';
     });
-    return `<tr data-report="${e.id}"><th scope="row"><a href="#${e.id}" title="${escapeHtml(e.file)}">${escapeHtml(reportLabel(e))}</a></th>${cells.join('')}</tr>`;
+    return `<tr data-report="${e.id}"><th scope="row"><a href="#${e.id}" title="${escapeHtml(e.file)}">${escapeHtml(labels.get(e)!)}</a></th>${cells.join('')}</tr>`;
   });
   const foot = `<tr><th scope="row">${t('合计', 'Total')}</th>${rules.map((r) => `<td>${totals.get(r)}</td>`).join('')}</tr>`;
   return (
@@ -245,7 +248,7 @@ function chartsHtml(checked: Entry[], locale: Locale): string {
     .filter((e) => e.figures?.received !== undefined)
     .sort((a, b) => b.figures!.received! - a.figures!.received! || reportLabel(a).localeCompare(reportLabel(b), 'zh'));
   const shown = drawn.slice(0, MAX_BARS);
-  const labels = barLabels(shown);
+  const labels = shortNames(shown);
   const missing = checked.filter((e) => e.figures?.received === undefined);
   const note = (list: Entry[], text: string) =>
     list.length
@@ -374,6 +377,7 @@ ol.govreport-findings { margin: 0.8em 0; padding-left: 2em; }
 .govreport-place, .rv-place { color: #555; font-size: 12px; } .rv-severity { font-weight: bold; }
 ol.rv-findings li.rv-error .rv-severity { color: #c62828; } ol.rv-findings li.rv-warning .rv-severity { color: #e65100; } ol.rv-findings li.rv-info .rv-severity { color: #1565c0; }
 .rv-hint { color: #555; }
+.rv-unchecked, .rv-skipped { font-size: 13px; } .rv-unchecked ul, .rv-skipped ul { max-height: 30vh; overflow: auto; margin: 0.2em 0; }
 @media print { header.rv-header { position: static; } details.rv-report { break-inside: avoid; } }
 `;
 

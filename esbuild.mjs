@@ -1,6 +1,7 @@
 // The one build script: bundles the VS Code client, the language server and the CLI into dist/.
 import * as esbuild from 'esbuild';
-import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { tsImport } from 'tsx/esm/api';
 
 const common = {
@@ -58,7 +59,7 @@ const lazyFiles = {
   name: 'lazy-files',
   setup(build) {
     build.onResolve({ filter: /^\.\/lsp\/files$/ }, (args) =>
-      /server[\\/]src[\\/]server\.ts$/.test(args.importer) ? { path: './files.js', external: true } : undefined,
+      /server[\\/]src[\\/]node\.ts$/.test(args.importer) ? { path: './files.js', external: true } : undefined,
     );
   },
 };
@@ -72,11 +73,28 @@ function copyChineseCMaps() {
 }
 copyChineseCMaps();
 
+// VS Code for the Web (package.json `browser`): the client as the web extension host loads it (CommonJS) and the
+// language server as the web worker it starts (a classic script). Browser code only, no Node polyfills: a module
+// with a `<name>.browser.ts` beside it is replaced by that one, and test/lsp/web-bundles.test.ts checks that no
+// Node built-in is left.
+const browserVariants = {
+  name: 'browser-variants',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.?\// }, (args) => {
+      const variant = join(args.resolveDir, `${args.path}.browser.ts`);
+      return existsSync(variant) ? { path: variant } : undefined;
+    });
+  },
+};
+const web = { ...common, platform: 'browser', target: 'es2022', plugins: [browserVariants, lazyReaders, lazyDocx] };
+
 await Promise.all([
+  esbuild.build({ ...web, entryPoints: ['client/src/browser.ts'], outfile: 'dist/web/client.js', format: 'cjs', external: ['vscode'] }),
+  esbuild.build({ ...web, entryPoints: ['server/src/browser.ts'], outfile: 'dist/web/server.js', format: 'iife' }),
   esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
   esbuild.build({
     ...common,
-    entryPoints: ['server/src/server.ts'],
+    entryPoints: ['server/src/node.ts'],
     outfile: 'dist/server.js',
     plugins: [lazyReaders, lazyDocx, lazyFiles],
   }),

@@ -1,24 +1,21 @@
-import { isMainThread } from 'node:worker_threads';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
 import {
   type CodeAction,
   CodeActionKind,
   type CompletionItem,
+  type Connection,
   type Diagnostic,
   type DocumentSymbol,
   type FoldingRange,
   type Hover,
-  ProposedFeatures,
   type TextEdit,
   TextDocumentSyncKind,
   TextDocuments,
-  createConnection,
   DidChangeConfigurationNotification,
   ErrorCodes,
   MessageType,
   ResponseError,
   ShowMessageNotification,
-} from 'vscode-languageserver/node';
+} from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { type Settings, readSettings } from './shared/settings';
 import {
@@ -30,33 +27,39 @@ import {
   type ReportInfoResult,
   Requests,
   type StandardTablesResult,
+  type StatsResult,
 } from './shared/protocol';
-import { Analyzer, snapshotOf } from './lsp/analyzer';
+import { type Analyzer, snapshotOf } from './lsp/analyzer';
 import type { ClientAbilities } from './lsp/edits';
 import { localeOfUi, say } from './shared/i18n';
-import { runWorker } from './lsp/worker';
-
-/** Import, export and reading drafts from disk: a bundle of its own (dist/files.js), loaded by the first such request. */
-const files = () => import('./lsp/files');
 
 /** How long a `workspace/configuration` answer is awaited before the defaults apply (a late answer still counts). */
 const CONFIGURATION_TIMEOUT_MS = 1500;
-
-if (isMainThread) startServer();
-else runWorker();
 
 interface DiagnosticsResult {
   isReport: boolean;
   diagnostics: Diagnostic[];
 }
 
-function startServer(): void {
-  // Reads stdio, node IPC or a socket from the command line (`--stdio`, `--node-ipc`), as the client chose.
-  const connection = createConnection(ProposedFeatures.all);
+/** What the server's entry (server/src/node.ts, server/src/browser.ts) gives the LSP wiring below. */
+export interface ServerHost {
+  analyzer: Analyzer;
+  /** Import, export and reading drafts from disk; absent in the browser, where there is no file system. */
+  files?: () => Promise<typeof import('./lsp/files')>;
+  /** The process's figures for the stats request (Node only). */
+  processStats?: () => Omit<StatsResult, 'longestCheckMs' | 'longestCheckChars'>;
+}
+
+export function startServer(connection: Connection, host: ServerHost): void {
   const documents = new TextDocuments(TextDocument);
-  const analyzer = new Analyzer(__filename, (m) => connection.console.error(m));
-  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
-  loopDelay.enable();
+  const { analyzer } = host;
+  const files = async () => {
+    if (host.files) return host.files();
+    throw new ResponseError(
+      ErrorCodes.InvalidRequest,
+      '网页版 VS Code 中不能导入、导出或读取磁盘上的文件 / Importing, exporting and reading files from disk are not available in VS Code for the Web',
+    );
+  };
 
   let debounceMs = 200;
   let pullConfiguration = false;
@@ -364,8 +367,7 @@ function startServer(): void {
     Requests.stats,
     live(async () => {
       const worker = await analyzer.request<{ longestCheckMs: number; longestCheckChars: number }>('stats');
-      const memory = process.memoryUsage();
-      return { mainLoopMaxDelayMs: loopDelay.max / 1e6, ...worker, rssBytes: memory.rss, heapUsedBytes: memory.heapUsed };
+      return { ...worker, ...host.processStats?.() };
     }),
   );
 

@@ -1,0 +1,79 @@
+import * as vscode from 'vscode';
+import type { LanguageClient as NodeLanguageClient } from 'vscode-languageclient/node';
+import { LanguageClient, type LanguageClientOptions } from 'vscode-languageclient/browser';
+import { say } from '../../server/src/shared/i18n';
+import { CONFIG_SECTION, Commands, type InitializationOptions } from '../../server/src/shared/protocol';
+import { checkWorkspace, insertSnippet, insertStandardTable, newReport } from './commands';
+import type { GovreportApi } from './extension';
+import { previewReport } from './files';
+import { extendMarkdownIt } from './preview';
+import { serverSettings, uiLocale } from './settings';
+import { CHECKED_DOCUMENTS, reportStatus } from './status';
+import { offerLanguageForTextDrafts } from './text';
+
+/**
+ * The extension in VS Code for the Web (vscode.dev, github.dev): the same client for the drafts open in the editor,
+ * with the language server in a web worker (dist/web/server.js). Every document is reached through the editor
+ * (github.dev's files are not `file:` URIs), and there is no file system for the server: import and export say so.
+ */
+
+let client: LanguageClient | undefined;
+
+export function activate(context: vscode.ExtensionContext): GovreportApi {
+  const worker = new Worker(vscode.Uri.joinPath(context.extensionUri, 'dist/web/server.js').toString(true));
+  const initializationOptions: InitializationOptions = { snippetCommand: true };
+  const log = vscode.window.createOutputChannel('govreport');
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: CHECKED_DOCUMENTS as LanguageClientOptions['documentSelector'],
+    synchronize: { configurationSection: CONFIG_SECTION },
+    initializationOptions,
+    outputChannel: log,
+    middleware: {
+      workspace: {
+        configuration: async (params, token, next) => {
+          const answers = await next(params, token);
+          if (answers instanceof Error || !Array.isArray(answers)) return answers;
+          return params.items.map((item, i) => (item.section === CONFIG_SECTION ? serverSettings(item.scopeUri) : answers[i]));
+        },
+      },
+    },
+  };
+  client = new LanguageClient('govreport', 'govreport', clientOptions, worker);
+  // The commands speak only the protocol, which both clients share.
+  const ready = client.start().then(() => client as unknown as NodeLanguageClient);
+  ready.then((running) => context.subscriptions.push(offerLanguageForTextDrafts(running, context.workspaceState))).catch(() => undefined);
+  const noFiles = () =>
+    void vscode.window.showInformationMessage(
+      say(
+        uiLocale(),
+        '网页版 VS Code 中不能导入或导出文件：请在桌面版 VS Code 中使用此命令，或使用命令行 govreport import / export。',
+        'Import and export are not available in VS Code for the Web: use this command in desktop VS Code, or the govreport import / export command line.',
+      ),
+    );
+  context.subscriptions.push(
+    client,
+    log,
+    reportStatus(ready),
+    vscode.commands.registerCommand(Commands.newReport, () => newReport(ready)),
+    vscode.commands.registerCommand(Commands.insertStandardTable, () => insertStandardTable(ready)),
+    vscode.commands.registerCommand(Commands.checkWorkspace, () => checkWorkspace(ready)),
+    vscode.commands.registerCommand(Commands.insertSnippet, insertSnippet),
+    vscode.commands.registerCommand(Commands.previewReport, (file?: unknown) =>
+      previewReport(file instanceof vscode.Uri ? file : undefined),
+    ),
+    vscode.commands.registerCommand(Commands.importReport, noFiles),
+    vscode.commands.registerCommand(Commands.exportReport, noFiles),
+    vscode.commands.registerCommand(Commands.showLog, () => log.show(true)),
+  );
+  return {
+    extendMarkdownIt: (md) =>
+      extendMarkdownIt(md, () => {
+        const settings = serverSettings();
+        return { ...settings, locale: (settings.locale as 'zh-CN' | 'en' | undefined) ?? uiLocale() };
+      }),
+  };
+}
+
+export function deactivate(): Promise<void> | undefined {
+  return client?.stop();
+}

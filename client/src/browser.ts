@@ -3,9 +3,8 @@ import type { LanguageClient as NodeLanguageClient } from 'vscode-languageclient
 import { LanguageClient, type LanguageClientOptions } from 'vscode-languageclient/browser';
 import { say } from '../../server/src/shared/i18n';
 import { CONFIG_SECTION, Commands, type InitializationOptions } from '../../server/src/shared/protocol';
-import { checkWorkspace, insertSnippet, insertStandardTable, newReport } from './commands';
+import { editorCommands, settingsMiddleware } from './common';
 import type { GovreportApi } from './extension';
-import { previewReport } from './files';
 import { extendMarkdownIt } from './preview';
 import { serverSettings, uiLocale } from './settings';
 import { CHECKED_DOCUMENTS, reportStatus } from './status';
@@ -28,15 +27,7 @@ export function activate(context: vscode.ExtensionContext): GovreportApi {
     synchronize: { configurationSection: CONFIG_SECTION },
     initializationOptions,
     outputChannel: log,
-    middleware: {
-      workspace: {
-        configuration: async (params, token, next) => {
-          const answers = await next(params, token);
-          if (answers instanceof Error || !Array.isArray(answers)) return answers;
-          return params.items.map((item, i) => (item.section === CONFIG_SECTION ? serverSettings(item.scopeUri) : answers[i]));
-        },
-      },
-    },
+    middleware: settingsMiddleware,
   };
   client = new LanguageClient('govreport', 'govreport', clientOptions, worker);
   // The commands speak only the protocol, which both clients share.
@@ -54,13 +45,7 @@ export function activate(context: vscode.ExtensionContext): GovreportApi {
     client,
     log,
     reportStatus(ready),
-    vscode.commands.registerCommand(Commands.newReport, () => newReport(ready)),
-    vscode.commands.registerCommand(Commands.insertStandardTable, () => insertStandardTable(ready)),
-    vscode.commands.registerCommand(Commands.checkWorkspace, () => checkWorkspace(ready)),
-    vscode.commands.registerCommand(Commands.insertSnippet, insertSnippet),
-    vscode.commands.registerCommand(Commands.previewReport, (file?: unknown) =>
-      previewReport(file instanceof vscode.Uri ? file : undefined),
-    ),
+    ...editorCommands(ready),
     vscode.commands.registerCommand(Commands.importReport, noFiles),
     vscode.commands.registerCommand(Commands.exportReport, noFiles),
     vscode.commands.registerCommand(Commands.showLog, () => log.show(true)),

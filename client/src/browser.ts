@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient as NodeLanguageClient } from 'vscode-languageclient/node';
 import { LanguageClient, type LanguageClientOptions } from 'vscode-languageclient/browser';
-import { say } from '../../server/src/shared/i18n';
 import { CONFIG_SECTION, Commands, type InitializationOptions } from '../../server/src/shared/protocol';
 import { editorCommands, settingsMiddleware } from './common';
 import type { GovreportApi } from './extension';
@@ -35,10 +34,8 @@ export function activate(context: vscode.ExtensionContext): GovreportApi {
   ready.then((running) => context.subscriptions.push(offerLanguageForTextDrafts(running, context.workspaceState))).catch(() => undefined);
   const noFiles = () =>
     void vscode.window.showInformationMessage(
-      say(
-        uiLocale(),
-        '网页版 VS Code 中不能导入或导出文件：请在桌面版 VS Code 中使用此命令，或使用命令行 govreport import / export。',
-        'Import and export are not available in VS Code for the Web: use this command in desktop VS Code, or the govreport import / export command line.',
+      vscode.l10n.t(
+        'Import and export are not available in VS Code for the Web: use this command in desktop VS Code, or govreport import / export on the command line.',
       ),
     );
   context.subscriptions.push(

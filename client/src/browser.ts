@@ -38,11 +38,14 @@ export function activate(context: vscode.ExtensionContext): GovreportApi {
         'Import and export are not available in VS Code for the Web: use this command in desktop VS Code, or govreport import / export on the command line.',
       ),
     );
+  // Hides import and export from the palette and the explorer's menu (package.json `!govreport.web`): there is no file
+  // system here. (`isWeb` would hide them in code-server too, whose extensions run in Node.)
+  void vscode.commands.executeCommand('setContext', 'govreport.web', true);
   context.subscriptions.push(
     client,
     log,
     reportStatus(ready),
-    ...editorCommands(ready),
+    ...editorCommands(ready, false),
     vscode.commands.registerCommand(Commands.importReport, noFiles),
     vscode.commands.registerCommand(Commands.exportReport, noFiles),
     vscode.commands.registerCommand(Commands.showLog, () => log.show(true)),

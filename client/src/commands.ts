@@ -65,9 +65,13 @@ function languageOfFile(file: vscode.Uri): string {
 /**
  * Check all reports in the workspace: markdown and .txt drafts (those that look like reports are counted), each
  * one's findings to Problems, with progress. `files.exclude` applies; node_modules and dot folders are skipped as
- * the CLI skips them. A file not open is read by the server, which decodes it as the CLI does (GBK, UTF-16).
+ * the CLI skips them. A file not open is read by the server, which decodes it as the CLI does (GBK, UTF-16), where it
+ * can (`serverReadsFiles`: not on the web, whose server has no file system, nor for a virtual workspace's files).
  */
-export async function checkWorkspace(client: Promise<LanguageClient>): Promise<{ reports: number; problems: number }> {
+export async function checkWorkspace(
+  client: Promise<LanguageClient>,
+  serverReadsFiles: boolean,
+): Promise<{ reports: number; problems: number }> {
   // No exclude argument: then `files.exclude` applies (an explicit one would replace it).
   const skipped = (file: vscode.Uri) =>
     vscode.workspace
@@ -93,7 +97,7 @@ export async function checkWorkspace(client: Promise<LanguageClient>): Promise<{
         const document = open.get(file.toString());
         const text = document
           ? document.getText()
-          : file.scheme === 'file'
+          : serverReadsFiles && file.scheme === 'file'
             ? undefined
             : new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(file));
         const result = await server.sendRequest(Requests.checkDocument, {

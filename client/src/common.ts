@@ -18,12 +18,12 @@ export const settingsMiddleware: Middleware = {
   },
 };
 
-/** The commands that work alike on the desktop and on the web. */
-export function editorCommands(client: Promise<LanguageClient>): vscode.Disposable[] {
+/** The commands that work alike on the desktop and on the web (where the server cannot read files). */
+export function editorCommands(client: Promise<LanguageClient>, serverReadsFiles: boolean): vscode.Disposable[] {
   return [
     vscode.commands.registerCommand(Commands.newReport, () => newReport(client)),
     vscode.commands.registerCommand(Commands.insertStandardTable, () => insertStandardTable(client)),
-    vscode.commands.registerCommand(Commands.checkWorkspace, () => checkWorkspace(client)),
+    vscode.commands.registerCommand(Commands.checkWorkspace, () => checkWorkspace(client, serverReadsFiles)),
     vscode.commands.registerCommand(Commands.insertSnippet, insertSnippet),
     // Menus pass the file they were opened on; the palette passes nothing.
     vscode.commands.registerCommand(Commands.previewReport, (file?: unknown) =>

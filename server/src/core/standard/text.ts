@@ -10,8 +10,19 @@ export function simplify(text: string): string {
 
 /** Full-width forms folded to their ASCII twins (（一） → (一), ２２ → 22, ｜ → |), Traditional to Simplified. */
 export function fold(text: string): string {
-  return simplify(text).normalize('NFKC');
+  if (text.length > MAX_FOLDED_LENGTH) return simplify(text).normalize('NFKC');
+  let folded = foldings.get(text);
+  if (folded === undefined) {
+    folded = simplify(text).normalize('NFKC');
+    if (foldings.size >= MAX_CACHED_KEYS) foldings.clear();
+    foldings.set(text, folded);
+  }
+  return folded;
 }
+
+/** Labels, headings and item names recur in every draft: their folded forms are kept (the dictionary walk costs). */
+const foldings = new Map<string, string>();
+const MAX_FOLDED_LENGTH = 80;
 
 export const CHINESE_DIGITS = '〇零一二三四五六七八九十';
 const NUMBERING = new RegExp(`^(?:[${CHINESE_DIGITS}]+[、.]|\\([${CHINESE_DIGITS}]+\\)[、.]?|\\d+[.、)]|\\(\\d+\\)|[①-⑳])`);

@@ -34,6 +34,7 @@ const DELIMITER = /^[|｜]?:?-+:?(?:[|｜]:?-+:?)*[|｜]?$/;
 const isDelimiterRow = (line: string) => line.includes('-') && DELIMITER.test(line.replace(/\s+/g, ''));
 export const PAGE_NUMBER = /^\s*(?:[-—–]\s*\d+\s*[-—–]|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?|\d+\s*\/\s*\d+)\s*$/;
 const COLUMN_GAP = /[ \u3000]{2,}|\t+/;
+const COLUMN_GAPS = new RegExp(COLUMN_GAP.source, 'g');
 /** Longest line taken as the continuation of a cell that a word processor wrapped. */
 const MAX_CONTINUATION = 40;
 
@@ -70,9 +71,9 @@ function hasPipe(line: string): boolean {
 function columnTokens(text: string, span: Span): RawCell[] {
   const line = text.slice(span.start, span.end);
   const cells: RawCell[] = [];
-  const gap = new RegExp(COLUMN_GAP.source, 'g');
   let from = 0;
-  for (const m of line.matchAll(gap)) {
+  COLUMN_GAPS.lastIndex = 0;
+  for (let m = COLUMN_GAPS.exec(line); m; m = COLUMN_GAPS.exec(line)) {
     if (m.index > from) cells.push(cellAt(text, span.start + from, span.start + m.index));
     from = m.index + m[0].length;
   }

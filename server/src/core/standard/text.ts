@@ -51,21 +51,32 @@ export function labelKey(text: string): string {
 const keys = new Map<string, string>();
 const MAX_CACHED_KEYS = 20_000;
 
+let previousRow = new Uint32Array(64);
+let currentRow = new Uint32Array(64);
+
 /** Levenshtein distance, giving up (returning limit + 1) as soon as it exceeds `limit`. */
 export function editDistance(a: string, b: string, limit: number): number {
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  // Two rows of the table, reused: a label is matched against every standard label, many times per draft.
+  if (previousRow.length <= b.length) {
+    previousRow = new Uint32Array(2 * (b.length + 1));
+    currentRow = new Uint32Array(2 * (b.length + 1));
+  }
+  let previous = previousRow;
+  let current = currentRow;
+  for (let j = 0; j <= b.length; j++) previous[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const current = [i];
+    current[0] = i;
     let best = i;
+    const ca = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const cost = ca === b.charCodeAt(j - 1) ? 0 : 1;
       const value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
-      current.push(value);
+      current[j] = value;
       if (value < best) best = value;
     }
     if (best > limit) return limit + 1;
-    previous = current;
+    [previous, current] = [current, previous];
   }
   return previous[b.length];
 }

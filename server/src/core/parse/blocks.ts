@@ -1,4 +1,4 @@
-import type { Span, TableLayout } from '../model';
+import type { Cell, Span, TableLayout } from '../model';
 import { isBlank, lineAt, lineSpan, trimSpan } from './text';
 import { itemNumeral } from '../standard';
 import { isChineseNumber, isLabelLike, parseValue } from './values';
@@ -11,6 +11,8 @@ export interface RawCell {
 export interface RawRow {
   span: Span;
   cells: RawCell[];
+  /** The cells with their values, once read (see parse/tables.ts). */
+  read?: Cell[];
 }
 
 export interface RawBlock {
@@ -34,7 +36,7 @@ const DELIMITER = /^[|｜]?:?-+:?(?:[|｜]:?-+:?)*[|｜]?$/;
 const isDelimiterRow = (line: string) => line.includes('-') && DELIMITER.test(line.replace(/\s+/g, ''));
 export const PAGE_NUMBER = /^\s*(?:[-—–]\s*\d+\s*[-—–]|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?|\d+\s*\/\s*\d+)\s*$/;
 const COLUMN_GAP = /[ \u3000]{2,}|\t+/;
-const COLUMN_GAPS = new RegExp(COLUMN_GAP.source, 'g');
+const COLUMN_GAPS = /[ \u3000]{2,}|\t+/g;
 /** Longest line taken as the continuation of a cell that a word processor wrapped. */
 const MAX_CONTINUATION = 40;
 

@@ -123,6 +123,8 @@ function fenceSpans(text: string, lineStarts: number[], fences: [number, number]
 /** A converter's caption over the rest of a table cut by a page break (`三、收到和处理政府信息公开申请情况（续）`). */
 const CONTINUED = /[（(]续[）)][ \t\u3000]*$|^[ \t\u3000]*续表/;
 const SECTION_LINE = /^[ \u3000]*[一二三四五六壹贰叁肆伍陆][、.．]/;
+/** SECTION_LINE at a line start of the whole text (it never reaches past the line: no line break in it). */
+const SECTION_LINE_AT = /[ \u3000]*[一二三四五六壹贰叁肆伍陆][、.．]/y;
 const DIGIT = '[0-9０-９]';
 const DATE = `(${DIGIT}{4})\\s*年\\s*(${DIGIT}{1,2})\\s*月\\s*(${DIGIT}{1,2})\\s*日`;
 const PERIOD_KEYWORD = /[统統][计計](?:期限|期间|期間|时限|時限|时间|時間|区间|區間)/g;
@@ -161,6 +163,9 @@ function findSections(
   for (let n = 0; n < src.lineStarts.length; n++) {
     const level = structure.headings.get(n) ?? 0;
     const span = lineSpan(src.text, src.lineStarts, n);
+    // Most lines open with no section numeral: they are passed over without being cut out of the text.
+    SECTION_LINE_AT.lastIndex = span.start;
+    if (level === 0 && !SECTION_LINE_AT.test(src.text)) continue;
     const raw = src.text.slice(span.start, span.end);
     if (level === 0 && (raw.startsWith('\t') || /[|｜]/.test(raw) || !SECTION_LINE.test(raw) || CONTINUED.test(raw))) continue;
     const heading = headingAt(src, n, level);

@@ -26,7 +26,12 @@ interface Candidate {
   rows: RawRow[];
 }
 
-const toCell = (raw: RawCell): Cell => ({ text: raw.text, span: raw.span, value: parseValue(raw.text) });
+/** A raw cell becomes the model's cell by taking its value: no second object per cell (a table of 1 MB has 100,000). */
+function toCell(raw: RawCell): Cell {
+  const cell = raw as Cell;
+  cell.value = parseValue(raw.text);
+  return cell;
+}
 
 /** A row's cells with their values, read once however many tables and editions the row is tried against. */
 const cellsOf = (row: RawRow): Cell[] => (row.read ??= row.cells.map(toCell));

@@ -48,19 +48,25 @@ export interface ValueCell {
   column?: ColumnDef;
 }
 
-/** Every value cell of every standard table, with its row and column (listed once per report, shared by the rules). */
-export function valueCells(report: Report): ValueCell[] {
-  return derived(report, valueCells, () => {
-    const cells: ValueCell[] = [];
-    for (const table of allTables(report)) {
-      const columns = table.def.columns;
-      for (const row of table.rows) {
-        const values = row.values;
-        for (let i = 0; i < values.length; i++) cells.push({ table, row, cell: values[i], column: columns[i] });
+/**
+ * The value cells of the standard tables that `keep` picks, with their row and column, in the order of the text.
+ * Only the cells kept get a wrapper: the rules look for the few wrong ones among a report's many.
+ */
+export function valueCells(
+  report: Report,
+  keep: (cell: Cell, column: ColumnDef | undefined, row: Row, table: Table) => boolean,
+): ValueCell[] {
+  const cells: ValueCell[] = [];
+  for (const table of allTables(report)) {
+    const columns = table.def.columns;
+    for (const row of table.rows) {
+      const values = row.values;
+      for (let i = 0; i < values.length; i++) {
+        if (keep(values[i], columns[i], row, table)) cells.push({ table, row, cell: values[i], column: columns[i] });
       }
     }
-    return cells;
-  });
+  }
+  return cells;
 }
 
 /** Cells can be edited in place where they have a place in the text. */

@@ -8,7 +8,8 @@ import { MISTAKES } from '../test/lsp/drafts';
 
 /**
  * Figures for the editor product (npm run bench:lsp): didChange → publishDiagnostics latency on a 15 KB draft
- * (debounce set to 0 so only the work is measured), the longest check of a 1 MB draft and how long the server's
+ * (debounce set to 0 so only the work is measured), alone and with a 1 MB draft open and edited meanwhile (it is
+ * analysed in a thread of its own), the server main thread's longest event-loop delay, the longest check of a 1 MB draft and how long the server's
  * main thread was ever blocked meanwhile, activation time of the client bundle, bundle sizes, and the server's
  * memory with 100 drafts open.
  */
@@ -38,15 +39,26 @@ function tableHeavyDraft(bytes: number): string {
   return text;
 }
 
-async function changeLatency(): Promise<{ p50: number; p95: number; max: number; size: number }> {
+/**
+ * didChange → publishDiagnostics on a 15 KB draft, 200 edits of one cell. With `beside`, a 1 MB draft of tables is
+ * open too and edited after every tenth edit of the small one (its checks run while the small one's are timed).
+ */
+async function changeLatency(beside?: string): Promise<{ p50: number; p95: number; max: number; size: number; loopMaxMs: number }> {
   const session = await Session.start({ initializationOptions: { debounceMs: 0 } });
   const text = draftOf(15_000);
   const uri = 'file:///bench/15k.report.md';
+  const large = 'file:///bench/1mb-beside.report.md';
+  if (beside) {
+    session.open(large, beside);
+    await session.diagnosticsFor(large, 1, 60_000);
+  }
   session.open(uri, text);
   await session.diagnosticsFor(uri, 1);
   const cell = session.documents.get(uri)!.positionAt(text.indexOf('| 6 |', text.indexOf('## 四、')) + 2);
   const times: number[] = [];
   for (let i = 0; i < 200; i++) {
+    if (beside && i % 10 === 0)
+      session.change(large, [{ range: { start: { line: 3, character: 0 }, end: { line: 3, character: 0 } }, text: 'x' }]);
     const started = performance.now();
     const document = session.change(uri, [
       { range: { start: cell, end: { line: cell.line, character: cell.character + 1 } }, text: String(i % 10) },
@@ -54,8 +66,15 @@ async function changeLatency(): Promise<{ p50: number; p95: number; max: number;
     await session.diagnosticsFor(uri, document.version);
     times.push(performance.now() - started);
   }
+  const stats = await session.request<StatsResult>(Requests.stats.method, {});
   await session.stop();
-  return { p50: percentile(times, 50), p95: percentile(times, 95), max: Math.max(...times), size: Buffer.byteLength(text) };
+  return {
+    p50: percentile(times, 50),
+    p95: percentile(times, 95),
+    max: Math.max(...times),
+    size: Buffer.byteLength(text),
+    loopMaxMs: stats.mainLoopMaxDelayMs,
+  };
 }
 
 async function bigDrafts(): Promise<{ name: string; size: number; syncCheckMs: number; stats: StatsResult; publishMs: number }[]> {
@@ -138,14 +157,21 @@ async function memory(): Promise<{ before: number; after: number; heap: number }
 }
 
 async function main(): Promise<void> {
+  const verdict = (met: boolean) => (met ? 'met' : 'MISSED');
   const latency = await changeLatency();
   console.log(
-    `didChange → publishDiagnostics, ${(latency.size / 1024).toFixed(1)} KB draft, 200 edits, debounce 0: p50 ${ms(latency.p50)}, p95 ${ms(latency.p95)}, max ${ms(latency.max)} (target p95 ≤ 30 ms)`,
+    `didChange → publishDiagnostics, ${(latency.size / 1024).toFixed(1)} KB draft, 200 edits, debounce 0: p50 ${ms(latency.p50)}, p95 ${ms(latency.p95)}, max ${ms(latency.max)} (target p95 ≤ 30 ms: ${verdict(latency.p95 <= 30)}); ` +
+      `server main thread longest event-loop delay ${ms(latency.loopMaxMs)} (target ≤ 50 ms: ${verdict(latency.loopMaxMs <= 50)})`,
+  );
+  const beside = await changeLatency(tableHeavyDraft(1 << 20));
+  console.log(
+    `the same with a 1 MB draft of tables open and edited meanwhile: p50 ${ms(beside.p50)}, p95 ${ms(beside.p95)}, max ${ms(beside.max)} (target p95 ≤ 30 ms: ${verdict(beside.p95 <= 30)}); ` +
+      `server main thread longest event-loop delay ${ms(beside.loopMaxMs)} (target ≤ 50 ms: ${verdict(beside.loopMaxMs <= 50)})`,
   );
   for (const big of await bigDrafts()) {
     console.log(
       `${big.name} (${(big.size / 1024 / 1024).toFixed(2)} MB): check() ${ms(big.syncCheckMs)} synchronous (in the analysis thread); ` +
-        `server main thread longest event-loop delay ${ms(big.stats.mainLoopMaxDelayMs)} (target ≤ 100 ms); open → publish ${ms(big.publishMs)}; ` +
+        `server main thread longest event-loop delay ${ms(big.stats.mainLoopMaxDelayMs)} (target ≤ 50 ms); open → publish ${ms(big.publishMs)}; ` +
         `longest check seen by the server ${ms(big.stats.longestCheckMs)}`,
     );
   }

@@ -66,3 +66,36 @@ describe('diagnostics over stdio', () => {
     );
   });
 });
+
+describe('a large draft is analysed beside the others, not before them', () => {
+  let session: Session;
+  before(async () => (session = await Session.start({ initializationOptions: { debounceMs: 0 } })));
+  after(() => session.stop());
+
+  /** The draft with its overview grown past a megabyte of narrative. */
+  const large = MISTAKES.replace('## 二、', `${'本年度，我县全面推进政府信息公开工作，主动公开各类信息。\n\n'.repeat(20_000)}## 二、`);
+
+  test('a small draft opened right after a 1 MB one gets its diagnostics first', async () => {
+    session.open('file:///drafts/large.report.md', large);
+    session.open('file:///drafts/small.report.md', CLEAN);
+    await session.diagnosticsFor('file:///drafts/large.report.md', 1, 120_000);
+    await session.diagnosticsFor('file:///drafts/small.report.md', 1);
+    const order = session.diagnostics.map((d) => d.uri);
+    assert.ok(order.indexOf('file:///drafts/small.report.md') < order.indexOf('file:///drafts/large.report.md'), order.join());
+  });
+
+  test('a draft that grows large and shrinks again keeps its findings', async () => {
+    const uri = 'file:///drafts/growing.report.md';
+    session.open(uri, MISTAKES);
+    const before = (await session.diagnosticsFor(uri, 1)).diagnostics.map((d) => d.code).sort();
+    const whole = (document: { lineCount: number }) => ({
+      start: { line: 0, character: 0 },
+      end: { line: document.lineCount, character: 0 },
+    });
+    let document = session.change(uri, [{ range: whole(session.documents.get(uri)!), text: large }]);
+    const grown = (await session.diagnosticsFor(uri, document.version, 120_000)).diagnostics.map((d) => d.code).sort();
+    assert.deepEqual(grown, before);
+    document = session.change(uri, [{ range: whole(document), text: MISTAKES }]);
+    assert.deepEqual((await session.diagnosticsFor(uri, document.version)).diagnostics.map((d) => d.code).sort(), before);
+  });
+});

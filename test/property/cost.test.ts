@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { check } from '../../server/src/core';
-import { ADVERSARIES } from '../support/adversarial';
+import { ADVERSARIES, GROWING } from '../support/adversarial';
 import { settledGrowth } from '../support/complexity';
 import { adversarialInputs, coreRegexes, exercise } from '../support/regexes';
 import { knownSlowRegex } from '../support/known-issues';
@@ -18,6 +18,16 @@ describe('cost safety: adversarial inputs complete', () => {
       const ms = performance.now() - started;
       t.diagnostic(`${(text.length / 1024).toFixed(0)} K chars in ${ms.toFixed(0)} ms`);
       assert.deepEqual(rangeViolations(text, findings), []);
+    });
+  }
+});
+
+// Growth only, as for the regexes below: n against 4n, retried where a loaded machine stretches one run.
+describe('cost safety: hostile input takes time linear in its size', () => {
+  for (const adversary of GROWING) {
+    it(adversary.name, () => {
+      const g = settledGrowth(adversary.make, adversary.n, (text) => check(text));
+      assert.ok(g.linear, `n ${g.small.toFixed(1)} ms, 4n ${g.large.toFixed(1)} ms (×${g.ratio.toFixed(1)})`);
     });
   }
 });

@@ -51,6 +51,7 @@ export const ADVERSARIES: Adversary[] = [
     name: 'one pipe-row cell with 100,000 spaces inside',
     make: () => `${REQUESTS}一、本年新收政府信息公开申请数量 | a${' '.repeat(100_000)}b | 1 |\n二、上年结转政府信息公开申请数量 | 1 | 1 |`,
   },
+  { name: 'one cell of 300,000 digits', make: () => `${REQUESTS}| 一、本年新收政府信息公开申请数量 | ${'1'.repeat(300_000)} | 1 |` },
   { name: 'one cell of 300,000 digits and commas', make: () => `${REQUESTS}| 一 | ${'1,'.repeat(150_000)} | 1 |` },
   { name: '1,000,000 tabs then text', make: () => `${REQUESTS}${'\t'.repeat(1_000_000)}x` },
   { name: '1,000,000 spaces then a pipe', make: () => `${REQUESTS}${' '.repeat(1_000_000)}|x` },
@@ -65,4 +66,34 @@ export const ADVERSARIES: Adversary[] = [
   { name: 'nested block quotes ×10,000', make: () => `${'>'.repeat(10000)} 一、总体情况` },
   { name: '1,000,000 hashes', make: () => `# ${'#'.repeat(1_000_000)} x` },
   { name: '200,000 CRs', make: () => `${REQUESTS}${'\r'.repeat(200_000)}|` },
+];
+
+/**
+ * The hostile shapes issue 11 names, each as a function of its size: checking them must take time linear in it
+ * (test/property/cost.test.ts compares n with 4n; `npm run bench` prints ms per 100 KB at full size).
+ */
+export interface GrowingAdversary {
+  name: string;
+  make(n: number): string;
+  /** The n measured (4n is measured too). */
+  n: number;
+}
+
+const columns = (n: number) => {
+  const cells = (f: (i: number) => string) => `| ${Array.from({ length: n }, (_, i) => f(i)).join(' | ')} |`;
+  return REQUESTS + [cells((i) => `列${i}`), cells(() => '---'), cells(String), cells((i) => (i % 2 ? '自然人' : String(i)))].join('\n');
+};
+
+export const GROWING: GrowingAdversary[] = [
+  { name: 'columns', make: columns, n: 2_500 },
+  { name: 'cells pasted one per line', make: (n) => REQUESTS + lines('\t0', n), n: 50_000 },
+  { name: '[ then a digit', make: (n) => `${REQUESTS}| 一、本年新收政府信息公开申请数量 | ${'['.repeat(n)}1 | 1 |`, n: 25_000 },
+  { name: 'digits in one cell', make: (n) => `${REQUESTS}| 一、本年新收政府信息公开申请数量 | ${'1'.repeat(n)} | 1 |`, n: 75_000 },
+  { name: 'digits and commas in one cell', make: (n) => `${REQUESTS}| 一 | ${'1,'.repeat(n)} | 1 |`, n: 20_000 },
+  { name: 'CRs', make: (n) => `${REQUESTS}${'\r'.repeat(n)}|`, n: 50_000 },
+  { name: 'cell-per-line rows of labels', make: (n) => REQUESTS + lines('\t一、本年新收政府信息公开申请数量\n\t1\n', n), n: 5_000 },
+  { name: 'item lines', make: (n) => PROACTIVE + lines('第二十条第（一）项', n), n: 5_000 },
+  { name: 'headings', make: (n) => lines('## 三、收到和处理政府信息公开申请情况', n), n: 5_000 },
+  { name: 'plain section lines', make: (n) => lines('三、收到和处理政府信息公开申请情况', n), n: 5_000 },
+  { name: 'pipe rows of one column too many', make: (n) => REQUESTS + lines(`${ROW} 9 |`, n), n: 5_000 },
 ];

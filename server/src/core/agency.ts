@@ -1,3 +1,4 @@
+import { derived } from './derived';
 import type { Report } from './model';
 
 const REPORT_NAME = '政府信息公开';
@@ -10,11 +11,8 @@ const NOISE = /[\s\u3000“”"'《》]/g;
  * `2023年洪泽区人民政府政府信息公开工作年度报告` both give `洪泽区人民政府`.
  */
 export function agencyOf(report: Report): string | undefined {
-  if (!agencies.has(report)) agencies.set(report, readAgency(report));
-  return agencies.get(report);
+  return derived(report, agencyOf, () => readAgency(report));
 }
-
-const agencies = new WeakMap<Report, string | undefined>();
 
 function readAgency(report: Report): string | undefined {
   const title = report.title;

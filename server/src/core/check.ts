@@ -5,7 +5,7 @@ import type { ReaderNote } from './readers/types';
 import { type ParseOptions, parseReport } from './parse/report';
 import { lineAt } from './parse/text';
 import { RULES } from './rules';
-import type { Rule, RuleContext } from './rules/types';
+import type { Rule, RuleContext, RuleFix } from './rules/types';
 
 export interface Fix {
   title: string;
@@ -34,6 +34,23 @@ export interface CheckResult {
 
 function severityOf(rule: Rule, settings: Settings): Severity | 'off' {
   return settings.rules[rule.id] ?? rule.severity;
+}
+
+/** A rule's fix in the locale of the run; edits a rule gives as a function are made on first use, once. */
+function fixOf(fix: RuleFix, locale: Settings['locale']): Fix {
+  const title = say(locale, fix.title.zh, fix.title.en);
+  const safe = fix.safe ?? true;
+  const make = fix.edits;
+  if (typeof make !== 'function') return { title, edits: make, safe };
+  let edits: TextEdit[] | undefined;
+  return {
+    title,
+    get edits() {
+      edits ??= make();
+      return edits;
+    },
+    safe,
+  };
 }
 
 /** Whether `<!-- govreport-disable … -->` comments silence `rule` on `line`. */
@@ -83,9 +100,7 @@ export function check(text: string, input: Partial<Settings> | Settings = {}, op
         severity: f.note ? 'info' : severity,
         span: f.span,
         message: say(settings.locale, f.message.zh, f.message.en),
-        fixes: f.fixes
-          ? f.fixes.map((x) => ({ title: say(settings.locale, x.title.zh, x.title.en), edits: x.edits, safe: x.safe ?? true }))
-          : [],
+        fixes: f.fixes ? f.fixes.map((x) => fixOf(x, settings.locale)) : [],
       };
       if (f.expected !== undefined) finding.expected = f.expected;
       if (f.actual !== undefined) finding.actual = f.actual;

@@ -7,6 +7,7 @@
  * whatever value its relations give it) and is eliminated first. The search is exact over one cell, then two.
  */
 import type { Cell, Table } from './model';
+import { derived } from './derived';
 import { evaluate } from './relations';
 import type { ColumnDef } from './standard';
 import { placeOf } from './tables';
@@ -269,11 +270,11 @@ function blankValues(system: System, changes: Change[], within?: (pivot: Equatio
   return out;
 }
 
-const cache = new WeakMap<Table, Localization>();
-
 export function locateErrors(table: Table): Localization {
-  const cached = cache.get(table);
-  if (cached) return cached;
+  return derived(table, locateErrors, () => localize(table));
+}
+
+function localize(table: Table): Localization {
   const system = systemOf(table);
   const failing = system.residuals.some((r) => Math.abs(r) > EPSILON);
   let result: Localization;
@@ -292,6 +293,5 @@ export function locateErrors(table: Table): Localization {
         : new Map<Cell, number>();
     result = { failing, explanations, unique, blankTotals };
   }
-  cache.set(table, result);
   return result;
 }

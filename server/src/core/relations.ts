@@ -1,3 +1,4 @@
+import { derived } from './derived';
 import type { Cell, Row, Table } from './model';
 import type { RelationDef } from './standard';
 import { columnIndex, findRow, misshapen } from './tables';
@@ -25,7 +26,6 @@ export interface RelationResult {
 const EPSILON = 0.005;
 /** Stands for the cell a short row does not have: its value is unknown, so relations through it are skipped. */
 const ABSENT: Cell = { text: '', span: { start: 0, end: 0 }, value: { kind: 'text' } };
-const cache = new WeakMap<Table, RelationResult[]>();
 
 interface Instance {
   relation: RelationDef;
@@ -87,8 +87,10 @@ const sum = (values: number[], negatives: boolean[]) =>
  * A term that is text, in an absent row, or a blank total that cannot be computed makes the relation unknown: skipped.
  */
 export function evaluate(table: Table): RelationResult[] {
-  const cached = cache.get(table);
-  if (cached) return cached;
+  return derived(table, evaluate, () => evaluateTable(table));
+}
+
+function evaluateTable(table: Table): RelationResult[] {
   const instances = instancesOf(table);
   const computed = new Map<Cell, number | null>();
   const valueOfCell = (cell: Cell | undefined): number | null => {
@@ -123,6 +125,5 @@ export function evaluate(table: Table): RelationResult[] {
     const terms = values.map((value, i) => ({ value, negative: negatives[i] }));
     results.push({ relation, table, cell, context, terms, expected, status, termCells });
   }
-  cache.set(table, results);
   return results;
 }

@@ -1,3 +1,4 @@
+import { derived } from './derived';
 import type { Cell, Row, Table } from './model';
 import type { ColumnDef } from './standard';
 
@@ -27,15 +28,11 @@ export interface Place {
   column: ColumnDef;
 }
 
-const places = new WeakMap<Table, Map<Cell, Place>>();
-
 /** The row and column of a value cell of a table. */
 export function placeOf(table: Table, cell: Cell): Place | undefined {
-  let map = places.get(table);
-  if (!map) {
-    map = new Map();
-    for (const row of table.rows) row.values.forEach((c, i) => table.def.columns[i] && map!.set(c, { row, column: table.def.columns[i] }));
-    places.set(table, map);
-  }
-  return map.get(cell);
+  return derived(table, placeOf, () => {
+    const map = new Map<Cell, Place>();
+    for (const row of table.rows) row.values.forEach((c, i) => table.def.columns[i] && map.set(c, { row, column: table.def.columns[i] }));
+    return map;
+  }).get(cell);
 }

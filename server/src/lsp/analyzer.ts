@@ -23,18 +23,21 @@ export function snapshotOf(document: TextDocument): Snapshot {
   return { uri: document.uri, languageId: document.languageId, version: document.version, text: document.getText() };
 }
 
+/** A document this long (UTF-16 units, about 256 KB) is analysed in a thread of its own. */
+export const LARGE_DOCUMENT = 256 * 1024;
+
 /**
- * The main thread's handle on the analysis thread: requests go out in order with the document text when the
- * thread does not have that text yet (a new version, or the same version sent again with other text); a thread that
- * dies is started again and given the texts anew.
+ * One analysis thread: requests go out in order with the document text when the thread does not have that text yet
+ * (a new version, or the same version sent again with other text); a thread that dies is started again and given
+ * the texts anew.
  */
-export class Analyzer {
+class Lane {
   private worker!: AnalysisPort;
   private nextId = 1;
   // biome-ignore lint/suspicious/noExplicitAny: each request resolves with its own result type (request<T>)
   private readonly waiting = new Map<number, { resolve: (value: any) => void; reject: (error: Error) => void }>();
-  /** The text and version of each document the analysis thread holds. */
-  private readonly sent = new Map<string, { version: number; text: string }>();
+  /** The text and version of each document the thread holds. */
+  readonly sent = new Map<string, { version: number; text: string }>();
   private stopped = false;
 
   constructor(
@@ -78,7 +81,6 @@ export class Analyzer {
     return this.post<T>({ id: this.nextId++, method, document: ref, settings, params });
   }
 
-  /** Checks a text that is not an open document (nothing is kept). */
   checkText<T>(uri: string, languageId: string, text: string, settings: Settings): Promise<T> {
     return this.post<T>({ id: this.nextId++, method: 'checkText', document: { uri, languageId, version: 0, text }, settings });
   }
@@ -100,4 +102,63 @@ export class Analyzer {
       this.worker.postMessage(request);
     });
   }
+}
+
+/**
+ * The main thread's handle on the analysis threads: one for the documents of ordinary size and, started when the
+ * first large document comes, one for large documents (a 1 MB draft), so that a long check of a large document
+ * never holds up the diagnostics of the draft being typed in. A document that grows past the limit (or shrinks
+ * below it) moves to the other thread.
+ */
+export class Analyzer {
+  private readonly lanes: { small: Lane; large?: Lane };
+
+  constructor(
+    private readonly open: () => AnalysisPort,
+    private readonly log: (message: string) => void,
+  ) {
+    this.lanes = { small: new Lane(open, log) };
+  }
+
+  private laneFor(uri: string, text: string): Lane {
+    const large = text.length >= LARGE_DOCUMENT;
+    if (large) this.lanes.large ??= new Lane(this.open, this.log);
+    const lane = large ? this.lanes.large! : this.lanes.small;
+    const other = large ? this.lanes.small : this.lanes.large;
+    if (other?.sent.has(uri)) other.close(uri);
+    return lane;
+  }
+
+  request<T>(method: WorkerMethod, snapshot?: Snapshot, settings?: Settings, params?: unknown): Promise<T> {
+    if (method === 'stats') return this.stats() as Promise<T>;
+    const lane = snapshot ? this.laneFor(snapshot.uri, snapshot.text) : this.lanes.small;
+    return lane.request<T>(method, snapshot, settings, params);
+  }
+
+  /** Checks a text that is not an open document (nothing is kept). */
+  checkText<T>(uri: string, languageId: string, text: string, settings: Settings): Promise<T> {
+    const lane = text.length >= LARGE_DOCUMENT ? (this.lanes.large ??= new Lane(this.open, this.log)) : this.lanes.small;
+    return lane.checkText<T>(uri, languageId, text, settings);
+  }
+
+  close(uri: string): void {
+    for (const lane of [this.lanes.small, this.lanes.large]) if (lane?.sent.has(uri)) lane.close(uri);
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all([this.lanes.small.stop(), this.lanes.large?.stop()]);
+  }
+
+  /** The longest check either thread has seen. */
+  private async stats(): Promise<WorkerStats> {
+    const all = await Promise.all(
+      [this.lanes.small, this.lanes.large].flatMap((lane) => (lane ? [lane.request<WorkerStats>('stats')] : [])),
+    );
+    return all.reduce((longest, s) => (s.longestCheckMs > longest.longestCheckMs ? s : longest));
+  }
+}
+
+interface WorkerStats {
+  longestCheckMs: number;
+  longestCheckChars: number;
 }

@@ -1,4 +1,4 @@
-import type { Span, TableLayout } from '../model';
+import type { Cell, Span, TableLayout } from '../model';
 import { isBlank, lineAt, lineSpan, trimSpan } from './text';
 import { itemNumeral } from '../standard';
 import { isChineseNumber, isLabelLike, parseValue } from './values';
@@ -11,6 +11,8 @@ export interface RawCell {
 export interface RawRow {
   span: Span;
   cells: RawCell[];
+  /** The cells with their values, once read (see parse/tables.ts). */
+  read?: Cell[];
 }
 
 export interface RawBlock {
@@ -34,6 +36,7 @@ const DELIMITER = /^[|｜]?:?-+:?(?:[|｜]:?-+:?)*[|｜]?$/;
 const isDelimiterRow = (line: string) => line.includes('-') && DELIMITER.test(line.replace(/\s+/g, ''));
 export const PAGE_NUMBER = /^\s*(?:[-—–]\s*\d+\s*[-—–]|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?|\d+\s*\/\s*\d+)\s*$/;
 const COLUMN_GAP = /[ \u3000]{2,}|\t+/;
+const COLUMN_GAPS = /[ \u3000]{2,}|\t+/g;
 /** Longest line taken as the continuation of a cell that a word processor wrapped. */
 const MAX_CONTINUATION = 40;
 
@@ -70,9 +73,9 @@ function hasPipe(line: string): boolean {
 function columnTokens(text: string, span: Span): RawCell[] {
   const line = text.slice(span.start, span.end);
   const cells: RawCell[] = [];
-  const gap = new RegExp(COLUMN_GAP.source, 'g');
   let from = 0;
-  for (const m of line.matchAll(gap)) {
+  COLUMN_GAPS.lastIndex = 0;
+  for (let m = COLUMN_GAPS.exec(line); m; m = COLUMN_GAPS.exec(line)) {
     if (m.index > from) cells.push(cellAt(text, span.start + from, span.start + m.index));
     from = m.index + m[0].length;
   }

@@ -36,10 +36,47 @@ interface BlockStructure {
 /** Markdown-it need not read a text without a line that opens with `#` or a code fence: it has neither. */
 const MAYBE_BLOCK = /^ {0,3}(?:#|```|~~~)/m;
 
-function blockStructure(text: string, lineStarts: number[]): BlockStructure {
+const SPACE = 0x20;
+const TAB = 0x09;
+const HASH = 0x23;
+
+/**
+ * The ATX headings of a text in which nothing can hide one, read line by line; undefined where something could (a
+ * code fence anywhere, or a line opening an HTML block, a block quote, a list item or a link reference definition):
+ * there markdown-it decides. Setext headings and indented code never turn a `#` line into anything else.
+ */
+export function plainHeadings(text: string, lineStarts: number[]): Map<number, number> | undefined {
+  if (text.includes('```') || text.includes('~~~')) return undefined;
   const headings = new Map<number, number>();
+  for (let n = 0; n < lineStarts.length; n++) {
+    const { start, end } = lineSpan(text, lineStarts, n);
+    let at = start;
+    while (at < end && at - start < 3 && text.charCodeAt(at) === SPACE) at++;
+    const code = text.charCodeAt(at);
+    if (at >= end || code === SPACE || code === TAB) continue;
+    if (code === HASH) {
+      let level = 1;
+      while (level <= 6 && text.charCodeAt(at + level) === HASH) level++;
+      const after = at + level;
+      if (level <= 6 && (after >= end || text.charCodeAt(after) === SPACE || text.charCodeAt(after) === TAB)) headings.set(n, level);
+    } else if (CONTAINER_OR_BLOCK.test(text.slice(at, Math.min(end, at + 12))) && !oneLineComment(text, at, end)) {
+      return undefined;
+    }
+  }
+  return headings;
+}
+
+/** What opens a block quote, a list item, an HTML block or a link reference definition (at most 3 spaces in). */
+const CONTAINER_OR_BLOCK = /^(?:[<>[]|[-+*](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$))/;
+/** A comment that closes on its own line (`<!-- govreport-disable … -->`) is a one-line HTML block: it hides nothing. */
+const oneLineComment = (text: string, at: number, end: number) => text.startsWith('<!--', at) && text.slice(at + 4, end).includes('-->');
+
+export function blockStructure(text: string, lineStarts: number[], parser: 'auto' | 'markdown-it' = 'auto'): BlockStructure {
   const fences: [number, number][] = [];
-  if (!MAYBE_BLOCK.test(text)) return { headings, fences };
+  if (!MAYBE_BLOCK.test(text)) return { headings: new Map(), fences };
+  const plain = parser === 'auto' ? plainHeadings(text, lineStarts) : undefined;
+  if (plain) return { headings: plain, fences };
+  const headings = new Map<number, number>();
   const closed = ([first, end]: number[], markup: string) =>
     end - 1 > first &&
     lineText(text, lineStarts, end - 1)
@@ -86,6 +123,8 @@ function fenceSpans(text: string, lineStarts: number[], fences: [number, number]
 /** A converter's caption over the rest of a table cut by a page break (`三、收到和处理政府信息公开申请情况（续）`). */
 const CONTINUED = /[（(]续[）)][ \t\u3000]*$|^[ \t\u3000]*续表/;
 const SECTION_LINE = /^[ \u3000]*[一二三四五六壹贰叁肆伍陆][、.．]/;
+/** SECTION_LINE at a line start of the whole text (it never reaches past the line: no line break in it). */
+const SECTION_LINE_AT = /[ \u3000]*[一二三四五六壹贰叁肆伍陆][、.．]/y;
 const DIGIT = '[0-9０-９]';
 const DATE = `(${DIGIT}{4})\\s*年\\s*(${DIGIT}{1,2})\\s*月\\s*(${DIGIT}{1,2})\\s*日`;
 const PERIOD_KEYWORD = /[统統][计計](?:期限|期间|期間|时限|時限|时间|時間|区间|區間)/g;
@@ -124,6 +163,9 @@ function findSections(
   for (let n = 0; n < src.lineStarts.length; n++) {
     const level = structure.headings.get(n) ?? 0;
     const span = lineSpan(src.text, src.lineStarts, n);
+    // Most lines open with no section numeral: they are passed over without being cut out of the text.
+    SECTION_LINE_AT.lastIndex = span.start;
+    if (level === 0 && !SECTION_LINE_AT.test(src.text)) continue;
     const raw = src.text.slice(span.start, span.end);
     if (level === 0 && (raw.startsWith('\t') || /[|｜]/.test(raw) || !SECTION_LINE.test(raw) || CONTINUED.test(raw))) continue;
     const heading = headingAt(src, n, level);

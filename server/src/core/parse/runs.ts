@@ -40,7 +40,8 @@ interface Token {
 
 const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
 const isSpace = (c: string | undefined) => c === ' ' || c === '\u00a0' || c === '\u3000' || c === '\t';
-const isHan = (c: string | undefined) => c !== undefined && /\p{Script=Han}/u.test(c);
+const HAN = /\p{Script=Han}/u;
+const isHan = (c: string | undefined) => c !== undefined && HAN.test(c);
 
 /** The run of figures at `at`: digits, a decimal point between digits, spaces between digits. */
 function runAt(text: string, at: number, to: number): { groups: { text: string; offset: number }[]; end: number } {
@@ -108,6 +109,8 @@ function rowLabelOf(
   const cut = sameLine ? whole.text.lastIndexOf('\n') + 1 : 0;
   const chunk = { text: whole.text.slice(cut), offset: whole.offset + cut };
   const text = chunk.text.trimEnd();
+  // Every standard label is Chinese: a chunk without a Chinese character (`,` between figures) ends with none.
+  if (!HAN.test(text)) return undefined;
   const folded = fold(text);
   let best: { row: RunRow['def']; at: number } | undefined;
   for (const row of def.rows) {

@@ -34,10 +34,9 @@ const rule: Rule = {
   fixDescription: msg('能从中取出唯一一个数时，改为该数', 'Where one number can be recovered, replace the cell with it'),
   check(report) {
     return (
-      valueCells(report)
-        // A missing pipe is table-shape's finding: the row is short by exactly the figures crowded into one cell.
-        .filter(({ table, row, cell }) => cell.value.kind === 'text' && !missingPipes(table, row).includes(cell))
-        .map(({ cell }) => {
+      // A missing pipe is table-shape's finding: the row is short by exactly the figures crowded into one cell.
+      valueCells(report, (cell, _, row, table) => cell.value.kind === 'text' && !missingPipes(table, row).includes(cell)).map(
+        ({ cell }) => {
           const recovered = (cell.value as { recovered?: number }).recovered;
           const value = recovered === undefined ? undefined : formatNumber(recovered);
           return {
@@ -46,7 +45,8 @@ const rule: Rule = {
             actual: cell.text,
             fixes: value === undefined ? [] : [{ title: msg(`改为 ${value}`, `Change to ${value}`), edits: [replace(cell.span, value)] }],
           };
-        })
+        },
+      )
     );
   },
 };

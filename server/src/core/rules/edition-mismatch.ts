@@ -32,7 +32,7 @@ const rule: Rule = {
             ? [
                 {
                   title: msg(`替换为${wanted}版表格`, `Replace with the ${wanted} edition’s table`),
-                  edits: [replaceLines(report, table.span, tableToMarkdown(table, target))],
+                  edits: () => [replaceLines(report, table.span, tableToMarkdown(table, target))],
                   safe: false,
                 },
               ]

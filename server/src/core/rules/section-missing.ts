@@ -20,7 +20,6 @@ const rule: Rule = {
       if (present.has(def.id)) return;
       const next = report.sections.find((s) => SECTIONS.indexOf(s.def) > index);
       const heading = `${level > 0 ? `${'#'.repeat(level)} ` : ''}${standardHeading(def)}`;
-      const tables = renderSectionTables(requiredEdition(report), def.id);
       const at = next ? lineSpanAt(report, next.heading.span.start).start : closingOffset(report);
       findings.push({
         span: next ? next.heading.span : lastLineSpan(report),
@@ -28,7 +27,10 @@ const rule: Rule = {
         fixes: [
           {
             title: msg(`插入“${standardHeading(def)}”`, `Insert “${standardHeading(def)}”`),
-            edits: [insertBlock(report, at, tables ? `${heading}\n\n${tables}` : heading)],
+            edits: () => {
+              const tables = renderSectionTables(requiredEdition(report), def.id);
+              return [insertBlock(report, at, tables ? `${heading}\n\n${tables}` : heading)];
+            },
           },
         ],
       });

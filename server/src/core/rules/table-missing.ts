@@ -22,7 +22,7 @@ const rule: Rule = {
             fixes: [
               {
                 title: msg(`插入${edition}版标准表格`, `Insert the standard table (${edition} edition)`),
-                edits: [insertBlock(report, at, renderSectionTables(edition, id))],
+                edits: () => [insertBlock(report, at, renderSectionTables(edition, id))],
               },
             ],
           });
@@ -38,7 +38,7 @@ const rule: Rule = {
             fixes: [
               {
                 title: msg(`插入“${def.item}”表格`, `Insert the table of ${def.item}`),
-                edits: [insertBlock(report, at, renderStandardTable(def))],
+                edits: () => [insertBlock(report, at, renderStandardTable(def))],
               },
             ],
           });

@@ -34,7 +34,7 @@ const rule: Rule = {
           fixes: [
             {
               title: msg('转换为 markdown 表格', 'Convert to a markdown table'),
-              edits: [replaceLines(report, table.span, tableToMarkdown(table))],
+              edits: () => [replaceLines(report, table.span, tableToMarkdown(table))],
             },
           ],
         };

@@ -12,7 +12,11 @@ export interface RuleContext {
 
 export interface RuleFix {
   title: Message;
-  edits: TextEdit[];
+  /**
+   * The edits, or how to make them where that costs (rendering a table): made only when a fix is asked for (`fix`,
+   * a code action, the editor's diagnostics), never for a run that only says a finding is fixable.
+   */
+  edits: TextEdit[] | (() => TextEdit[]);
   /** False where the fix may drop or invent figures (replacing a table of the other edition); `govreport fix` skips it. */
   safe?: boolean;
 }

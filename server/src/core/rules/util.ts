@@ -1,4 +1,5 @@
 import type { Cell, Report, Row, Section, Span, Table } from '../model';
+import { derived } from '../derived';
 import { lineAt, lineSpan } from '../parse/text';
 import {
   type ColumnDef,
@@ -34,13 +35,9 @@ export function sectionsOf(report: Report, id: SectionId): Section[] {
   return report.sections.filter((s) => s.def.id === id);
 }
 
-const tablesByReport = new WeakMap<Report, Table[]>();
-
 /** The standard tables of a report that follows the national format (none for a pre-2019 report). */
 export function allTables(report: Report): Table[] {
-  let tables = tablesByReport.get(report);
-  if (!tables) tablesByReport.set(report, (tables = followsFormat(report) ? report.sections.flatMap((s) => s.tables) : []));
-  return tables;
+  return derived(report, allTables, () => (followsFormat(report) ? report.sections.flatMap((s) => s.tables) : []));
 }
 
 export interface ValueCell {
@@ -51,17 +48,23 @@ export interface ValueCell {
   column?: ColumnDef;
 }
 
-const cellsByReport = new WeakMap<Report, ValueCell[]>();
-
-/** Every value cell of every standard table, with its row and column (listed once per report, shared by the rules). */
-export function valueCells(report: Report): ValueCell[] {
-  let cells = cellsByReport.get(report);
-  if (!cells) {
-    cells = [];
-    for (const table of allTables(report)) {
-      for (const row of table.rows) row.values.forEach((cell, i) => cells!.push({ table, row, cell, column: table.def.columns[i] }));
+/**
+ * The value cells of the standard tables that `keep` picks, with their row and column, in the order of the text.
+ * Only the cells kept get a wrapper: the rules look for the few wrong ones among a report's many.
+ */
+export function valueCells(
+  report: Report,
+  keep: (cell: Cell, column: ColumnDef | undefined, row: Row, table: Table) => boolean,
+): ValueCell[] {
+  const cells: ValueCell[] = [];
+  for (const table of allTables(report)) {
+    const columns = table.def.columns;
+    for (const row of table.rows) {
+      const values = row.values;
+      for (let i = 0; i < values.length; i++) {
+        if (keep(values[i], columns[i], row, table)) cells.push({ table, row, cell: values[i], column: columns[i] });
+      }
     }
-    cellsByReport.set(report, cells);
   }
   return cells;
 }

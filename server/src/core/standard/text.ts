@@ -10,8 +10,19 @@ export function simplify(text: string): string {
 
 /** Full-width forms folded to their ASCII twins (（一） → (一), ２２ → 22, ｜ → |), Traditional to Simplified. */
 export function fold(text: string): string {
-  return simplify(text).normalize('NFKC');
+  if (text.length > MAX_FOLDED_LENGTH) return simplify(text).normalize('NFKC');
+  let folded = foldings.get(text);
+  if (folded === undefined) {
+    folded = simplify(text).normalize('NFKC');
+    if (foldings.size >= MAX_CACHED_KEYS) foldings.clear();
+    foldings.set(text, folded);
+  }
+  return folded;
 }
+
+/** Labels, headings and item names recur in every draft: their folded forms are kept (the dictionary walk costs). */
+const foldings = new Map<string, string>();
+const MAX_FOLDED_LENGTH = 80;
 
 export const CHINESE_DIGITS = '〇零一二三四五六七八九十';
 const NUMBERING = new RegExp(`^(?:[${CHINESE_DIGITS}]+[、.]|\\([${CHINESE_DIGITS}]+\\)[、.]?|\\d+[.、)]|\\(\\d+\\)|[①-⑳])`);
@@ -40,21 +51,32 @@ export function labelKey(text: string): string {
 const keys = new Map<string, string>();
 const MAX_CACHED_KEYS = 20_000;
 
+let previousRow = new Uint32Array(64);
+let currentRow = new Uint32Array(64);
+
 /** Levenshtein distance, giving up (returning limit + 1) as soon as it exceeds `limit`. */
 export function editDistance(a: string, b: string, limit: number): number {
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  // Two rows of the table, reused: a label is matched against every standard label, many times per draft.
+  if (previousRow.length <= b.length) {
+    previousRow = new Uint32Array(2 * (b.length + 1));
+    currentRow = new Uint32Array(2 * (b.length + 1));
+  }
+  let previous = previousRow;
+  let current = currentRow;
+  for (let j = 0; j <= b.length; j++) previous[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const current = [i];
+    current[0] = i;
     let best = i;
+    const ca = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const cost = ca === b.charCodeAt(j - 1) ? 0 : 1;
       const value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
-      current.push(value);
+      current[j] = value;
       if (value < best) best = value;
     }
     if (best > limit) return limit + 1;
-    previous = current;
+    [previous, current] = [current, previous];
   }
   return previous[b.length];
 }

@@ -7,7 +7,7 @@
  */
 import type { Cell, Message, Report, Row, Span, Table, TextEdit } from './model';
 import { allTables, fillCell, formatNumber, msg, quote, replace } from './rules/util';
-import { type ColumnDef, type RelationDef, tablesOf, isEdition } from './standard';
+import { type ColumnDef, type RelationDef, type RowDef, tablesOf, isEdition } from './standard';
 import { columnIndex, findRow, misshapen } from './tables';
 
 /** Why a figure cannot be used as a part: blank, absent, not a number, in a row whose figures do not fit, or a figure its column does not allow. */
@@ -125,19 +125,15 @@ function instancesOf(table: Table): Instance[] {
   return instances;
 }
 
+/** 部分公开（区分处理的，只计这一情形，不计其他情形） is named without its note. */
+const rowLabel = (def: RowDef | undefined) => (def ? `${def.number}${def.label}`.replace(/（[^（）]*）$/, '') : '');
+
 /** `“（一）予以公开”行“总计”列`, or `“行政复议 · 总计”` in a table of one unlabelled row. */
 function placeOf(slot: Slot): Message {
-  const def = slot.row?.def;
-  const rowLabel = def ? `${def.number}${def.label}`.replace(/（[^（）]*）$/, '') : '';
-  const column = slot.column.group && !rowLabel ? `${slot.column.group} · ${slot.column.label}` : slot.column.label;
-  if (!rowLabel) return msg(quote(column), quote(column));
-  return msg(`${quote(rowLabel)}行${quote(column)}列`, `row ${quote(rowLabel)}, column ${quote(column)}`);
-}
-
-function rowName(slot: Slot, relation: RelationDef, table: Table, i: number): string {
-  const ids = [...relation.terms, ...relation.totalSide];
-  const def = relation.axis === 'column' ? table.def.rows.find((r) => r.id === ids[i]) : slot.row?.def;
-  return def ? `${def.number}${def.label}`.replace(/（[^（）]*）$/, '') : '';
+  const row = rowLabel(slot.row?.def);
+  const column = slot.column.group && !row ? `${slot.column.group} · ${slot.column.label}` : slot.column.label;
+  if (!row) return msg(quote(column), quote(column));
+  return msg(`${quote(row)}行${quote(column)}列`, `row ${quote(row)}, column ${quote(column)}`);
 }
 
 function partMessage(table: Table, instance: Instance, reading: Extract<Reading, { problem: string }>): Message {
@@ -148,14 +144,16 @@ function partMessage(table: Table, instance: Instance, reading: Extract<Reading,
       return msg(`${zh}为空，合计无从确定`, `${en} is blank, so the total cannot be told`);
     case 'missing': {
       if (reading.slot.row) return msg(`${zh}没有数值`, `${en} has no figure`);
-      const name = quote(rowName(reading.slot, instance.relation, table, i));
+      // Only a column relation reaches a row the table lacks: the relation names it.
+      const ids = [...instance.relation.terms, ...instance.relation.totalSide];
+      const name = quote(rowLabel(table.def.rows.find((r) => r.id === ids[i])));
       return msg(`表中缺少${name}行`, `the table lacks row ${name}`);
     }
     case 'unreadable':
       return msg(`${zh}不是数字`, `${en} is not a number`);
     case 'ambiguous':
       return msg(
-        `${zh}所在行的数值个数与列数不符，无法确定各数属于哪一列`,
+        `${quote(rowLabel(reading.slot.row?.def))}行的数值个数与列数不符，无法确定各数属于哪一列`,
         `the row of ${en} has a figure count unlike its columns: which figure is whose is unknown`,
       );
     case 'invalid':

@@ -120,3 +120,35 @@ export async function checkWorkspace(
     .then((answer) => (answer === showProblems ? vscode.commands.executeCommand('workbench.actions.view.problems') : undefined));
   return { reports, problems };
 }
+
+/**
+ * 重新计算合计: every total of the report in the active editor set from its complete parts. The totals it leaves
+ * (and why) go to the log; the edit is one undo step.
+ */
+export async function recalculateTotals(client: Promise<LanguageClient>, log: vscode.OutputChannel): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor) return;
+  const { document } = editor;
+  const result = await (await client).sendRequest(Requests.recalculateTotals, { uri: document.uri.toString() });
+  if (!result) {
+    void vscode.window.showWarningMessage(say(uiLocale(), '当前文件不是年度报告。', 'The current file is not an annual report.'));
+    return;
+  }
+  // The document changed while the server worked: its edits would land in the wrong place.
+  if (document.version !== result.version) return;
+  const edit = new vscode.WorkspaceEdit();
+  for (const e of result.edits) {
+    const { start, end } = e.range;
+    edit.replace(document.uri, new vscode.Range(start.line, start.character, end.line, end.character), e.newText);
+  }
+  if (result.edits.length && !(await vscode.workspace.applyEdit(edit))) return;
+  log.appendLine(
+    `[${say(uiLocale(), '重新计算合计', 'Recalculate totals')}] ${vscode.workspace.asRelativePath(document.uri)}: ${result.summary}`,
+  );
+  for (const line of [...result.changed, ...result.left]) log.appendLine(`  ${line}`);
+  const details = say(uiLocale(), '查看详情', 'Details');
+  // Not awaited: the command ends when the edit is made, not when the message is dismissed.
+  void vscode.window
+    .showInformationMessage(result.summary, ...(result.left.length ? [details] : []))
+    .then((answer) => (answer === details ? log.show(true) : undefined));
+}

@@ -44,7 +44,7 @@ export function activate(context: vscode.ExtensionContext): GovreportApi {
     client,
     log,
     reportStatus(ready),
-    ...editorCommands(ready, true),
+    ...editorCommands(ready, true, log),
     // The explorer's menu passes the file it was opened on; tests pass a format.
     vscode.commands.registerCommand(Commands.importReport, (file?: unknown) =>
       importReport(ready, file instanceof vscode.Uri ? file : undefined),

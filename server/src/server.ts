@@ -24,6 +24,7 @@ import {
   INSERT_TABLE_KIND,
   type InitializationOptions,
   type NewReportResult,
+  type RecalculateTotalsResult,
   type ReportInfoResult,
   Requests,
   type StandardTablesResult,
@@ -358,6 +359,10 @@ export function startServer(connection: Connection, host: ServerHost): void {
       if (!document) throw new ResponseError(ErrorCodes.InvalidParams, `govreport: ${params.uri} is not open`);
       return (await files()).exportReport(document.getText(), params.format, await settingsFor(params.uri));
     }),
+  );
+  connection.onRequest(
+    Requests.recalculateTotals,
+    live((params) => ask<RecalculateTotalsResult | null>('recalculateTotals', params.uri, {}, null)),
   );
   connection.onRequest(
     Requests.reportInfo,

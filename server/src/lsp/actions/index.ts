@@ -7,8 +7,10 @@ import { fixAllAction, fixAllText } from './fixAll';
 import { fixRuleActions } from './fixRule';
 import { insertTableActions } from './insertTable';
 import { quickFixes } from './quickFix';
+import { recalculateActions } from './recalculate';
 
 export { insertEdition } from './insertTable';
+export { recalculateReport } from './recalculate';
 
 /** `only` asks for kind `kind` (an action of kind `a.b.c` is asked for by `a`, `a.b` and `a.b.c`). */
 function asksFor(only: string[] | undefined, kind: string): boolean {
@@ -23,6 +25,7 @@ export function codeActions(analysis: Analysis, params: CodeActionParams, abilit
   if (asksFor(only, CodeActionKind.QuickFix)) {
     actions.push(...quickFixes(analysis, diagnostics, abilities));
     actions.push(...fixRuleActions(analysis, diagnostics, abilities));
+    actions.push(...recalculateActions(analysis, params.range, diagnostics, abilities));
     actions.push(...disableActions(analysis, diagnostics, abilities));
   }
   if (asksFor(only, INSERT_TABLE_KIND)) actions.push(...insertTableActions(analysis, params.range, abilities));

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { HandleDiagnosticsSignature, LanguageClient } from 'vscode-languageclient/node';
 import { type InsertSnippetArgs, LANGUAGE_ID, Requests } from '../../server/src/shared/protocol';
 
 const FIRST_FORMAT_YEAR = 2019;
@@ -151,4 +151,38 @@ export async function recalculateTotals(client: Promise<LanguageClient>, log: vs
   void vscode.window
     .showInformationMessage(result.summary, ...(result.left.length ? [details] : []))
     .then((answer) => (answer === details ? log.show(true) : undefined));
+}
+
+/** `<uriScheme>://<extension id>/rule?<id>`: a rule's page, opened by the extension's URI handler. */
+const RULE_PATH = '/rule';
+const RULE_ID = /^[a-z][a-z-]*$/;
+
+/**
+ * A diagnostic's code link opens its rule's page (docs/rules/<id>.md, shipped with the extension) in the Markdown
+ * preview. The server links the page as a file, which VS Code would open as text, and a `command:` link is not
+ * followed from the hover or the Problems panel; so the client points the link at the extension's URI handler.
+ */
+export function ruleLinks(context: vscode.ExtensionContext): {
+  handleDiagnostics: (uri: vscode.Uri, diagnostics: vscode.Diagnostic[], next: HandleDiagnosticsSignature) => void;
+  uriHandler: vscode.UriHandler;
+} {
+  const linkOf = (rule: string) =>
+    vscode.Uri.from({ scheme: vscode.env.uriScheme, authority: context.extension.id, path: RULE_PATH, query: rule });
+  return {
+    handleDiagnostics(uri, diagnostics, next) {
+      for (const diagnostic of diagnostics) {
+        const code = diagnostic.code;
+        if (typeof code === 'object' && RULE_ID.test(String(code.value)))
+          diagnostic.code = { value: code.value, target: linkOf(String(code.value)) };
+      }
+      next(uri, diagnostics);
+    },
+    uriHandler: {
+      async handleUri(uri) {
+        if (uri.path !== RULE_PATH || !RULE_ID.test(uri.query)) return;
+        const page = vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules', `${uri.query}.md`);
+        await vscode.commands.executeCommand('markdown.showPreview', page);
+      },
+    },
+  };
 }

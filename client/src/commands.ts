@@ -4,7 +4,10 @@ import { type InsertSnippetArgs, LANGUAGE_ID, Requests } from '../../server/src/
 
 const FIRST_FORMAT_YEAR = 2019;
 
-/** New report: pick the year, get the whole skeleton in that year's edition as a snippet (agency name first). */
+/**
+ * New report: pick the year, get the whole skeleton in that year's edition as a snippet (agency name first). With a
+ * folder open the draft is a file in it from the start (so preview and export find it); otherwise an untitled one.
+ */
 export async function newReport(client: Promise<LanguageClient>): Promise<void> {
   const latest = new Date().getFullYear();
   const years = Array.from({ length: latest - FIRST_FORMAT_YEAR + 1 }, (_, i) => ({ label: String(latest - i), year: latest - i }));
@@ -15,9 +18,27 @@ export async function newReport(client: Promise<LanguageClient>): Promise<void> 
   });
   if (!picked) return;
   const result = await (await client).sendRequest(Requests.newReport, { year: picked.year, snippet: true });
-  const document = await vscode.workspace.openTextDocument({ language: LANGUAGE_ID, content: '' });
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  const document = folder
+    ? await vscode.workspace.openTextDocument(await newDraftFile(folder, picked.year))
+    : await vscode.workspace.openTextDocument({ language: LANGUAGE_ID, content: '' });
   const editor = await vscode.window.showTextDocument(document);
   await editor.insertSnippet(new vscode.SnippetString(result.text), new vscode.Position(0, 0));
+}
+
+/** An empty `<year>年政府信息公开工作年度报告.report.md` in the folder (`-2`, `-3`… where the name is taken). */
+async function newDraftFile(folder: vscode.Uri, year: number): Promise<vscode.Uri> {
+  const name = `${year}年政府信息公开工作年度报告`;
+  for (let n = 1; ; n++) {
+    const file = vscode.Uri.joinPath(folder, `${name}${n === 1 ? '' : `-${n}`}.report.md`);
+    const taken = await vscode.workspace.fs.stat(file).then(
+      () => true,
+      () => false,
+    );
+    if (taken) continue;
+    await vscode.workspace.fs.writeFile(file, new Uint8Array());
+    return file;
+  }
 }
 
 /** Insert standard table…: the tables of the document's edition first, then the other edition's. */

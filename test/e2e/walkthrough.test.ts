@@ -47,13 +47,17 @@ async function palette(title: string): Promise<void> {
 }
 const runCommand = (key: string) => palette(`govreport: ${NLS[key].replace(/…$/, '')}`);
 
-/** Replaces the first cell (自然人) of a Section 三 row, found by its label, with `figure`: End, then left over the other cells. */
-async function typeFirstFigure(text: string, label: string, figure: string): Promise<void> {
-  const line = text.split('\n').findIndex((l) => l.includes(label));
+/**
+ * Types `figure` over the first cell (自然人) of a Section 三 row, found by its label: End, then left over the other
+ * cells, as a person would. Returns the text as it should now be.
+ */
+async function typeFirstFigure(text: string, label: string, figure: string): Promise<string> {
+  const lines_ = text.split('\n');
+  const line = lines_.findIndex((l) => l.includes(label));
   assert.ok(line >= 0, label);
-  const row = text.split('\n')[line];
-  // From the line's end back over the seven value cells, to just before 自然人's figure.
-  const moves = row.split('|').slice(1, -1).slice(-7).join('|').length;
+  const cells = lines_[line].split('|');
+  // From the line's end back over the seven value cells, to just before 自然人's figure (one character: 0–9).
+  const moves = cells.slice(1, -1).slice(-7).join('|').length;
   await lines().click();
   await page.keyboard.press('Control+G');
   await page.keyboard.type(String(line + 1));
@@ -63,16 +67,24 @@ async function typeFirstFigure(text: string, label: string, figure: string): Pro
   for (let i = 0; i < moves; i++) await page.keyboard.press('ArrowLeft');
   await page.keyboard.press('Shift+ArrowRight');
   await page.keyboard.type(figure);
+  const row = lines_[line];
+  const at = row.length - moves;
+  lines_[line] = `${row.slice(0, at)}${figure}${row.slice(at + 1)}`;
+  return lines_.join('\n');
 }
 
-async function saved(file: string, changedFrom?: string): Promise<string> {
+/** Saves the active editor and waits for the file to hold `expected` (or text that passes it; any text, where not given). */
+async function saved(file: string, expected: string | ((text: string) => boolean) = () => true): Promise<string> {
+  const wanted = typeof expected === 'string' ? (text: string) => text === expected : expected;
   await page.keyboard.press('Control+S');
   for (let waited = 0; waited < 15_000; waited += 100) {
     const text = existsSync(file) ? readFileSync(file, 'utf8') : '';
-    if (text && text !== changedFrom && !(await page.locator('.tab.active.dirty').count())) return text;
+    if (text && wanted(text) && !(await page.locator('.tab.active.dirty').count())) return text;
     await page.waitForTimeout(100);
   }
-  throw new Error(`${file} was not saved`);
+  const text = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  const differ = typeof expected === 'string' ? text.split('\n').find((l, i) => l !== expected.split('\n')[i]) : undefined;
+  throw new Error(`${file} was not saved as expected${differ === undefined ? '' : `: on disk ${JSON.stringify(differ)}`}`);
 }
 
 /** Every figure of a report's standard tables, as `table/row: values`. */
@@ -118,9 +130,8 @@ test('from an empty folder, the walkthrough: new report → a wrong total → �
     );
 
     // Step 2: the figures: five requests received, five disclosed, the totals not touched (now wrong).
-    await typeFirstFigure(skeleton, '一、本年新收政府信息公开申请数量', '5');
-    await typeFirstFigure(skeleton, '（一）予以公开', '5');
-    const typed = await saved(file, skeleton);
+    const received = await typeFirstFigure(skeleton, '一、本年新收政府信息公开申请数量', '5');
+    const typed = await saved(file, await typeFirstFigure(received, '（一）予以公开', '5'));
     const wrong = check(typed).findings.filter((f) => ['row-total', 'results-total'].includes(f.rule));
     assert.equal(wrong.length, 4, wrong.map((f) => f.message).join('\n'));
     await page.keyboard.press('Control+Shift+M');
@@ -130,7 +141,7 @@ test('from an empty folder, the walkthrough: new report → a wrong total → �
     await runCommand('govreport.command.recalculateTotals');
     await toast('4 totals recalculated.').waitFor();
     await lines().filter({ hasText: '| 一、本年新收政府信息公开申请数量 |  |  | 5 | 0 | 0 | 0 | 0 | 0 | 5 |' }).waitFor();
-    const fixed = await saved(file, typed);
+    const fixed = await saved(file, (text) => text !== typed);
     assert.deepEqual(
       check(fixed).findings.filter((f) => f.severity === 'error'),
       [],
@@ -169,8 +180,9 @@ test('a diagnostic’s rule link opens the rule’s page in the Markdown preview
     const file = join(FOLDER, readdirSync(FOLDER).find((f) => f.endsWith('.report.md'))!);
     await page.locator('.tab', { hasText: '.report.md' }).first().click();
     const text = readFileSync(file, 'utf8');
-    await typeFirstFigure(text, '一、本年新收政府信息公开申请数量', '6');
-    const wrong = check(await saved(file, text)).findings.find((f) => f.rule === 'row-total')!;
+    const wrong = check(await saved(file, await typeFirstFigure(text, '一、本年新收政府信息公开申请数量', '6'))).findings.find(
+      (f) => f.rule === 'row-total',
+    )!;
     assert.ok(wrong);
     if (!(await page.locator('.markers-panel').isVisible())) await page.keyboard.press('Control+Shift+M');
     const link = problem(wrong.message).locator('.code-link a, a.monaco-link', { hasText: 'row-total' }).first();

@@ -26,9 +26,9 @@ export async function newReport(client: Promise<LanguageClient>): Promise<void> 
   await editor.insertSnippet(new vscode.SnippetString(result.text), new vscode.Position(0, 0));
 }
 
-/** An empty `<year>年政府信息公开工作年度报告.report.md` in the folder (`-2`, `-3`… where the name is taken). */
+/** An empty draft named after the year in the folder (`-2`, `-3`… where the name is taken). */
 async function newDraftFile(folder: vscode.Uri, year: number): Promise<vscode.Uri> {
-  const name = `${year}年政府信息公开工作年度报告`;
+  const name = vscode.l10n.t('{0} annual report', year);
   for (let n = 1; ; n++) {
     const file = vscode.Uri.joinPath(folder, `${name}${n === 1 ? '' : `-${n}`}.report.md`);
     const taken = await vscode.workspace.fs.stat(file).then(
@@ -152,7 +152,7 @@ export async function recalculateTotals(client: Promise<LanguageClient>, log: vs
   const { document } = editor;
   const result = await (await client).sendRequest(Requests.recalculateTotals, { uri: document.uri.toString() });
   if (!result) {
-    void vscode.window.showWarningMessage(say(uiLocale(), '当前文件不是年度报告。', 'The current file is not an annual report.'));
+    void vscode.window.showWarningMessage(vscode.l10n.t('The current file is not an annual report.'));
     return;
   }
   // The document changed while the server worked: its edits would land in the wrong place.
@@ -163,11 +163,9 @@ export async function recalculateTotals(client: Promise<LanguageClient>, log: vs
     edit.replace(document.uri, new vscode.Range(start.line, start.character, end.line, end.character), e.newText);
   }
   if (result.edits.length && !(await vscode.workspace.applyEdit(edit))) return;
-  log.appendLine(
-    `[${say(uiLocale(), '重新计算合计', 'Recalculate totals')}] ${vscode.workspace.asRelativePath(document.uri)}: ${result.summary}`,
-  );
+  log.appendLine(`[${vscode.l10n.t('Recalculate totals')}] ${vscode.workspace.asRelativePath(document.uri)}: ${result.summary}`);
   for (const line of [...result.changed, ...result.left]) log.appendLine(`  ${line}`);
-  const details = say(uiLocale(), '查看详情', 'Details');
+  const details = vscode.l10n.t('Details');
   // Not awaited: the command ends when the edit is made, not when the message is dismissed.
   void vscode.window
     .showInformationMessage(result.summary, ...(result.left.length ? [details] : []))

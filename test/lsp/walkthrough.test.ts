@@ -35,7 +35,7 @@ test('the walkthrough goes new report → tables → fix → preview → export,
     assert.match(en, /\n## [A-Z]/, step.id);
     for (const [, image] of text.matchAll(/!\[[^\]]*\]\(([^)]+)\)/g)) assert.ok(existsSync(join(dirname(media), image)), image);
   }
-  assert.ok(manifest.files.includes('media'), 'the media ship with the extension');
+  assert.ok(manifest.files.includes('media/walkthrough/*.md'), 'the media ship with the extension');
 });
 
 test('重新计算合计 is a command with its title in both languages, offered in the palette for report documents', () => {

@@ -64,13 +64,14 @@ const lazyFiles = {
   },
 };
 
-// 重新计算合计 is a bundle of its own, dist/recalculate.js, loaded by the language server the first time a table is
-// looked at for it: the server's start stays within its size bound.
+// 重新计算合计 (its code action, its request and the core function) is a bundle of its own, dist/recalculate.js,
+// required by the language server the first time a table is looked at for it: the server's start stays within its
+// size bound.
 const lazyRecalculate = {
   name: 'lazy-recalculate',
   setup(build) {
     build.onResolve({ filter: /^\.\/recalculate$/ }, (args) =>
-      /core[\\/]recalculateLazy\.ts$/.test(args.importer) ? { path: './recalculate.js', external: true } : undefined,
+      /lsp[\\/]actions[\\/]index\.ts$/.test(args.importer) ? { path: './recalculate.js', external: true } : undefined,
     );
   },
 };
@@ -109,7 +110,7 @@ await Promise.all([
     outfile: 'dist/server.js',
     plugins: [lazyReaders, lazyDocx, lazyFiles, lazyRecalculate],
   }),
-  esbuild.build({ ...common, entryPoints: ['server/src/core/recalculate.ts'], outfile: 'dist/recalculate.js' }),
+  esbuild.build({ ...common, entryPoints: ['server/src/lsp/actions/recalculate.ts'], outfile: 'dist/recalculate.js' }),
   esbuild.build({
     ...common,
     entryPoints: ['server/src/cli/main.ts'],

@@ -19,11 +19,7 @@ export const settingsMiddleware: Middleware = {
 };
 
 /** The commands that work alike on the desktop and on the web (where the server cannot read files). */
-export function editorCommands(
-  client: Promise<LanguageClient>,
-  serverReadsFiles: boolean,
-  log: vscode.OutputChannel,
-): vscode.Disposable[] {
+export function editorCommands(client: Promise<LanguageClient>, serverReadsFiles: boolean, log: vscode.OutputChannel): vscode.Disposable[] {
   return [
     vscode.commands.registerCommand(Commands.newReport, () => newReport(client)),
     vscode.commands.registerCommand(Commands.insertStandardTable, () => insertStandardTable(client)),

@@ -7,10 +7,16 @@ import { fixAllAction, fixAllText } from './fixAll';
 import { fixRuleActions } from './fixRule';
 import { insertTableActions } from './insertTable';
 import { quickFixes } from './quickFix';
-import { recalculateActions } from './recalculate';
+import type * as Recalculate from './recalculate';
 
 export { insertEdition } from './insertTable';
-export { recalculateReport } from './recalculate';
+/**
+ * 重新计算合计 is required on first use: in the language server it is a bundle of its own (dist/recalculate.js, see
+ * esbuild.mjs), so the server starts without it; elsewhere it is bundled in as usual.
+ */
+const recalculation = () => require('./recalculate') as typeof Recalculate;
+
+export const recalculateReport: typeof Recalculate.recalculateReport = (analysis) => recalculation().recalculateReport(analysis);
 
 /** `only` asks for kind `kind` (an action of kind `a.b.c` is asked for by `a`, `a.b` and `a.b.c`). */
 function asksFor(only: string[] | undefined, kind: string): boolean {
@@ -25,7 +31,7 @@ export function codeActions(analysis: Analysis, params: CodeActionParams, abilit
   if (asksFor(only, CodeActionKind.QuickFix)) {
     actions.push(...quickFixes(analysis, diagnostics, abilities));
     actions.push(...fixRuleActions(analysis, diagnostics, abilities));
-    actions.push(...recalculateActions(analysis, params.range, diagnostics, abilities));
+    actions.push(...recalculation().recalculateActions(analysis, params.range, diagnostics, abilities));
     actions.push(...disableActions(analysis, diagnostics, abilities));
   }
   if (asksFor(only, INSERT_TABLE_KIND)) actions.push(...insertTableActions(analysis, params.range, abilities));

@@ -228,8 +228,8 @@ function pageIn(locale: Locale, rule: Rule, example: Example): string {
     ? [
         '',
         say(
-          '填好各项后，也可以用命令“重新计算合计”（或表格中的快速修复）按各项重算本报告的合计：它只改合计，不改任何一项；各项不全或另有合计与现值相符时，保留原数并说明原因。',
-          'Once the parts are filled in, the command “Recalculate totals” (or the quick fix in a table) sets every total of the report from its parts: it changes totals only, never a part, and leaves a total as written, saying why, where its parts are incomplete or another sum holds with it.',
+          '填好各项后，也可以用命令“重新计算合计”（或在表格中按 Ctrl+.）按各项重算本报告的合计：它只改合计，不改任何一项；各项不全或另有合计与现值相符时，保留原数并说明原因。',
+          'Once the parts are filled in, the command “Recalculate totals” (or Ctrl+. in a table) sets every total of the report from its parts: it changes totals only, never a part, and leaves a total as written, saying why, where its parts are incomplete or another sum holds with it.',
         ),
       ]
     : [];

@@ -22,6 +22,7 @@ import {
   CONFIG_SECTION,
   FIX_ALL_KIND,
   INSERT_TABLE_KIND,
+  RECALCULATE_KIND,
   type InitializationOptions,
   type NewReportResult,
   type RecalculateTotalsResult,
@@ -243,7 +244,10 @@ export function startServer(connection: Connection, host: ServerHost): void {
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, INSERT_TABLE_KIND], resolveProvider: true },
+        codeActionProvider: {
+          codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, INSERT_TABLE_KIND, RECALCULATE_KIND],
+          resolveProvider: true,
+        },
         hoverProvider: true,
         documentSymbolProvider: true,
         foldingRangeProvider: true,

@@ -9,6 +9,8 @@ export const DIAGNOSTIC_SOURCE = 'govreport';
 /** The code action kind of "fix everything fixable", so `editor.codeActionsOnSave` can name it. */
 export const FIX_ALL_KIND = 'source.fixAll.govreport';
 export const INSERT_TABLE_KIND = 'refactor.insert.govreport';
+/** 重新计算合计: a rewrite the user chooses (it changes totals that may be right where a part is wrong), not a quick fix. */
+export const RECALCULATE_KIND = 'refactor.rewrite.govreport';
 
 export const Commands = {
   newReport: 'govreport.newReport',

@@ -1,5 +1,5 @@
 import { type CodeAction, CodeActionKind, type CodeActionParams } from 'vscode-languageserver';
-import { FIX_ALL_KIND, INSERT_TABLE_KIND, type ResolveData } from '../../shared/protocol';
+import { FIX_ALL_KIND, INSERT_TABLE_KIND, RECALCULATE_KIND, type ResolveData } from '../../shared/protocol';
 import type { Analysis } from '../documents';
 import { type ClientAbilities, workspaceEdit } from '../edits';
 import { disableActions } from './disable';
@@ -31,10 +31,10 @@ export function codeActions(analysis: Analysis, params: CodeActionParams, abilit
   if (asksFor(only, CodeActionKind.QuickFix)) {
     actions.push(...quickFixes(analysis, diagnostics, abilities));
     actions.push(...fixRuleActions(analysis, diagnostics, abilities));
-    actions.push(...recalculation().recalculateActions(analysis, params.range, diagnostics, abilities));
     actions.push(...disableActions(analysis, diagnostics, abilities));
   }
   if (asksFor(only, INSERT_TABLE_KIND)) actions.push(...insertTableActions(analysis, params.range, abilities));
+  if (asksFor(only, RECALCULATE_KIND)) actions.push(...recalculation().recalculateActions(analysis, params.range, abilities));
   // Fixing everything means checking the text again until nothing changes: done only when asked for by kind.
   if (only && asksFor(only, FIX_ALL_KIND)) {
     const action = fixAllAction(analysis, abilities);

@@ -1,12 +1,9 @@
-import { type CodeAction, CodeActionKind, type Diagnostic, type Range } from 'vscode-languageserver';
-import { ARITHMETIC_RULES, type Message, type Recalculation, recalculateTotals } from '../../core';
+import type { CodeAction, Range } from 'vscode-languageserver';
+import { type Message, type Recalculation, recalculateTotals } from '../../core';
 import { say } from '../../shared/i18n';
-import { DIAGNOSTIC_SOURCE, type RecalculateTotalsResult } from '../../shared/protocol';
+import { RECALCULATE_KIND, type RecalculateTotalsResult } from '../../shared/protocol';
 import { type Analysis, rangeOf } from '../documents';
 import { type ClientAbilities, workspaceEdit } from '../edits';
-
-/** A blank total is reported by cell-blank: recalculating fills it in too. */
-const ANSWERED = new Set([...ARITHMETIC_RULES, 'cell-blank']);
 
 function lines(analysis: Analysis, recalculation: Recalculation): { changed: string[]; left: string[] } {
   const text = (m: Message) => say(analysis.settings.locale, m.zh, m.en);
@@ -38,18 +35,16 @@ export function recalculateReport(analysis: Analysis): RecalculateTotalsResult {
   };
 }
 
-/** "重新计算合计" as a quick fix where the range is in a table whose totals recalculating would change. */
-export function recalculateActions(analysis: Analysis, range: Range, diagnostics: Diagnostic[], abilities: ClientAbilities): CodeAction[] {
+/** "重新计算合计" where the range is in a table whose totals recalculating would change. */
+export function recalculateActions(analysis: Analysis, range: Range, abilities: ClientAbilities): CodeAction[] {
   const { document, settings } = analysis;
   const within = { start: document.offsetAt(range.start), end: document.offsetAt(range.end) };
   const { changes, edits } = recalculateTotals(analysis.result.report, within);
   if (changes.length === 0) return [];
-  const answered = diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE && ANSWERED.has(String(d.code)));
   return [
     {
       title: say(settings.locale, `重新计算合计（${changes.length} 处）`, `Recalculate totals (${changes.length})`),
-      kind: CodeActionKind.QuickFix,
-      ...(answered.length ? { diagnostics: answered } : {}),
+      kind: RECALCULATE_KIND,
       edit: workspaceEdit(
         document,
         edits.map((e) => ({ range: rangeOf(document, e), newText: e.newText })),

@@ -45,7 +45,7 @@ export function activate(context: vscode.ExtensionContext): GovreportApi {
     client,
     log,
     reportStatus(ready),
-    ...editorCommands(ready, false),
+    ...editorCommands(ready, false, log),
     vscode.commands.registerCommand(Commands.importReport, noFiles),
     vscode.commands.registerCommand(Commands.exportReport, noFiles),
     vscode.commands.registerCommand(Commands.showLog, () => log.show(true)),

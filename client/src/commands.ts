@@ -1,10 +1,13 @@
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { HandleDiagnosticsSignature, LanguageClient } from 'vscode-languageclient/node';
 import { type InsertSnippetArgs, LANGUAGE_ID, Requests } from '../../server/src/shared/protocol';
 
 const FIRST_FORMAT_YEAR = 2019;
 
-/** New report: pick the year, get the whole skeleton in that year's edition as a snippet (agency name first). */
+/**
+ * New report: pick the year, get the whole skeleton in that year's edition as a snippet (agency name first). With a
+ * folder open the draft is a file in it from the start (so preview and export find it); otherwise an untitled one.
+ */
 export async function newReport(client: Promise<LanguageClient>): Promise<void> {
   const latest = new Date().getFullYear();
   const years = Array.from({ length: latest - FIRST_FORMAT_YEAR + 1 }, (_, i) => ({ label: String(latest - i), year: latest - i }));
@@ -15,9 +18,27 @@ export async function newReport(client: Promise<LanguageClient>): Promise<void> 
   });
   if (!picked) return;
   const result = await (await client).sendRequest(Requests.newReport, { year: picked.year, snippet: true });
-  const document = await vscode.workspace.openTextDocument({ language: LANGUAGE_ID, content: '' });
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  const document = folder
+    ? await vscode.workspace.openTextDocument(await newDraftFile(folder, picked.year))
+    : await vscode.workspace.openTextDocument({ language: LANGUAGE_ID, content: '' });
   const editor = await vscode.window.showTextDocument(document);
   await editor.insertSnippet(new vscode.SnippetString(result.text), new vscode.Position(0, 0));
+}
+
+/** An empty draft named after the year in the folder (`-2`, `-3`… where the name is taken). */
+async function newDraftFile(folder: vscode.Uri, year: number): Promise<vscode.Uri> {
+  const name = vscode.l10n.t('{0} annual report', year);
+  for (let n = 1; ; n++) {
+    const file = vscode.Uri.joinPath(folder, `${name}${n === 1 ? '' : `-${n}`}.report.md`);
+    const taken = await vscode.workspace.fs.stat(file).then(
+      () => true,
+      () => false,
+    );
+    if (taken) continue;
+    await vscode.workspace.fs.writeFile(file, new Uint8Array());
+    return file;
+  }
 }
 
 /** Insert standard table…: the tables of the document's edition first, then the other edition's. */
@@ -119,4 +140,68 @@ export async function checkWorkspace(
     .showInformationMessage(vscode.l10n.t('Checked {0} reports: {1} problems.', reports, problems), showProblems)
     .then((answer) => (answer === showProblems ? vscode.commands.executeCommand('workbench.actions.view.problems') : undefined));
   return { reports, problems };
+}
+
+/**
+ * 重新计算合计: every total of the report in the active editor set from its complete parts. The totals it leaves
+ * (and why) go to the log; the edit is one undo step.
+ */
+export async function recalculateTotals(client: Promise<LanguageClient>, log: vscode.OutputChannel): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor) return;
+  const { document } = editor;
+  const result = await (await client).sendRequest(Requests.recalculateTotals, { uri: document.uri.toString() });
+  if (!result) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('The current file is not an annual report.'));
+    return;
+  }
+  // The document changed while the server worked: its edits would land in the wrong place.
+  if (document.version !== result.version) return;
+  const edit = new vscode.WorkspaceEdit();
+  for (const e of result.edits) {
+    const { start, end } = e.range;
+    edit.replace(document.uri, new vscode.Range(start.line, start.character, end.line, end.character), e.newText);
+  }
+  if (result.edits.length && !(await vscode.workspace.applyEdit(edit))) return;
+  log.appendLine(`[${vscode.l10n.t('Recalculate totals')}] ${vscode.workspace.asRelativePath(document.uri)}: ${result.summary}`);
+  for (const line of [...result.changed, ...result.left]) log.appendLine(`  ${line}`);
+  const details = vscode.l10n.t('Details');
+  // Not awaited: the command ends when the edit is made, not when the message is dismissed.
+  void vscode.window
+    .showInformationMessage(result.summary, ...(result.left.length ? [details] : []))
+    .then((answer) => (answer === details ? log.show(true) : undefined));
+}
+
+/** `<uriScheme>://<extension id>/rule?<id>`: a rule's page, opened by the extension's URI handler. */
+const RULE_PATH = '/rule';
+const RULE_ID = /^[a-z][a-z-]*$/;
+
+/**
+ * A diagnostic's code link opens its rule's page (docs/rules/<id>.md, shipped with the extension) in the Markdown
+ * preview. The server links the page as a file, which VS Code would open as text, and a `command:` link is not
+ * followed from the hover or the Problems panel; so the client points the link at the extension's URI handler.
+ */
+export function ruleLinks(context: vscode.ExtensionContext): {
+  handleDiagnostics: (uri: vscode.Uri, diagnostics: vscode.Diagnostic[], next: HandleDiagnosticsSignature) => void;
+  uriHandler: vscode.UriHandler;
+} {
+  const linkOf = (rule: string) =>
+    vscode.Uri.from({ scheme: vscode.env.uriScheme, authority: context.extension.id, path: RULE_PATH, query: rule });
+  return {
+    handleDiagnostics(uri, diagnostics, next) {
+      for (const diagnostic of diagnostics) {
+        const code = diagnostic.code;
+        if (typeof code === 'object' && RULE_ID.test(String(code.value)))
+          diagnostic.code = { value: code.value, target: linkOf(String(code.value)) };
+      }
+      next(uri, diagnostics);
+    },
+    uriHandler: {
+      async handleUri(uri) {
+        if (uri.path !== RULE_PATH || !RULE_ID.test(uri.query)) return;
+        const page = vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules', `${uri.query}.md`);
+        await vscode.commands.executeCommand('markdown.showPreview', page);
+      },
+    },
+  };
 }

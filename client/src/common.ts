@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient, Middleware } from 'vscode-languageclient/node';
 import { CONFIG_SECTION, Commands } from '../../server/src/shared/protocol';
-import { checkWorkspace, insertSnippet, insertStandardTable, newReport } from './commands';
+import { checkWorkspace, insertSnippet, insertStandardTable, newReport, recalculateTotals } from './commands';
 import { previewReport } from './files';
 import { serverSettings } from './settings';
 
@@ -19,12 +19,13 @@ export const settingsMiddleware: Middleware = {
 };
 
 /** The commands that work alike on the desktop and on the web (where the server cannot read files). */
-export function editorCommands(client: Promise<LanguageClient>, serverReadsFiles: boolean): vscode.Disposable[] {
+export function editorCommands(client: Promise<LanguageClient>, serverReadsFiles: boolean, log: vscode.OutputChannel): vscode.Disposable[] {
   return [
     vscode.commands.registerCommand(Commands.newReport, () => newReport(client)),
     vscode.commands.registerCommand(Commands.insertStandardTable, () => insertStandardTable(client)),
     vscode.commands.registerCommand(Commands.checkWorkspace, () => checkWorkspace(client, serverReadsFiles)),
     vscode.commands.registerCommand(Commands.insertSnippet, insertSnippet),
+    vscode.commands.registerCommand(Commands.recalculateTotals, () => recalculateTotals(client, log)),
     // Menus pass the file they were opened on; the palette passes nothing.
     vscode.commands.registerCommand(Commands.previewReport, (file?: unknown) =>
       previewReport(file instanceof vscode.Uri ? file : undefined),

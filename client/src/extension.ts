@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import type MarkdownIt from 'markdown-it';
 import { CONFIG_SECTION, Commands, type InitializationOptions, LANGUAGE_ID } from '../../server/src/shared/protocol';
+import { ruleLinks } from './commands';
 import { editorCommands, settingsMiddleware } from './common';
 import { exportReport, importReport } from './files';
 import { serverSettings, uiLocale } from './settings';
@@ -24,6 +25,7 @@ export function activate(context: vscode.ExtensionContext): GovreportApi {
   const initializationOptions: InitializationOptions = { snippetCommand: true };
   // The server's log and, with `govreport.trace.server`, the messages exchanged with it ("Show log").
   const log = vscode.window.createOutputChannel('govreport');
+  const rules = ruleLinks(context);
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
       { language: LANGUAGE_ID },
@@ -34,7 +36,7 @@ export function activate(context: vscode.ExtensionContext): GovreportApi {
     synchronize: { configurationSection: CONFIG_SECTION },
     initializationOptions,
     outputChannel: log,
-    middleware: settingsMiddleware,
+    middleware: { ...settingsMiddleware, handleDiagnostics: rules.handleDiagnostics },
   };
   client = new LanguageClient('govreport', 'govreport', serverOptions, clientOptions);
   // Not awaited: activation returns at once; commands wait for the server.
@@ -44,7 +46,7 @@ export function activate(context: vscode.ExtensionContext): GovreportApi {
     client,
     log,
     reportStatus(ready),
-    ...editorCommands(ready, true),
+    ...editorCommands(ready, true, log),
     // The explorer's menu passes the file it was opened on; tests pass a format.
     vscode.commands.registerCommand(Commands.importReport, (file?: unknown) =>
       importReport(ready, file instanceof vscode.Uri ? file : undefined),
@@ -53,6 +55,7 @@ export function activate(context: vscode.ExtensionContext): GovreportApi {
       exportReport(ready, format === 'docx' || format === 'html' ? format : undefined),
     ),
     vscode.commands.registerCommand(Commands.showLog, () => log.show(true)),
+    vscode.window.registerUriHandler(rules.uriHandler),
   );
   return {
     extendMarkdownIt(md) {

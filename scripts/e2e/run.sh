@@ -2,6 +2,7 @@
 # npm run e2e — govreport in real editors: installs the stack (install.sh), packages the extension, serves it in
 # code-server (VS Code 1.139) driven by Chromium through playwright-core, and runs Neovim against the language server.
 # Ends with one line "N passed, N failed"; exits non-zero on any failure. Screenshots go to test-results/e2e/.
+# Test files may be named (`npm run e2e -- test/e2e/walkthrough.test.ts`); all of test/e2e/*.test.ts by default.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 source "$ROOT/scripts/e2e/stack.sh"
@@ -86,11 +87,13 @@ export GOVREPORT_E2E_URL="http://127.0.0.1:$PORT" GOVREPORT_E2E_WORKSPACE="$WORK
   GOVREPORT_E2E_SERVER="$ROOT/dist/server.js" GOVREPORT_E2E_CHROMIUM="$(command -v chromium)" \
   GOVREPORT_E2E_VSIX="$VSIX" GOVREPORT_E2E_CODE_SERVER="$CODE_SERVER_BIN" GOVREPORT_E2E_NODE24_BIN="$NODE24_HOME/bin"
 cd "$ROOT"
+tests=("$@")
+[ ${#tests[@]} -gt 0 ] || tests=(test/e2e/*.test.ts)
 set +e
 setsid node --import tsx --test --test-concurrency=1 \
   --test-reporter=spec --test-reporter-destination=stdout \
   --test-reporter=tap --test-reporter-destination="$STATE/results.tap" \
-  test/e2e/*.test.ts &
+  "${tests[@]}" &
 tests_group=$!
 wait "$tests_group"
 tests_status=$?

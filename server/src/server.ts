@@ -22,8 +22,10 @@ import {
   CONFIG_SECTION,
   FIX_ALL_KIND,
   INSERT_TABLE_KIND,
+  RECALCULATE_KIND,
   type InitializationOptions,
   type NewReportResult,
+  type RecalculateTotalsResult,
   type ReportInfoResult,
   Requests,
   type StandardTablesResult,
@@ -242,7 +244,10 @@ export function startServer(connection: Connection, host: ServerHost): void {
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, INSERT_TABLE_KIND], resolveProvider: true },
+        codeActionProvider: {
+          codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, INSERT_TABLE_KIND, RECALCULATE_KIND],
+          resolveProvider: true,
+        },
         hoverProvider: true,
         documentSymbolProvider: true,
         foldingRangeProvider: true,
@@ -358,6 +363,10 @@ export function startServer(connection: Connection, host: ServerHost): void {
       if (!document) throw new ResponseError(ErrorCodes.InvalidParams, `govreport: ${params.uri} is not open`);
       return (await files()).exportReport(document.getText(), params.format, await settingsFor(params.uri));
     }),
+  );
+  connection.onRequest(
+    Requests.recalculateTotals,
+    live((params) => ask<RecalculateTotalsResult | null>('recalculateTotals', params.uri, {}, null)),
   );
   connection.onRequest(
     Requests.reportInfo,

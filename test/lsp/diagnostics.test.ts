@@ -12,7 +12,7 @@ describe('diagnostics over stdio', () => {
   before(async () => (session = await Session.start()));
   after(() => session.stop());
 
-  test('a draft gets its findings with rule codes, README links, severities and exact ranges', async () => {
+  test('a draft gets its findings with rule codes, links to the rule pages, severities and exact ranges', async () => {
     const document = session.open('file:///drafts/mistakes.report.md', MISTAKES);
     const { diagnostics, version } = await session.diagnosticsFor(document.uri, 1);
     assert.equal(version, 1);
@@ -20,9 +20,8 @@ describe('diagnostics over stdio', () => {
     assert.equal(textAt(document, review.range), '6');
     assert.equal(review.source, 'govreport');
     assert.equal(review.severity, DiagnosticSeverity.Error);
-    const [readme, anchor] = review.codeDescription!.href.split('#');
-    assert.equal(anchor, 'review-total');
-    assert.ok(readFileSync(fileURLToPath(readme), 'utf8').includes('<a id="review-total"></a>'), 'the link opens the rule in the README');
+    const page = readFileSync(fileURLToPath(review.codeDescription!.href), 'utf8');
+    assert.ok(page.includes('# 规则 `review-total`'), 'the link opens the rule’s own page (docs/rules/review-total.md)');
     assert.match(review.message, /应为 5/);
     const wording = diagnostics.filter((d) => d.code === 'label-wording').map((d) => textAt(document, d.range));
     assert.ok(wording.includes('3.危机“三安全一稳定”'), wording.join());

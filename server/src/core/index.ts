@@ -25,3 +25,4 @@ export { isTextKind, locate, notCheckable, readSource, sourceKindOf } from './re
 export type { Origin, ReaderNote, SourceDocument, SourceKind, SourceLocation } from './readers';
 export { applyConfig, CONFIG_FILES, type Config, type ConfigResult, configJsonSchema, configSchema, readConfig } from './config';
 export { type Figure, figuresOf } from './figures';
+export { type LeftReason, type PartProblem, type Recalculation, recalculateTotals, type TotalChange, type TotalLeft } from './recalculate';

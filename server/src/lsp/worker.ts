@@ -2,7 +2,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { editionForYear, editionsToTry, followsFormat, isEdition, NEWEST_EDITION, renderReport } from '../core';
 import type { Settings } from '../shared/settings';
 import type { NewReportParams, ReportInfoResult, StandardTableItem, StandardTablesResult } from '../shared/protocol';
-import { codeActions, insertEdition, resolveCodeAction } from './actions';
+import { codeActions, insertEdition, recalculateReport, resolveCodeAction } from './actions';
 import { completions } from './completion';
 import { toDiagnostic } from './diagnostics';
 import { type Analysis, analyze } from './documents';
@@ -115,6 +115,7 @@ const handlers = {
       infos: count('info'),
     } satisfies ReportInfoResult;
   }) as Handler,
+  recalculateTotals: withReport((a) => recalculateReport(a), null),
   stats: (() => ({ longestCheckMs: longestCheck.ms, longestCheckChars: longestCheck.chars })) as Handler,
 };
 

@@ -9,6 +9,8 @@ export const DIAGNOSTIC_SOURCE = 'govreport';
 /** The code action kind of "fix everything fixable", so `editor.codeActionsOnSave` can name it. */
 export const FIX_ALL_KIND = 'source.fixAll.govreport';
 export const INSERT_TABLE_KIND = 'refactor.insert.govreport';
+/** 重新计算合计: a rewrite the user chooses (it changes totals that may be right where a part is wrong), not a quick fix. */
+export const RECALCULATE_KIND = 'refactor.rewrite.govreport';
 
 export const Commands = {
   newReport: 'govreport.newReport',
@@ -18,6 +20,7 @@ export const Commands = {
   importReport: 'govreport.importReport',
   exportReport: 'govreport.exportReport',
   showLog: 'govreport.showLog',
+  recalculateTotals: 'govreport.recalculateTotals',
   /** Internal: inserts a snippet at a position (code actions that insert a standard table with tab stops). */
   insertSnippet: 'govreport.insertSnippet',
 } as const;
@@ -151,6 +154,21 @@ export interface ReportInfoResult {
   infos: number;
 }
 
+export interface RecalculateTotalsParams {
+  uri: string;
+}
+export interface RecalculateTotalsResult {
+  /** The document version the edits are for. */
+  version: number;
+  edits: TextEdit[];
+  /** One sentence for a notification. */
+  summary: string;
+  /** `line: cell old → new`, one per total changed. */
+  changed: string[];
+  /** `line: cell: why`, one per total left as written that does not hold. */
+  left: string[];
+}
+
 export interface StatsResult {
   /** Longest event-loop delay of the server's main thread since start, in ms. */
   mainLoopMaxDelayMs: number;
@@ -175,6 +193,8 @@ export const Requests = {
   exportReport: new RequestType<ExportReportParams, ExportReportResult, void>('govreport/exportReport'),
   /** Edition, year and counts of findings of an open document (the language status item). */
   reportInfo: new RequestType<ReportInfoParams, ReportInfoResult, void>('govreport/reportInfo'),
+  /** 重新计算合计: every total of an open report set from its complete parts (the edits are not applied). */
+  recalculateTotals: new RequestType<RecalculateTotalsParams, RecalculateTotalsResult | null, void>('govreport/recalculateTotals'),
   /** Figures for the benchmark: event-loop delay, longest check, memory. */
   stats: new RequestType0<StatsResult, void>('govreport/stats'),
 } as const;

@@ -1,5 +1,5 @@
 import { type CodeAction, CodeActionKind, type CodeActionParams } from 'vscode-languageserver';
-import { FIX_ALL_KIND, INSERT_TABLE_KIND, type ResolveData } from '../../shared/protocol';
+import { FIX_ALL_KIND, INSERT_TABLE_KIND, RECALCULATE_KIND, type ResolveData } from '../../shared/protocol';
 import type { Analysis } from '../documents';
 import { type ClientAbilities, workspaceEdit } from '../edits';
 import { disableActions } from './disable';
@@ -7,8 +7,16 @@ import { fixAllAction, fixAllText } from './fixAll';
 import { fixRuleActions } from './fixRule';
 import { insertTableActions } from './insertTable';
 import { quickFixes } from './quickFix';
+import type * as Recalculate from './recalculate';
 
 export { insertEdition } from './insertTable';
+/**
+ * 重新计算合计 is required on first use: in the language server it is a bundle of its own (dist/recalculate.js, see
+ * esbuild.mjs), so the server starts without it; elsewhere it is bundled in as usual.
+ */
+const recalculation = () => require('./recalculate') as typeof Recalculate;
+
+export const recalculateReport: typeof Recalculate.recalculateReport = (analysis) => recalculation().recalculateReport(analysis);
 
 /** `only` asks for kind `kind` (an action of kind `a.b.c` is asked for by `a`, `a.b` and `a.b.c`). */
 function asksFor(only: string[] | undefined, kind: string): boolean {
@@ -26,6 +34,7 @@ export function codeActions(analysis: Analysis, params: CodeActionParams, abilit
     actions.push(...disableActions(analysis, diagnostics, abilities));
   }
   if (asksFor(only, INSERT_TABLE_KIND)) actions.push(...insertTableActions(analysis, params.range, abilities));
+  if (asksFor(only, RECALCULATE_KIND)) actions.push(...recalculation().recalculateActions(analysis, params.range, abilities));
   // Fixing everything means checking the text again until nothing changes: done only when asked for by kind.
   if (only && asksFor(only, FIX_ALL_KIND)) {
     const action = fixAllAction(analysis, abilities);

@@ -52,6 +52,23 @@ function writePreviewCss(tableCss) {
   writeFileSync('dist/preview.css', `${tableCss.trim()}\n${dark.trim()}\n`);
 }
 
+// Bundles of their own for the CLI, required the first time a file needs them, so that a UTF-8 Simplified draft is
+// checked without loading either: iconv-lite (GB18030 drafts, UTF-16BE writes; required by cli/encoding.ts) and the
+// opencc Traditional → Simplified dictionary (required by core/standard/text.ts).
+const CLI_LAZY = [
+  { module: 'iconv-lite', importer: /cli[\\/]encoding\.ts$/, entry: 'node_modules/iconv-lite/lib/index.js', out: 'iconv-lite.js' },
+  { module: 'opencc-js/t2cn', importer: /core[\\/]standard[\\/]text\.ts$/, entry: 'node_modules/opencc-js/dist/umd/t2cn.js', out: 'opencc-t2cn.js' },
+];
+const lazyCliModules = {
+  name: 'lazy-cli-modules',
+  setup(build) {
+    build.onResolve({ filter: /^(iconv-lite|opencc-js\/t2cn)$/ }, (args) => {
+      const lazy = CLI_LAZY.find((l) => l.module === args.path && l.importer.test(args.importer));
+      return lazy && args.kind === 'require-call' ? { path: `./${lazy.out}`, external: true } : undefined;
+    });
+  },
+};
+
 // The server's file work for the editor commands (import, export, drafts read from disk with the CLI's decoding) is a
 // bundle of its own, dist/files.js, loaded by the first such request: the Word writer, the published-report renderer
 // and iconv-lite stay out of the server's start.
@@ -103,8 +120,9 @@ await Promise.all([
     entryPoints: ['server/src/cli/main.ts'],
     outfile: 'dist/cli.js',
     banner: { js: '#!/usr/bin/env node' },
-    plugins: [lazyReaders, lazyDocx],
+    plugins: [lazyReaders, lazyDocx, lazyCliModules],
   }),
+  ...CLI_LAZY.map((lazy) => esbuild.build({ ...common, entryPoints: [lazy.entry], outfile: `dist/${lazy.out}` })),
   ...READERS.map((kind) =>
     esbuild.build({ ...common, entryPoints: [`server/src/core/readers/${kind}.ts`], outfile: `dist/readers/${kind}.js` }),
   ),

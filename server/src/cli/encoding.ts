@@ -1,4 +1,7 @@
-import iconv from 'iconv-lite';
+// Loaded the first time a file needs it (GB18030, or writing UTF-16BE): iconv-lite would be half the CLI bundle and
+// most drafts are UTF-8. The CLI build makes it a bundle of its own, dist/iconv-lite.js.
+let iconvLite: typeof import('iconv-lite') | undefined;
+const iconv = (): typeof import('iconv-lite') => (iconvLite ??= require('iconv-lite'));
 
 export type EncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
 
@@ -34,8 +37,8 @@ function startsWith(bytes: Uint8Array, prefix: number[]): boolean {
 /** Text in a known encoding; `lossless` where the bytes were all valid in it (else some became U+FFFD). */
 export function decodeAs(bytes: Uint8Array, encoding: Encoding): { text: string; lossless: boolean } {
   if (encoding.name === 'gb18030') {
-    const text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'gb18030', { stripBOM: false });
-    return { text, lossless: iconv.encode(text, 'gb18030').equals(bytes) };
+    const text = iconv().decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'gb18030', { stripBOM: false });
+    return { text, lossless: iconv().encode(text, 'gb18030').equals(bytes) };
   }
   // The decoder drops a leading BOM unless told to ignore it: drop it where the file has one, keep a U+FEFF otherwise.
   try {
@@ -147,7 +150,7 @@ export function encode(text: string, encoding: Encoding): Buffer {
   let body: Buffer;
   if (encoding.name === 'utf-8') body = Buffer.from(text, 'utf8');
   else if (encoding.name === 'utf-16le') body = Buffer.from(text, 'utf16le');
-  else body = iconv.encode(text, encoding.name === 'utf-16be' ? 'utf16-be' : 'gb18030');
+  else body = iconv().encode(text, encoding.name === 'utf-16be' ? 'utf16-be' : 'gb18030');
   return Buffer.concat([Buffer.from(bom), body]);
 }
 

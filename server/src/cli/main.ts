@@ -1,4 +1,4 @@
-import pkg from '../../../package.json';
+import { version } from '../../../package.json';
 import { type Invocation, localeOf, parseCommandLine } from './args';
 import { runCheck } from './check';
 import { runExport } from './export';
@@ -12,10 +12,10 @@ import { messagesFor } from './messages';
 function run(invocation: Invocation, io: Io, argv: string[]): number | Promise<number> {
   switch (invocation.command) {
     case 'help':
-      io.out(messagesFor(localeOf(argv)).help(pkg.version));
+      io.out(messagesFor(localeOf(argv)).help(version));
       return 0;
     case 'version':
-      io.out(`${pkg.version}\n`);
+      io.out(`${version}\n`);
       return 0;
     case 'check':
       return runCheck(invocation.paths, invocation.format, invocation.settings, invocation.run, io);

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -272,6 +271,8 @@ export function writeAtomically(file: string, bytes: Uint8Array, m: Messages): v
   if (existing && !existing.isFile()) {
     throw new CliError(existing.isDirectory() ? m.notAFile(file) : m.notRegular(file, kindOf(existing, m)));
   }
+  // Required here, not at the top: node:crypto (and the streams it loads) would add milliseconds to every start.
+  const { randomBytes }: typeof import('node:crypto') = require('node:crypto');
   const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   temporaries.add(temporary);
   try {

@@ -1,4 +1,4 @@
-import { agencyOf, parseOptions, parseReport, type Report, sameAgency } from '../core';
+import { type ParseOptions, parseOptions, parseReport, type Report, reportIdentity, sameAgency } from '../core';
 import { readSettings } from '../shared/settings';
 import type { RunSettings } from './config';
 import { CliError } from './files';
@@ -39,9 +39,7 @@ export class Companions {
     if (files.length < 2) return companions;
     for (const [i, file] of files.entries()) {
       onFile?.(i, file);
-      const report = await companions.read(file);
-      const agency = report && agencyOf(report);
-      const year = report?.year?.value;
+      const { agency, year } = (await companions.identify(file)) ?? {};
       if (agency === undefined || year === undefined) continue;
       const entry = { file, agency, year };
       companions.entries.set(file, entry);
@@ -74,12 +72,19 @@ export class Companions {
 
   /** A file's report as its checks will see it; undefined for a file that cannot be read (reported when it is checked). */
   private async read(file: string): Promise<Report | undefined> {
+    return this.reading(file, (text, options) => Object.assign(parseReport(text, options), { source: file }));
+  }
+
+  /** A file's agency and year, read from its title and period alone (the first pass reads no tables). */
+  private async identify(file: string): Promise<{ agency?: string; year?: number } | undefined> {
+    return this.reading(file, reportIdentity);
+  }
+
+  private async reading<T>(file: string, parse: (text: string, options: ParseOptions) => T): Promise<T | undefined> {
     try {
       const { settings } = readSettings(this.settings.settingsFor(file));
       const source = await readInput(file, settings.locale, this.m);
-      const report = parseReport(source.text, parseOptions(settings));
-      report.source = file;
-      return report;
+      return parse(source.text, parseOptions(settings));
     } catch (error) {
       if (error instanceof CliError) return undefined;
       throw error;

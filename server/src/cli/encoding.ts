@@ -40,12 +40,22 @@ export function decodeAs(bytes: Uint8Array, encoding: Encoding): { text: string;
     const text = iconv().decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'gb18030', { stripBOM: false });
     return { text, lossless: iconv().encode(text, 'gb18030').equals(bytes) };
   }
-  // The decoder drops a leading BOM unless told to ignore it: drop it where the file has one, keep a U+FEFF otherwise.
   try {
-    return { text: new TextDecoder(encoding.name, { fatal: true, ignoreBOM: !encoding.bom }).decode(bytes), lossless: true };
+    return { text: decoder(encoding, true).decode(bytes), lossless: true };
   } catch {
-    return { text: new TextDecoder(encoding.name, { ignoreBOM: !encoding.bom }).decode(bytes), lossless: false };
+    return { text: decoder(encoding, false).decode(bytes), lossless: false };
   }
+}
+
+const decoders = new Map<string, TextDecoder>();
+
+/** A decoder for the encoding (one per kind, reused: each decode is whole, never streamed). */
+function decoder(encoding: Encoding, fatal: boolean): TextDecoder {
+  const key = `${encoding.name} ${encoding.bom} ${fatal}`;
+  let found = decoders.get(key);
+  // The decoder drops a leading BOM unless told to ignore it: drop it where the file has one, keep a U+FEFF otherwise.
+  if (!found) decoders.set(key, (found = new TextDecoder(encoding.name, { fatal, ignoreBOM: !encoding.bom })));
+  return found;
 }
 
 /** Mostly valid UTF-8 with a few broken bytes (damaged UTF-8), rather than text in a legacy encoding. */
@@ -74,7 +84,7 @@ const MIN_UTF16_UNITS = 16;
 
 function countNuls(bytes: Uint8Array): number {
   let n = 0;
-  for (const b of bytes) if (b === 0) n++;
+  for (let i = bytes.indexOf(0); i !== -1; i = bytes.indexOf(0, i + 1)) n++;
   return n;
 }
 

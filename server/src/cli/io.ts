@@ -8,20 +8,39 @@ export interface Io {
   /** Whether stdout takes colour (a terminal, and NO_COLOR unset). */
   color: boolean;
   progress(total: number, label: (done: number, total: number) => string): Progress;
+  /** Writes out what `out` holds back (called at the end of a run). */
+  flush?(): void;
 }
+
+/** How much output is held back before a write, where stdout is a file or a pipe (a terminal gets each piece at once). */
+const OUT_BATCH = 64 * 1024;
 
 export function processIo(): Io {
   let current: Progress | undefined;
   const clear = () => current?.clear();
+  let held = '';
+  const flush = () => {
+    if (held === '') return;
+    process.stdout.write(held);
+    held = '';
+  };
   return {
     out: (text) => {
-      if (process.stdout.isTTY) clear();
-      process.stdout.write(text);
+      if (process.stdout.isTTY) {
+        clear();
+        process.stdout.write(text);
+        return;
+      }
+      held += text;
+      if (held.length >= OUT_BATCH) flush();
     },
+    // What was written to stdout goes out first, so that the two streams interleave as before where they meet.
     err: (text) => {
+      flush();
       clear();
       process.stderr.write(text);
     },
+    flush,
     cwd: process.cwd(),
     color: !!process.stdout.isTTY && !process.env.NO_COLOR,
     progress: (total, label) => (current = new Progress(total, label)),

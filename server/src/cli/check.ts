@@ -22,7 +22,7 @@ export async function runCheck(paths: string[], format: Format, settings: CliSet
   if (skipped > 0) io.err(`govreport: ${m.skipped(skipped)}\n`);
   const reporter = createReporter(format, { write: io.out, locale: settings.locale, color: io.color, cwd: io.cwd });
   const readable = inputs.flatMap((input) => (input.error === undefined ? [input.file] : []));
-  const reading = io.progress(readable.length, m.reading);
+  const reading = io.progress(readable.length, m.reading, m.timeLeft);
   const companions = await Companions.index(readable, runSettings, m, (i, file) => reading.update(i, file));
   reading.clear();
   let status = 0;

@@ -7,7 +7,8 @@ export interface Io {
   cwd: string;
   /** Whether stdout takes colour (a terminal, and NO_COLOR unset). */
   color: boolean;
-  progress(total: number, label: (done: number, total: number) => string): Progress;
+  /** A progress line for `total` files; with `timeLeft`, it estimates the time left too. */
+  progress(total: number, label: (done: number, total: number) => string, timeLeft?: (time: string) => string): Progress;
   /** Writes out what `out` holds back (called at the end of a run). */
   flush?(): void;
 }
@@ -43,6 +44,6 @@ export function processIo(): Io {
     flush,
     cwd: process.cwd(),
     color: !!process.stdout.isTTY && !process.env.NO_COLOR,
-    progress: (total, label) => (current = new Progress(total, label)),
+    progress: (total, label, timeLeft) => (current = new Progress(total, label, process.stderr, timeLeft)),
   };
 }

@@ -5,11 +5,12 @@ import { CliError } from './files';
 import { readInput } from './inputs';
 import type { Messages } from './messages';
 
-interface Entry {
+export interface CompanionEntry {
   file: string;
   agency: string;
   year: number;
 }
+type Entry = CompanionEntry;
 
 /** How many reports read for comparison are kept in memory (a batch sorted by agency reuses them). */
 const KEPT = 16;
@@ -40,12 +41,27 @@ export class Companions {
     for (const [i, file] of files.entries()) {
       onFile?.(i, file);
       const { agency, year } = (await companions.identify(file)) ?? {};
-      if (agency === undefined || year === undefined) continue;
-      const entry = { file, agency, year };
-      companions.entries.set(file, entry);
-      companions.byYear.set(year, [...(companions.byYear.get(year) ?? []), entry]);
+      if (agency !== undefined && year !== undefined) companions.add({ file, agency, year });
     }
     return companions;
+  }
+
+  /** The companions of a run noted by another thread (`entryList`), for a worker that checks part of the run. */
+  static fromEntries(entries: readonly CompanionEntry[], settings: RunSettings, m: Messages): Companions {
+    const companions = new Companions(settings, m);
+    for (const entry of entries) companions.add(entry);
+    return companions;
+  }
+
+  entryList(): CompanionEntry[] {
+    return [...this.entries.values()];
+  }
+
+  private add(entry: Entry): void {
+    this.entries.set(entry.file, entry);
+    const sameYear = this.byYear.get(entry.year);
+    if (sameYear) sameYear.push(entry);
+    else this.byYear.set(entry.year, [entry]);
   }
 
   /**

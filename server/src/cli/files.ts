@@ -177,7 +177,7 @@ export function readDraft(file: string, m: Messages): Draft {
 }
 
 /** Tells on stderr what a draft was read with: invalid bytes (unless `lossy` is false: the caller says it), stray NULs. */
-export function noteDraft(file: string, draft: Draft | undefined, io: Io, m: Messages, lossy = true): void {
+export function noteDraft(file: string, draft: Draft | undefined, io: Pick<Io, 'err'>, m: Messages, lossy = true): void {
   if (draft && !draft.lossless && lossy) io.err(`govreport: ${m.lossy(file, encodingLabel(draft.encoding))}\n`);
   if (draft?.nuls) io.err(`govreport: ${m.nuls(file, draft.nuls)}\n`);
 }

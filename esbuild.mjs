@@ -54,15 +54,9 @@ function writePreviewCss(tableCss) {
   writeFileSync('dist/preview.css', `${tableCss.trim()}\n${dark.trim()}\n`);
 }
 
-// Modules required only for the files that need them, bundles of their own so that a UTF-8 Simplified draft is
-// checked without loading either: iconv-lite (GB18030 drafts, UTF-16BE writes; required by cli/encoding.ts, CLI only)
-// and the opencc Traditional → Simplified dictionary (required by core/standard/text.ts, every Node build).
-const ICONV = {
-  module: 'iconv-lite',
-  importer: /cli[\\/]encoding\.ts$/,
-  entry: 'node_modules/iconv-lite/lib/index.js',
-  out: 'iconv-lite.js',
-};
+// The opencc Traditional → Simplified dictionary (required by core/standard/text.ts for the first text with a
+// Traditional character) is a bundle of its own, dist/opencc-t2cn.js, for every Node build: a Simplified draft is
+// checked without loading it.
 const OPENCC = {
   module: 'opencc-js/t2cn',
   importer: /core[\\/]standard[\\/]text\.ts$/,
@@ -73,7 +67,7 @@ function lazyModules(...lazies) {
   return {
     name: 'lazy-modules',
     setup(build) {
-      build.onResolve({ filter: /^(iconv-lite|opencc-js\/t2cn)$/ }, (args) => {
+      build.onResolve({ filter: /^opencc-js\/t2cn$/ }, (args) => {
         const lazy = lazies.find((l) => l.module === args.path && l.importer.test(args.importer));
         return lazy && args.kind === 'require-call' ? { path: `./${lazy.out}`, external: true } : undefined;
       });
@@ -131,7 +125,7 @@ async function buildCli() {
     write: false,
     // The bundles loaded on demand (readers, the Word writer) are required: a script compiled by node:vm has no import().
     supported: { 'dynamic-import': false },
-    plugins: [lazyReaders, lazyDocx, lazyModules(ICONV, OPENCC)],
+    plugins: [lazyReaders, lazyDocx, lazyModules(OPENCC)],
   });
   const code = main.outputFiles[0].text;
   const cache = `cli.${createHash('sha256').update(code).digest('hex').slice(0, 12)}.cache`;
@@ -163,7 +157,7 @@ await Promise.all([
     plugins: [lazyReaders, lazyDocx, lazyFiles, lazyModules(OPENCC)],
   }),
   buildCli(),
-  ...[ICONV, OPENCC].map((lazy) => esbuild.build({ ...common, entryPoints: [lazy.entry], outfile: `dist/${lazy.out}` })),
+  esbuild.build({ ...common, entryPoints: [OPENCC.entry], outfile: `dist/${OPENCC.out}` }),
   ...READERS.map((kind) =>
     esbuild.build({ ...common, entryPoints: [`server/src/core/readers/${kind}.ts`], outfile: `dist/readers/${kind}.js` }),
   ),

@@ -5,7 +5,7 @@ import { RunSettings } from './config';
 import { CliError, type Input, noteDraft } from './files';
 import { type Format, createReporter } from './formats';
 import { eachInput, expandInputs, readInput } from './inputs';
-import type { Io } from './io';
+import { batchedIo, type Io } from './io';
 import { type Messages, messagesFor } from './messages';
 import { type FileResult, fileResult } from './results';
 import { checkInWorkers, workersFor } from './workers';
@@ -48,7 +48,16 @@ export async function checkInput(
  * report is checked with the same agency's report of the year before, where the run has it (a first pass notes
  * every file's agency and year). A large batch is checked by worker threads, reported in input order all the same.
  */
-export async function runCheck(paths: string[], format: Format, settings: CliSettings, run: RunOptions, io: Io): Promise<number> {
+export async function runCheck(paths: string[], format: Format, settings: CliSettings, run: RunOptions, given: Io): Promise<number> {
+  const io = batchedIo(given);
+  try {
+    return await checkAll(paths, format, settings, run, io);
+  } finally {
+    io.flush();
+  }
+}
+
+async function checkAll(paths: string[], format: Format, settings: CliSettings, run: RunOptions, io: Io): Promise<number> {
   const m = messagesFor(settings.locale);
   const runSettings = new RunSettings(settings, run, m);
   const { inputs, skipped } = expandInputs(paths, io.cwd, runSettings, m);

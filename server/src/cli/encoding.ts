@@ -1,5 +1,5 @@
-// Loaded the first time a file needs it (GB18030, or writing UTF-16BE): iconv-lite would be half the CLI bundle and
-// most drafts are UTF-8. The CLI build makes it a bundle of its own, dist/iconv-lite.js.
+// Set up the first time a file needs it (GB18030, or writing UTF-16BE): most drafts are UTF-8, and iconv-lite's tables
+// are half the CLI bundle (which the code cache of dist/cli.js then need not compile).
 let iconvLite: typeof import('iconv-lite') | undefined;
 const iconv = (): typeof import('iconv-lite') => (iconvLite ??= require('iconv-lite'));
 

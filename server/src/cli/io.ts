@@ -9,41 +9,55 @@ export interface Io {
   color: boolean;
   /** A progress line for `total` files; with `timeLeft`, it estimates the time left too. */
   progress(total: number, label: (done: number, total: number) => string, timeLeft?: (time: string) => string): Progress;
-  /** Writes out what `out` holds back (called at the end of a run). */
-  flush?(): void;
 }
-
-/** How much output is held back before a write, where stdout is a file or a pipe (a terminal gets each piece at once). */
-const OUT_BATCH = 64 * 1024;
 
 export function processIo(): Io {
   let current: Progress | undefined;
   const clear = () => current?.clear();
-  let held = '';
-  const flush = () => {
-    if (held === '') return;
-    process.stdout.write(held);
-    held = '';
-  };
   return {
     out: (text) => {
-      if (process.stdout.isTTY) {
-        clear();
-        process.stdout.write(text);
-        return;
-      }
-      held += text;
-      if (held.length >= OUT_BATCH) flush();
+      if (process.stdout.isTTY) clear();
+      process.stdout.write(text);
     },
-    // What was written to stdout goes out first, so that the two streams interleave as before where they meet.
     err: (text) => {
-      flush();
       clear();
       process.stderr.write(text);
     },
-    flush,
     cwd: process.cwd(),
     color: !!process.stdout.isTTY && !process.env.NO_COLOR,
     progress: (total, label, timeLeft) => (current = new Progress(total, label, process.stderr, timeLeft)),
+  };
+}
+
+/** How much output is held back before a write, and for how long at most (checked at the next piece). */
+const BATCH_CHARS = 64 * 1024;
+const BATCH_MS = 200;
+
+/**
+ * `io` with its output written in batches, where stdout is a file or a pipe (a terminal gets each piece at once): a
+ * batch of thousands of files makes a few hundred writes instead of thousands. Whatever goes to stderr first writes
+ * out what is held, so that the two streams interleave as before where they meet. Call `flush` at the end.
+ */
+export function batchedIo(io: Io, terminal = !!process.stdout.isTTY): Io & { flush(): void } {
+  let held = '';
+  let since = 0;
+  const flush = () => {
+    if (held === '') return;
+    io.out(held);
+    held = '';
+  };
+  return {
+    ...io,
+    out: (text) => {
+      if (terminal) return io.out(text);
+      if (held === '') since = Date.now();
+      held += text;
+      if (held.length >= BATCH_CHARS || Date.now() - since >= BATCH_MS) flush();
+    },
+    err: (text) => {
+      flush();
+      io.err(text);
+    },
+    flush,
   };
 }

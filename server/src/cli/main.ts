@@ -39,8 +39,6 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     if (error instanceof CliError) io.err(`govreport: ${error.message}\n`);
     else io.err(`govreport: ${(error as Error)?.stack ?? String(error)}\n`);
     return 2;
-  } finally {
-    io.flush?.();
   }
 }
 

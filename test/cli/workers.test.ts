@@ -18,7 +18,7 @@ function mixedBatch(dir: string): void {
 }
 
 describe('check on worker threads', () => {
-  for (const format of ['json', 'text', 'sarif']) {
+  for (const format of ['json', 'text', 'sarif', 'summary', 'csv']) {
     it(`writes the same ${format} output, the same stderr and the same status as one thread, in input order`, (t) => {
       const dir = tempDir(t);
       mixedBatch(dir);

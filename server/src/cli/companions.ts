@@ -1,15 +1,16 @@
-import { agencyOf, parseOptions, parseReport, type Report, sameAgency } from '../core';
+import { type ParseOptions, parseOptions, parseReport, type Report, reportIdentity, sameAgency } from '../core';
 import { readSettings } from '../shared/settings';
 import type { RunSettings } from './config';
 import { CliError } from './files';
 import { readInput } from './inputs';
 import type { Messages } from './messages';
 
-interface Entry {
+export interface CompanionEntry {
   file: string;
   agency: string;
   year: number;
 }
+type Entry = CompanionEntry;
 
 /** How many reports read for comparison are kept in memory (a batch sorted by agency reuses them). */
 const KEPT = 16;
@@ -39,15 +40,28 @@ export class Companions {
     if (files.length < 2) return companions;
     for (const [i, file] of files.entries()) {
       onFile?.(i, file);
-      const report = await companions.read(file);
-      const agency = report && agencyOf(report);
-      const year = report?.year?.value;
-      if (agency === undefined || year === undefined) continue;
-      const entry = { file, agency, year };
-      companions.entries.set(file, entry);
-      companions.byYear.set(year, [...(companions.byYear.get(year) ?? []), entry]);
+      const { agency, year } = (await companions.identify(file)) ?? {};
+      if (agency !== undefined && year !== undefined) companions.add({ file, agency, year });
     }
     return companions;
+  }
+
+  /** The companions of a run noted by another thread (`entryList`), for a worker that checks part of the run. */
+  static fromEntries(entries: readonly CompanionEntry[], settings: RunSettings, m: Messages): Companions {
+    const companions = new Companions(settings, m);
+    for (const entry of entries) companions.add(entry);
+    return companions;
+  }
+
+  entryList(): CompanionEntry[] {
+    return [...this.entries.values()];
+  }
+
+  private add(entry: Entry): void {
+    this.entries.set(entry.file, entry);
+    const sameYear = this.byYear.get(entry.year);
+    if (sameYear) sameYear.push(entry);
+    else this.byYear.set(entry.year, [entry]);
   }
 
   /**
@@ -74,12 +88,19 @@ export class Companions {
 
   /** A file's report as its checks will see it; undefined for a file that cannot be read (reported when it is checked). */
   private async read(file: string): Promise<Report | undefined> {
+    return this.reading(file, (text, options) => Object.assign(parseReport(text, options), { source: file }));
+  }
+
+  /** A file's agency and year, read from its title and period alone (the first pass reads no tables). */
+  private async identify(file: string): Promise<{ agency?: string; year?: number } | undefined> {
+    return this.reading(file, reportIdentity);
+  }
+
+  private async reading<T>(file: string, parse: (text: string, options: ParseOptions) => T): Promise<T | undefined> {
     try {
       const { settings } = readSettings(this.settings.settingsFor(file));
       const source = await readInput(file, settings.locale, this.m);
-      const report = parseReport(source.text, parseOptions(settings));
-      report.source = file;
-      return report;
+      return parse(source.text, parseOptions(settings));
     } catch (error) {
       if (error instanceof CliError) return undefined;
       throw error;

@@ -1,4 +1,7 @@
-import iconv from 'iconv-lite';
+// Set up the first time a file needs it (GB18030, or writing UTF-16BE): most drafts are UTF-8, and iconv-lite's tables
+// are half the CLI bundle (which the code cache of dist/cli.js then need not compile).
+let iconvLite: typeof import('iconv-lite') | undefined;
+const iconv = (): typeof import('iconv-lite') => (iconvLite ??= require('iconv-lite'));
 
 export type EncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
 
@@ -34,15 +37,25 @@ function startsWith(bytes: Uint8Array, prefix: number[]): boolean {
 /** Text in a known encoding; `lossless` where the bytes were all valid in it (else some became U+FFFD). */
 export function decodeAs(bytes: Uint8Array, encoding: Encoding): { text: string; lossless: boolean } {
   if (encoding.name === 'gb18030') {
-    const text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'gb18030', { stripBOM: false });
-    return { text, lossless: iconv.encode(text, 'gb18030').equals(bytes) };
+    const text = iconv().decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'gb18030', { stripBOM: false });
+    return { text, lossless: iconv().encode(text, 'gb18030').equals(bytes) };
   }
-  // The decoder drops a leading BOM unless told to ignore it: drop it where the file has one, keep a U+FEFF otherwise.
   try {
-    return { text: new TextDecoder(encoding.name, { fatal: true, ignoreBOM: !encoding.bom }).decode(bytes), lossless: true };
+    return { text: decoder(encoding, true).decode(bytes), lossless: true };
   } catch {
-    return { text: new TextDecoder(encoding.name, { ignoreBOM: !encoding.bom }).decode(bytes), lossless: false };
+    return { text: decoder(encoding, false).decode(bytes), lossless: false };
   }
+}
+
+const decoders = new Map<string, TextDecoder>();
+
+/** A decoder for the encoding (one per kind, reused: each decode is whole, never streamed). */
+function decoder(encoding: Encoding, fatal: boolean): TextDecoder {
+  const key = `${encoding.name} ${encoding.bom} ${fatal}`;
+  let found = decoders.get(key);
+  // The decoder drops a leading BOM unless told to ignore it: drop it where the file has one, keep a U+FEFF otherwise.
+  if (!found) decoders.set(key, (found = new TextDecoder(encoding.name, { fatal, ignoreBOM: !encoding.bom })));
+  return found;
 }
 
 /** Mostly valid UTF-8 with a few broken bytes (damaged UTF-8), rather than text in a legacy encoding. */
@@ -71,7 +84,7 @@ const MIN_UTF16_UNITS = 16;
 
 function countNuls(bytes: Uint8Array): number {
   let n = 0;
-  for (const b of bytes) if (b === 0) n++;
+  for (let i = bytes.indexOf(0); i !== -1; i = bytes.indexOf(0, i + 1)) n++;
   return n;
 }
 
@@ -147,7 +160,7 @@ export function encode(text: string, encoding: Encoding): Buffer {
   let body: Buffer;
   if (encoding.name === 'utf-8') body = Buffer.from(text, 'utf8');
   else if (encoding.name === 'utf-16le') body = Buffer.from(text, 'utf16le');
-  else body = iconv.encode(text, encoding.name === 'utf-16be' ? 'utf16-be' : 'gb18030');
+  else body = iconv().encode(text, encoding.name === 'utf-16be' ? 'utf16-be' : 'gb18030');
   return Buffer.concat([Buffer.from(bom), body]);
 }
 

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -178,7 +177,7 @@ export function readDraft(file: string, m: Messages): Draft {
 }
 
 /** Tells on stderr what a draft was read with: invalid bytes (unless `lossy` is false: the caller says it), stray NULs. */
-export function noteDraft(file: string, draft: Draft | undefined, io: Io, m: Messages, lossy = true): void {
+export function noteDraft(file: string, draft: Draft | undefined, io: Pick<Io, 'err'>, m: Messages, lossy = true): void {
   if (draft && !draft.lossless && lossy) io.err(`govreport: ${m.lossy(file, encodingLabel(draft.encoding))}\n`);
   if (draft?.nuls) io.err(`govreport: ${m.nuls(file, draft.nuls)}\n`);
 }
@@ -272,6 +271,8 @@ export function writeAtomically(file: string, bytes: Uint8Array, m: Messages): v
   if (existing && !existing.isFile()) {
     throw new CliError(existing.isDirectory() ? m.notAFile(file) : m.notRegular(file, kindOf(existing, m)));
   }
+  // Required here, not at the top: node:crypto (and the streams it loads) would add milliseconds to every start.
+  const { randomBytes }: typeof import('node:crypto') = require('node:crypto');
   const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   temporaries.add(temporary);
   try {

@@ -81,7 +81,7 @@ export async function eachInput(
   work: (input: Input & { error?: undefined }) => Promise<void>,
   failed: (file: string, message: string) => void,
 ): Promise<boolean> {
-  const progress = io.progress(inputs.length, m.progress);
+  const progress = io.progress(inputs.length, m.progress, m.timeLeft);
   let anyFailed = false;
   const fail = (file: string, message: string) => {
     io.err(`govreport: ${message}\n`);

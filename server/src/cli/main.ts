@@ -1,4 +1,4 @@
-import pkg from '../../../package.json';
+import { version } from '../../../package.json';
 import { type Invocation, localeOf, parseCommandLine } from './args';
 import { runCheck } from './check';
 import { runExport } from './export';
@@ -8,14 +8,15 @@ import { runFix } from './fix';
 import { runImport } from './import';
 import { type Io, processIo } from './io';
 import { messagesFor } from './messages';
+import { entry, runCheckWorker, WORKER_ARGUMENT } from './workers';
 
 function run(invocation: Invocation, io: Io, argv: string[]): number | Promise<number> {
   switch (invocation.command) {
     case 'help':
-      io.out(messagesFor(localeOf(argv)).help(pkg.version));
+      io.out(messagesFor(localeOf(argv)).help(version));
       return 0;
     case 'version':
-      io.out(`${pkg.version}\n`);
+      io.out(`${version}\n`);
       return 0;
     case 'check':
       return runCheck(invocation.paths, invocation.format, invocation.settings, invocation.run, io);
@@ -41,11 +42,16 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
   }
 }
 
-// A reader that goes away early (`govreport check … | head`) is not an error.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw error;
-});
-void main(process.argv.slice(2)).then((status) => {
-  process.exitCode = status;
-});
+if (process.argv[2] === WORKER_ARGUMENT && !require('node:worker_threads').isMainThread) {
+  runCheckWorker();
+} else {
+  entry.script = process.argv[1];
+  // A reader that goes away early (`govreport check … | head`) is not an error.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+  void main(process.argv.slice(2)).then((status) => {
+    process.exitCode = status;
+  });
+}

@@ -112,6 +112,7 @@ const zh = {
   summarySeparator: '；',
   progress: (done: number, total: number) => `检查中 ${done}/${total}`,
   reading: (done: number, total: number) => `读取中 ${done}/${total}（查找同一机关上一年度的报告）`,
+  timeLeft: (time: string) => `剩余约 ${time}`,
   fixed: (path: string, count: number, rules: string) => `${path}：已修复 ${count} 处（${rules}）`,
   wouldFix: (path: string, count: number, rules: string) => `${path}：可修复 ${count} 处（${rules}）`,
   remaining: (c: Counts) => `  仍有 ${c.error} 个错误、${c.warning} 个警告、${c.info} 个提示（运行 govreport check 查看）`,
@@ -244,6 +245,7 @@ written (the others are still done).
   summarySeparator: '; ',
   progress: (done: number, total: number) => `checking ${done}/${total}`,
   reading: (done: number, total: number) => `reading ${done}/${total} (looking for each agency’s previous year)`,
+  timeLeft: (time: string) => `about ${time} left`,
   fixed: (path: string, count: number, rules: string) => `${path}: fixed ${plural(count, 'problem')} (${rules})`,
   wouldFix: (path: string, count: number, rules: string) => `${path}: would fix ${plural(count, 'problem')} (${rules})`,
   remaining: (c: Counts) =>

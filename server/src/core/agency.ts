@@ -1,5 +1,6 @@
 import { derived } from './derived';
 import type { Report } from './model';
+import { type ParseOptions, parseHead } from './parse/report';
 
 const REPORT_NAME = '政府信息公开';
 const YEAR = /(?:19|20)\d\d\s*年度?/g;
@@ -14,7 +15,16 @@ export function agencyOf(report: Report): string | undefined {
   return derived(report, agencyOf, () => readAgency(report));
 }
 
-function readAgency(report: Report): string | undefined {
+/**
+ * A draft's agency and year as `agencyOf` and `report.year` give them, read from its head alone (title, period,
+ * overview; not its tables): what a batch notes of every file to find each one's previous-year report.
+ */
+export function reportIdentity(text: string, options: ParseOptions = {}): { agency?: string; year?: number } {
+  const head = parseHead(text, options);
+  return { agency: readAgency({ text, title: head.title }), year: head.year?.value };
+}
+
+function readAgency(report: Pick<Report, 'text' | 'title'>): string | undefined {
   const title = report.title;
   if (!title) return undefined;
   const text = report.text.slice(title.textSpan.start, title.textSpan.end).replace(YEAR, '').replace(NOISE, '');

@@ -270,8 +270,11 @@ function voteEdition(tables: Table[]): ReportEdition {
   return !second || first[1] > second[1] ? first[0] : UNKNOWN_EDITION;
 }
 
-/** Reads a draft into the report model. Never throws and never refuses a document. */
-export function parseReport(original: string, options: ParseOptions = {}): Report {
+/**
+ * The head of a report: its title and year (and what reading them took), without reading its tables. `parseReport`
+ * reads on from here; the CLI's first pass over a batch needs no more.
+ */
+export function parseHead(original: string, options: ParseOptions = {}) {
   const lineStarts = lineStartsOf(original);
   const structure = blockStructure(original, lineStarts);
   const text = withoutFencedCode(original, lineStarts, structure.fences);
@@ -295,6 +298,12 @@ export function parseReport(original: string, options: ParseOptions = {}): Repor
         : overviewYear
           ? { value: Number(overviewYear[1]), source: 'overview' }
           : undefined;
+  return { original, lineStarts, structure, text, found, src, title, period, sectionSpan, year };
+}
+
+/** Reads a draft into the report model. Never throws and never refuses a document. */
+export function parseReport(original: string, options: ParseOptions = {}): Report {
+  const { lineStarts, structure, text, found, src, title, period, sectionSpan, year } = parseHead(original, options);
   const fixedEdition: ReportEdition | undefined = options.edition ?? (year ? editionForYear(year.value) : undefined);
 
   const sections: Section[] = found.map((f, i) => {

@@ -1,11 +1,41 @@
-import { Converter } from 'opencc-js/t2cn';
+import { TRADITIONAL_WITNESSES } from './traditional';
 
-const traditionalToSimplified = Converter({ from: 't', to: 'cn' });
-const NON_ASCII = /[^\x00-\x7f]/;
+/**
+ * Loaded and built for the first text that needs it: the dictionary is a third of the CLI bundle and building it costs
+ * tens of milliseconds (the CLI build makes it a bundle of its own, dist/opencc-t2cn.js).
+ */
+let traditionalToSimplified: ((text: string) => string) | undefined;
 
-/** Traditional → Simplified; ASCII-only text is returned as it is without touching the dictionary. */
+/** The witnesses as a bit per BMP code unit, plus the few beyond the BMP. */
+const witnessBits = new Uint8Array(0x10000 >> 3);
+const astralWitnesses = new Set<number>();
+for (const char of TRADITIONAL_WITNESSES) {
+  const code = char.codePointAt(0)!;
+  if (code > 0xffff) astralWitnesses.add(code);
+  else witnessBits[code >> 3] |= 1 << (code & 7);
+}
+
+/** Whether the converter could change `text`: every dictionary entry that changes text holds one of the witnesses. */
+function mayHaveTraditional(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x3400) continue;
+    if (c >= 0xd800 && c <= 0xdbff) {
+      if (astralWitnesses.has(text.codePointAt(i)!)) return true;
+      i++;
+    } else if (witnessBits[c >> 3] & (1 << (c & 7))) return true;
+  }
+  return false;
+}
+
+/** Traditional → Simplified; text without a Traditional character is returned as it is without touching the dictionary. */
 export function simplify(text: string): string {
-  return NON_ASCII.test(text) ? traditionalToSimplified(text) : text;
+  if (!mayHaveTraditional(text)) return text;
+  if (!traditionalToSimplified) {
+    const { Converter }: typeof import('opencc-js/t2cn') = require('opencc-js/t2cn');
+    traditionalToSimplified = Converter({ from: 't', to: 'cn' });
+  }
+  return traditionalToSimplified(text);
 }
 
 /** Full-width forms folded to their ASCII twins (（一） → (一), ２２ → 22, ｜ → |), Traditional to Simplified. */

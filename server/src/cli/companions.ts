@@ -1,4 +1,4 @@
-import { type ParseOptions, parseOptions, parseReport, type Report, reportIdentity, sameAgency } from '../core';
+import { namedReport, type ParseOptions, parseOptions, parseReport, type Report, reportIdentity, sameAgency } from '../core';
 import { readSettings } from '../shared/settings';
 import type { RunSettings } from './config';
 import { CliError } from './files';
@@ -72,6 +72,8 @@ export class Companions {
     const self = this.entries.get(file);
     if (!self) return [];
     const candidates = (this.byYear.get(self.year - 1) ?? []).filter((entry) => sameAgency(entry.agency, self.agency));
+    // Several candidates are only named (the rules compare with none of them): no need to read them again.
+    if (candidates.length > 1) return candidates.map((entry) => namedReport(entry.file, entry.agency, entry.year));
     const reports: Report[] = [];
     for (const entry of candidates) {
       let other = this.kept.get(entry.file);

@@ -1,6 +1,6 @@
 import { derived } from './derived';
 import type { Report } from './model';
-import { type ParseOptions, parseHead } from './parse/report';
+import { type ParseOptions, parseHead, parseReport } from './parse/report';
 
 const REPORT_NAME = '政府信息公开';
 const YEAR = /(?:19|20)\d\d\s*年度?/g;
@@ -22,6 +22,14 @@ export function agencyOf(report: Report): string | undefined {
 export function reportIdentity(text: string, options: ParseOptions = {}): { agency?: string; year?: number } {
   const head = parseHead(text, options);
   return { agency: readAgency({ text, title: head.title }), year: head.year?.value };
+}
+
+/**
+ * A report of the run known only by its file, agency and year, for a check that names it and does not read it (one of
+ * several previous-year candidates, where no comparison is made).
+ */
+export function namedReport(source: string, agency: string, year: number): Report {
+  return Object.assign(parseReport(`# ${year}年${agency}政府信息公开工作年度报告\n`), { source });
 }
 
 function readAgency(report: Pick<Report, 'text' | 'title'>): string | undefined {

@@ -2,7 +2,7 @@
  * The one entry into the checking core: the language server, its analysis thread, the CLI and the scripts import
  * from here and nowhere else inside `core/`.
  */
-export { agencyOf, previousYearReport, reportIdentity, sameAgency } from './agency';
+export { agencyOf, namedReport, previousYearReport, reportIdentity, sameAgency } from './agency';
 export { type CheckOptions, type CheckResult, type Finding, type Fix, check, parseOptions } from './check';
 export { applyEdits, compatibleFixes, fixAll, type FixOptions, type FixResult } from './fix';
 export { arithmeticChanges, canonicalTables, importDraft, type ImportResult } from './importDraft';

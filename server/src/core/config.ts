@@ -1,5 +1,6 @@
 // The UMD build (package main) requires its parts at run time, which a bundle cannot: the ESM build is bundled.
 import { type ParseError, parse as parseJsonc, printParseErrorCode } from 'jsonc-parser/lib/esm/main.js';
+import ignore, { type Ignore } from 'ignore';
 import * as z from 'zod/mini';
 import { editionSetting, localeSetting, severitySetting, type Settings, yearSetting } from '../shared/settings';
 import { RULE_IDS } from './rules';
@@ -24,6 +25,12 @@ export const configSchema = z.strictObject({
     described(
       z.partialRecord(z.enum(RULE_IDS as [string, ...string[]]), severitySetting),
       '各规则的严重程度（off：关闭）/ severity of each rule (off: turned off)',
+    ),
+  ),
+  previousReport: z.optional(
+    described(
+      z.string(),
+      '编辑器中与之比较的上一年度报告（相对于本文件所在目录）/ the previous-year report the editor compares with (relative to this file)',
     ),
   ),
   ignores: z.optional(
@@ -54,6 +61,75 @@ export function readConfig(text: string): ConfigResult {
 
 /** Settings with a configuration laid over them (the rule severities merged, rule by rule). */
 export function applyConfig<S extends Partial<Settings>>(settings: S, config: Config): S {
-  const { $schema: _, ignores: __, rules, ...rest } = config;
+  const { $schema: _, ignores: __, previousReport: ___, rules, ...rest } = config;
   return { ...settings, ...rest, ...(rules && { rules: { ...settings.rules, ...rules } as Settings['rules'] }) };
+}
+
+/** How the configuration lookup reads the file system (the core touches none itself). */
+export interface ConfigHost {
+  /** A file's text; undefined where there is no such file. May throw where the file exists but cannot be read. */
+  read(file: string): string | undefined;
+  dirname(folder: string): string;
+  join(folder: string, name: string): string;
+}
+
+export interface FoundConfig {
+  file: string;
+  result: ConfigResult;
+}
+
+/**
+ * The configuration file that applies in a folder: the nearest `.govreport.jsonc` / `.govreport.json` from it upward
+ * (nearest wins, like markdownlint-cli2), each folder looked at once until `forget`. `top` says where to stop (the
+ * workspace root in the editor; the file system's root otherwise).
+ */
+export class ConfigLookup {
+  private readonly byFolder = new Map<string, FoundConfig | null>();
+
+  constructor(
+    private readonly host: ConfigHost,
+    private readonly top: (folder: string) => boolean = () => false,
+  ) {}
+
+  nearest(folder: string): FoundConfig | undefined {
+    const passed: string[] = [];
+    let found: FoundConfig | null | undefined;
+    for (let at = folder; ; ) {
+      found = this.byFolder.get(at);
+      if (found !== undefined) break;
+      passed.push(at);
+      found = this.here(at);
+      const parent = this.host.dirname(at);
+      if (found || parent === at || this.top(at)) break;
+      at = parent;
+    }
+    for (const at of passed) this.byFolder.set(at, found ?? null);
+    return found ?? undefined;
+  }
+
+  forget(): void {
+    this.byFolder.clear();
+  }
+
+  private here(folder: string): FoundConfig | null {
+    for (const name of CONFIG_FILES) {
+      const file = this.host.join(folder, name);
+      const text = this.host.read(file);
+      if (text !== undefined) return { file, result: readConfig(text) };
+    }
+    return null;
+  }
+}
+
+const matchers = new Map<string, Ignore>();
+
+/**
+ * Whether gitignore-syntax patterns (`.govreportignore`, a configuration's `ignores`) leave out a file, given by its
+ * path relative to the folder the patterns belong to, with `/` between names.
+ */
+export function ignoredBy(patterns: readonly string[], relative: string): boolean {
+  const key = patterns.join('\n');
+  let matcher = matchers.get(key);
+  if (!matcher) matchers.set(key, (matcher = ignore().add(patterns)));
+  return relative !== '' && matcher.ignores(relative);
 }

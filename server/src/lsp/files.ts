@@ -1,17 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import {
-  arithmeticChanges,
-  canonicalTables,
-  check,
-  importDraft,
-  isTextKind,
-  notCheckable,
-  readSource,
-  renderReportDocx,
-  renderReportHtml,
-  sourceKindOf,
-} from '../core';
+import { check, importAsDraft, isTextKind, notCheckable, readSource, renderReportDocx, renderReportHtml, sourceKindOf } from '../core';
 import { decode } from '../cli/encoding';
 import { say } from '../shared/i18n';
 import type { ExportFormat, ExportReportResult, ImportReportParams, ImportReportResult } from '../shared/protocol';
@@ -53,17 +42,14 @@ export async function importReport({ name, base64 }: ImportReportParams, setting
   const document = await readSource(bytes, name, decoded);
   const why = notCheckable(document);
   if (why) return { refused: say(locale, why.message.zh, why.message.en), notes: [], tables: 0 };
-  const source = document.text;
   const header = say(locale, `<!-- 导入自 ${name}（govreport） -->`, `<!-- imported from ${name} (govreport) -->`);
-  const text = `${header}\n\n${canonicalTables(importDraft(source, settings).text, settings)}`;
-  const { lost, gained } = arithmeticChanges(source, text, settings);
-  if (lost.length || gained.length) {
-    const rules = [...new Set([...lost, ...gained].map((f) => f.rule))].join(', ');
+  const { text, changed } = importAsDraft(document.text, settings, header);
+  if (changed.length) {
     return {
       refused: say(
         locale,
-        `转换会改变勾稽检查的结果（${rules}），未导入`,
-        `Converting would change what the arithmetic checks find (${rules}); not imported`,
+        `转换会改变勾稽检查的结果（${changed.join(', ')}），未导入`,
+        `Converting would change what the arithmetic checks find (${changed.join(', ')}); not imported`,
       ),
       notes: [],
       tables: 0,

@@ -1,10 +1,11 @@
-import { isMainThread } from 'node:worker_threads';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { isMainThread, workerData } from 'node:worker_threads';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import * as path from 'node:path';
 import {
   type CodeAction,
   CodeActionKind,
   type CompletionItem,
-  type Diagnostic,
   type DocumentSymbol,
   type FoldingRange,
   type Hover,
@@ -18,6 +19,8 @@ import {
   MessageType,
   ResponseError,
   ShowMessageNotification,
+  DidChangeWatchedFilesNotification,
+  DiagnosticSeverity,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { type Settings, readSettings } from './shared/settings';
@@ -35,6 +38,11 @@ import { Analyzer, snapshotOf } from './lsp/analyzer';
 import type { ClientAbilities } from './lsp/edits';
 import { localeOfUi, say } from './shared/i18n';
 import { runWorker } from './lsp/worker';
+import type { DiagnosticsResult } from './lsp/diagnostics';
+import { DocumentConfigs, isConfigFile, namedPreviousReport, withConfig } from './lsp/config';
+import { type OtherReport, WorkspaceThread } from './lsp/workspaceThread';
+import { contentKey } from './lsp/documents';
+import type { FoundConfig } from './core';
 
 /** Import, export and reading drafts from disk: a bundle of its own (dist/files.js), loaded by the first such request. */
 const files = () => import('./lsp/files');
@@ -43,11 +51,15 @@ const files = () => import('./lsp/files');
 const CONFIGURATION_TIMEOUT_MS = 1500;
 
 if (isMainThread) startServer();
+else if ((workerData as { role?: string } | null)?.role === 'workspace') void files().then((f) => f.runWorkspaceThread());
 else runWorker();
 
-interface DiagnosticsResult {
-  isReport: boolean;
-  diagnostics: Diagnostic[];
+/** The report files a workspace check and the previous-year lookup look at (what the CLI reads). */
+const REPORT_FILES = '**/*.{md,txt,html,htm,shtml,docx,pdf}';
+
+/** Stands for the other reports given to the analysis of a document (which files, which texts). */
+function othersStamp(others: OtherReport[]): string {
+  return others.map((o) => `${o.file}\0${contentKey(o.text)}`).join('\0');
 }
 
 function startServer(): void {
@@ -120,8 +132,64 @@ function startServer(): void {
     );
   }
 
-  /** The settings of a document; the defaults where the client fails to answer, or until it answers (after a timeout). */
+  // Configuration files ------------------------------------------------------------------------------------------
+  let roots: string[] = [];
+  let configs = new DocumentConfigs([]);
+  /** Broken configuration files already reported (file and problems), and those with diagnostics published. */
+  const reportedConfigs = new Set<string>();
+  const brokenConfigs = new Set<string>();
+
+  /** Tells once, in the user's language, that a configuration file is broken (it is left out meanwhile). */
+  function reportBroken(found: FoundConfig | undefined, locale: Settings['locale']): void {
+    if (!found || found.result.ok) return;
+    const problems = found.result.problems.join(locale === 'en' ? '; ' : '；');
+    const key = `${found.file}\0${problems}`;
+    if (reportedConfigs.has(key)) return;
+    reportedConfigs.add(key);
+    const message = say(
+      locale,
+      `配置文件 ${found.file} 有误，已忽略（改用编辑器设置）：${problems}`,
+      `The configuration file ${found.file} is invalid and is left out (the editor settings apply): ${problems}`,
+    );
+    void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
+    const uri = pathToFileURL(found.file).href;
+    brokenConfigs.add(uri);
+    void connection.sendDiagnostics({
+      uri,
+      diagnostics: [
+        {
+          range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+          severity: DiagnosticSeverity.Error,
+          source: 'govreport',
+          message: say(locale, `govreport 配置文件有误，已忽略：${problems}`, `Invalid govreport configuration, left out: ${problems}`),
+        },
+      ],
+    });
+  }
+
+  /** A configuration file was created, changed or deleted: every open document is checked again with what it now says. */
+  function configChanged(): void {
+    configs.forget();
+    reportedConfigs.clear();
+    for (const uri of brokenConfigs) void connection.sendDiagnostics({ uri, diagnostics: [] });
+    brokenConfigs.clear();
+    previousAsked.clear();
+    for (const document of documents.all()) schedule(document.uri, 0, 'save');
+  }
+
+  /**
+   * The settings of a document: the editor's (the defaults where the client fails to answer, or until it answers,
+   * after a timeout) with the document's configuration file laid over them.
+   */
   async function settingsFor(uri: string): Promise<Settings> {
+    const found = configs.of(uri);
+    const settings = withConfig(await editorSettingsFor(uri), found);
+    reportBroken(found, settings.locale);
+    return settings;
+  }
+
+  /** The editor's settings of a document; the defaults where the client fails to answer, or until it answers (after a timeout). */
+  async function editorSettingsFor(uri: string): Promise<Settings> {
     const cached = settingsCache.get(uri);
     if (cached) return cached;
     if (!pullConfiguration) {
@@ -162,6 +230,41 @@ function startServer(): void {
     );
   }
 
+  // The previous year's report -------------------------------------------------------------------------------------
+  const workspace = new WorkspaceThread(__filename, (m) => connection.console.error(m));
+  /** For each open report: what its previous-year report was last looked for with (agency, year, named file). */
+  const previousAsked = new Map<string, string>();
+  /** For each open report: the other reports the analysis thread has for it (file and text). */
+  const othersGiven = new Map<string, string>();
+
+  /**
+   * Looks for the previous-year report of an open report in the workspace (or the file its configuration names), off
+   * the typing path: the answer comes later, and the report is checked again where it changes what it is checked with.
+   */
+  function lookForPrevious(uri: string, result: DiagnosticsResult): void {
+    if (!uri.startsWith('file:') || result.agency === undefined || result.year === undefined) return;
+    const named = namedPreviousReport(configs.of(uri));
+    const key = `${result.agency}\0${result.year}\0${named ?? ''}`;
+    if (previousAsked.get(uri) === key) return;
+    previousAsked.set(uri, key);
+    const self = fileURLToPath(uri);
+    workspace
+      .previous({ roots: roots.length ? roots : [path.dirname(self)], self, agency: result.agency, year: result.year, named })
+      .then(async (others) => {
+        if (shutDown || !documents.get(uri) || previousAsked.get(uri) !== key) return;
+        const given = othersStamp(others);
+        if ((othersGiven.get(uri) ?? '') === given) return;
+        othersGiven.set(uri, given);
+        await analyzer.request('setOthers', undefined, undefined, { uri, others });
+        schedule(uri, 0, 'save');
+      })
+      .catch((error: unknown) =>
+        connection.console.error(
+          `govreport: looking for the report before ${uri} failed: ${error instanceof Error ? error.message : error}`,
+        ),
+      );
+  }
+
   async function validate(uri: string, reason: 'change' | 'save'): Promise<void> {
     if (running.has(uri)) {
       rerun.set(uri, reason === 'save' ? 'save' : (rerun.get(uri) ?? reason));
@@ -184,6 +287,7 @@ function startServer(): void {
       if (!result.isReport) return clear(uri);
       published.add(uri);
       void connection.sendDiagnostics({ uri, version: document.version, diagnostics: result.diagnostics });
+      lookForPrevious(uri, result);
     } catch (error) {
       connection.console.error(`govreport: checking ${uri} failed: ${error instanceof Error ? error.message : error}`);
     } finally {
@@ -219,6 +323,8 @@ function startServer(): void {
     rerun.delete(uri);
     settingsCache.delete(uri);
     provisional.delete(uri);
+    previousAsked.delete(uri);
+    othersGiven.delete(uri);
     analyzer.close(uri);
     published.delete(uri);
     void connection.sendDiagnostics({ uri, diagnostics: [] });
@@ -231,6 +337,11 @@ function startServer(): void {
     if (options.settings !== undefined) pushedSettings = options.settings;
     pullConfiguration = params.capabilities.workspace?.configuration === true;
     uiLocale = localeOfUi(params.locale);
+    const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    roots = folders.filter((uri) => uri.startsWith('file:')).map((uri) => fileURLToPath(uri));
+    configs = new DocumentConfigs(roots);
+    watchesFiles = options.watchesFiles === true;
+    canWatch = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     abilities = {
       resolveEdit: params.capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true,
       snippetCommand: options.snippetCommand === true,
@@ -250,9 +361,26 @@ function startServer(): void {
     };
   });
 
+  let watchesFiles = false;
+  let canWatch = false;
   connection.onInitialized(() => {
     if (pullConfiguration)
       void connection.client.register(DidChangeConfigurationNotification.type, { section: CONFIG_SECTION }).catch(() => undefined);
+    // A client that does not watch the files itself (the VS Code client does) is asked to.
+    if (!watchesFiles && canWatch) {
+      void connection.client
+        .register(DidChangeWatchedFilesNotification.type, {
+          watchers: [{ globPattern: '**/.govreport.{json,jsonc}' }, { globPattern: REPORT_FILES }],
+        })
+        .catch(() => undefined);
+    }
+  });
+
+  connection.onDidChangeWatchedFiles(({ changes }) => {
+    if (changes.some((c) => isConfigFile(c.uri))) return configChanged();
+    // A report file changed: the previous-year reports are looked for again (the index reads only what changed).
+    previousAsked.clear();
+    for (const document of documents.all()) schedule(document.uri, 0, 'save');
   });
 
   connection.onDidChangeConfiguration((change) => {
@@ -277,7 +405,7 @@ function startServer(): void {
     shutDown = true;
     for (const timer of timers.values()) clearTimeout(timer);
     timers.clear();
-    await analyzer.stop();
+    await Promise.all([analyzer.stop(), workspace.stop()]);
     return undefined;
   });
   // Requests of methods the server does not know: refused after shutdown, unknown before.
@@ -332,16 +460,31 @@ function startServer(): void {
       const settings = await settingsFor(params.uri);
       if (params.languageId === 'markdown' && settings.markdown === 'never') return { checked: false, problems: 0 };
       const open = documents.get(params.uri);
-      const text = open ? undefined : (params.text ?? (await (await files()).readDraftFile(params.uri)));
-      if (!open && text === undefined) return { checked: false, problems: 0 };
+      const read = open || params.text !== undefined ? undefined : await workspace.read(fileURLToPath(params.uri), settings.locale);
+      const text = open ? undefined : (params.text ?? read?.text);
+      if (!open && text === undefined) return { checked: false, problems: 0, ...(read?.error !== undefined && { reason: read.error }) };
       const result = open
         ? await analyzer.request<DiagnosticsResult>('diagnostics', snapshotOf(open), settings)
         : await analyzer.checkText<DiagnosticsResult>(params.uri, params.languageId, text!, settings);
+      // A web page's findings are placed on its lines, a Word file's or PDF's at its start.
+      if (read?.text !== undefined && read.origins)
+        result.diagnostics = (await files()).placeInSource(result.diagnostics, text!, read.origins);
       if (!open && result.isReport) {
         published.add(params.uri);
         void connection.sendDiagnostics({ uri: params.uri, diagnostics: result.diagnostics });
       }
       return { checked: result.isReport, problems: result.diagnostics.length };
+    }),
+  );
+  connection.onRequest(
+    Requests.workspaceFiles,
+    live(async (params) => {
+      const locale = params.locale ?? uiLocale ?? 'zh-CN';
+      const folders = params.folders.filter((uri) => uri.startsWith('file:')).map((uri) => fileURLToPath(uri));
+      const found = await workspace.files(folders, locale);
+      // A configuration's `ignores` leaves files out of the workspace check as out of a CLI folder walk.
+      const kept = found.files.filter((file) => !configs.ignores(file));
+      return { files: kept.map((file) => pathToFileURL(file).href), skipped: found.skipped + found.files.length - kept.length };
     }),
   );
   connection.onRequest(

@@ -1,11 +1,13 @@
 import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
-import type { Finding } from '../core';
+import { agencyOf, type Finding, locate } from '../core';
 import type { Severity } from '../shared/settings';
 import { DIAGNOSTIC_SOURCE, type DiagnosticData } from '../shared/protocol';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { type Analysis, rangeOf } from './documents';
+import { say } from '../shared/i18n';
+import type { DiagnosticRelatedInformation, Location } from 'vscode-languageserver';
+import { type Analysis, type OtherDocument, rangeOf } from './documents';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -45,5 +47,45 @@ export function toDiagnostic(analysis: Analysis, finding: Finding): Diagnostic {
     source: DIAGNOSTIC_SOURCE,
     message: finding.message,
     data,
+    ...(finding.related && { relatedInformation: relatedInformation(analysis, finding.related) }),
+  };
+}
+
+/** Where a finding across reports points in the other report: the cell in a draft or a web page, else the file. */
+function relatedInformation(analysis: Analysis, related: NonNullable<Finding['related']>): DiagnosticRelatedInformation[] {
+  const other = analysis.others.find((o) => o.report.source === related.source);
+  if (!other) return [];
+  const year = other.report.year?.value ?? '';
+  return [
+    {
+      location: locationIn(other, related.span),
+      message: say(analysis.settings.locale, `${year}年度报告中比较的数字`, `The figure compared with in the ${year} report`),
+    },
+  ];
+}
+
+function locationIn(other: OtherDocument, span: { start: number; end: number }): Location {
+  if (!other.origins) return { uri: other.uri, range: rangeOf(other.document, span) };
+  const at = other.origins.length ? locate(other.origins, span.start) : undefined;
+  const position = at?.line === undefined ? { line: 0, character: 0 } : { line: at.line - 1, character: (at.column ?? 1) - 1 };
+  return { uri: other.uri, range: { start: position, end: position } };
+}
+
+/** What the main thread learns from a check: the diagnostics, and the agency and year that find the previous report. */
+export interface DiagnosticsResult {
+  isReport: boolean;
+  diagnostics: Diagnostic[];
+  agency?: string;
+  year?: number;
+}
+
+export function diagnosticsOf(analysis: Analysis): DiagnosticsResult {
+  if (!analysis.isReport) return { isReport: false, diagnostics: [] };
+  const { report, findings } = analysis.result;
+  return {
+    isReport: true,
+    diagnostics: findings.map((f) => toDiagnostic(analysis, f)),
+    agency: agencyOf(report),
+    year: report.year?.value,
   };
 }

@@ -1,15 +1,26 @@
-import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
-import { check, importAsDraft, isTextKind, notCheckable, readSource, renderReportDocx, renderReportHtml, sourceKindOf } from '../core';
+import type { Diagnostic, Position } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import {
+  check,
+  importAsDraft,
+  isTextKind,
+  locate,
+  notCheckable,
+  type Origin,
+  readSource,
+  renderReportDocx,
+  renderReportHtml,
+  sourceKindOf,
+} from '../core';
 import { decode } from '../cli/encoding';
 import { say } from '../shared/i18n';
 import type { ExportFormat, ExportReportResult, ImportReportParams, ImportReportResult } from '../shared/protocol';
 import type { Settings } from '../shared/settings';
 
 /**
- * The server's own file work for the editor commands: reading a draft from disk as the CLI does (GBK, UTF-16),
- * importing any report file, exporting a report. A bundle of its own (dist/files.js), loaded by the server on the
- * first such request.
+ * The server's own file work for the editor commands: importing any report file, exporting a report, placing the
+ * findings of a file read by a reader; and the workspace thread (reading files as the CLI does, the previous-year
+ * index). A bundle of its own (dist/files.js), loaded by the server on the first such request.
  */
 
 /** The text of a draft's bytes, decoded as the CLI decodes drafts; undefined for a binary file. */
@@ -18,9 +29,26 @@ function decodeDraft(bytes: Uint8Array): string | undefined {
   return decoded.kind === 'text' ? decoded.text : undefined;
 }
 
-/** The text of a draft file on disk (a `file:` URI), or undefined where it is binary. */
-export async function readDraftFile(uri: string): Promise<string | undefined> {
-  return decodeDraft(await readFile(fileURLToPath(uri)));
+export { runWorkspaceThread } from './workspace';
+
+/**
+ * Diagnostics of a web page, Word file or PDF read into draft text, placed in the file: on the page's line and
+ * column where the text came from one, else at the file's start (the message says which table or page).
+ */
+export function placeInSource(diagnostics: Diagnostic[], text: string, origins: Origin[]): Diagnostic[] {
+  const document = TextDocument.create('', '', 0, text);
+  const place = (position: Position): Position => {
+    const at = origins.length ? locate(origins, document.offsetAt(position)) : undefined;
+    return at?.line === undefined ? { line: 0, character: 0 } : { line: at.line - 1, character: (at.column ?? 1) - 1 };
+  };
+  return diagnostics.map((d) => {
+    const start = place(d.range.start);
+    const end = place(d.range.end);
+    const ordered = end.line > start.line || (end.line === start.line && end.character >= start.character);
+    // Fixes edit the draft text, not the file: none is offered here.
+    const { data: _, ...rest } = d;
+    return { ...rest, range: { start, end: ordered ? end : start } };
+  });
 }
 
 /**

@@ -1,5 +1,6 @@
 import { RequestType, RequestType0 } from 'vscode-languageserver-protocol';
 import type { TextEdit } from 'vscode-languageserver-types';
+import type { Locale } from './settings';
 
 /** Names and payloads shared by the language server and the VS Code client. */
 
@@ -30,6 +31,11 @@ export interface InitializationOptions {
   debounceMs?: number;
   /** Settings for clients that cannot answer `workspace/configuration`. */
   settings?: unknown;
+  /**
+   * The client tells the server when `.govreport.json(c)` and report files change (`workspace/didChangeWatchedFiles`)
+   * on its own; otherwise the server asks for it where the client lets it register watchers.
+   */
+  watchesFiles?: boolean;
 }
 
 export interface FixData {
@@ -102,6 +108,20 @@ export interface CheckDocumentResult {
   /** False where the document is markdown that does not look like a report (or markdown is off). */
   checked: boolean;
   problems: number;
+  /** Why a file was not read (a binary file, a scan without text, a .doc to save as .docx). */
+  reason?: string;
+}
+
+export interface WorkspaceFilesParams {
+  /** The workspace folders (URIs). */
+  folders: string[];
+  locale?: Locale;
+}
+export interface WorkspaceFilesResult {
+  /** The report files the CLI would check in these folders (its walk, `.govreportignore`, the configurations' `ignores`). */
+  files: string[];
+  /** Files the ignore file or a configuration's `ignores` left out. */
+  skipped: number;
 }
 
 export interface ImportReportParams {
@@ -169,6 +189,8 @@ export const Requests = {
   standardTables: new RequestType<StandardTablesParams, StandardTablesResult, void>('govreport/standardTables'),
   /** Checks a document that is not open and publishes its diagnostics. */
   checkDocument: new RequestType<CheckDocumentParams, CheckDocumentResult, void>('govreport/checkDocument'),
+  /** The report files of the workspace folders, walked as the CLI walks a folder (the workspace check). */
+  workspaceFiles: new RequestType<WorkspaceFilesParams, WorkspaceFilesResult, void>('govreport/workspaceFiles'),
   /** A report file of any kind the checker reads, as a canonical draft (the editor's "Import report…"). */
   importReport: new RequestType<ImportReportParams, ImportReportResult, void>('govreport/importReport'),
   /** An open report as the Word file or the web page to publish. */

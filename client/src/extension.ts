@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import type MarkdownIt from 'markdown-it';
-import { CONFIG_SECTION, Commands, type InitializationOptions, LANGUAGE_ID } from '../../server/src/shared/protocol';
+import { CONFIG_SECTION, Commands, type InitializationOptions, LANGUAGE_ID, REPORT_FILES } from '../../server/src/shared/protocol';
 import { checkWorkspace, insertSnippet, insertStandardTable, newReport } from './commands';
 import { exportReport, importReport, previewReport } from './files';
 import { serverSettings, uiLocale } from './settings';
@@ -21,7 +21,7 @@ export function activate(context: vscode.ExtensionContext): GovreportApi {
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
-  const initializationOptions: InitializationOptions = { snippetCommand: true };
+  const initializationOptions: InitializationOptions = { snippetCommand: true, watchesFiles: true };
   // The server's log and, with `govreport.trace.server`, the messages exchanged with it ("Show log").
   const log = vscode.window.createOutputChannel('govreport');
   const clientOptions: LanguageClientOptions = {
@@ -31,7 +31,15 @@ export function activate(context: vscode.ExtensionContext): GovreportApi {
       { language: 'markdown', scheme: 'untitled' },
       { language: 'plaintext', scheme: 'file', pattern: '**/*.txt' },
     ],
-    synchronize: { configurationSection: CONFIG_SECTION },
+    synchronize: {
+      configurationSection: CONFIG_SECTION,
+      // The server checks the open reports again when a configuration file changes, and looks for the previous-year
+      // report again when a report file does.
+      fileEvents: [
+        vscode.workspace.createFileSystemWatcher('**/.govreport.json{,c}'),
+        vscode.workspace.createFileSystemWatcher(REPORT_FILES),
+      ],
+    },
     initializationOptions,
     outputChannel: log,
     middleware: {

@@ -30,6 +30,7 @@ import {
   INSERT_TABLE_KIND,
   type InitializationOptions,
   type NewReportResult,
+  REPORT_FILES,
   type ReportInfoResult,
   Requests,
   type StandardTablesResult,
@@ -53,9 +54,6 @@ const CONFIGURATION_TIMEOUT_MS = 1500;
 if (isMainThread) startServer();
 else if ((workerData as { role?: string } | null)?.role === 'workspace') void files().then((f) => f.runWorkspaceThread());
 else runWorker();
-
-/** The report files a workspace check and the previous-year lookup look at (what the CLI reads). */
-const REPORT_FILES = '**/*.{md,txt,html,htm,shtml,docx,pdf}';
 
 /** Stands for the other reports given to the analysis of a document (which files, which texts). */
 function othersStamp(others: OtherReport[]): string {

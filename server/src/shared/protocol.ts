@@ -10,6 +10,8 @@ export const DIAGNOSTIC_SOURCE = 'govreport';
 /** The code action kind of "fix everything fixable", so `editor.codeActionsOnSave` can name it. */
 export const FIX_ALL_KIND = 'source.fixAll.govreport';
 export const INSERT_TABLE_KIND = 'refactor.insert.govreport';
+/** The report files the workspace check reads and the previous-year lookup looks at (what the CLI reads). */
+export const REPORT_FILES = '**/*.{md,txt,html,htm,shtml,docx,pdf}';
 
 export const Commands = {
   newReport: 'govreport.newReport',

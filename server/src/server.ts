@@ -40,13 +40,18 @@ import type { ClientAbilities } from './lsp/edits';
 import { localeOfUi, say } from './shared/i18n';
 import { runWorker } from './lsp/worker';
 import type { DiagnosticsResult } from './lsp/diagnostics';
-import { DocumentConfigs, isConfigFile, namedPreviousReport, withConfig } from './lsp/config';
-import { type OtherReport, WorkspaceThread } from './lsp/workspaceThread';
+import type { DocumentConfigs } from './lsp/config';
+import type { OtherReport, WorkspaceThread } from './lsp/workspaceThread';
 import { contentKey } from './lsp/documents';
 import type { FoundConfig } from './core';
 
 /** Import, export and reading drafts from disk: a bundle of its own (dist/files.js), loaded by the first such request. */
 const files = () => import('./lsp/files');
+/**
+ * Configuration files and the handle on the workspace thread: a bundle of its own (dist/config.js, with the JSONC
+ * parser and the configuration schema), loaded by the first check.
+ */
+const configModule = () => import('./lsp/config');
 
 /** How long a `workspace/configuration` answer is awaited before the defaults apply (a late answer still counts). */
 const CONFIGURATION_TIMEOUT_MS = 1500;
@@ -54,6 +59,9 @@ const CONFIGURATION_TIMEOUT_MS = 1500;
 if (isMainThread) startServer();
 else if ((workerData as { role?: string } | null)?.role === 'workspace') void files().then((f) => f.runWorkspaceThread());
 else runWorker();
+
+/** `.govreport.json` and `.govreport.jsonc`, by a URI's end. */
+const CONFIG_FILE = /\/\.govreport\.jsonc?$/;
 
 /** Stands for the other reports given to the analysis of a document (which files, which texts). */
 function othersStamp(others: OtherReport[]): string {
@@ -132,7 +140,14 @@ function startServer(): void {
 
   // Configuration files ------------------------------------------------------------------------------------------
   let roots: string[] = [];
-  let configs = new DocumentConfigs([]);
+  let support: Promise<{ module: typeof import('./lsp/config'); configs: DocumentConfigs; workspace: WorkspaceThread }> | undefined;
+  /** The configuration files and the workspace thread, loaded and started on first use. */
+  const supportReady = () =>
+    (support ??= configModule().then((module) => ({
+      module,
+      configs: new module.DocumentConfigs(roots),
+      workspace: new module.WorkspaceThread(__filename, (m) => connection.console.error(m)),
+    })));
   /** Broken configuration files already reported (file and problems), and those with diagnostics published. */
   const reportedConfigs = new Set<string>();
   const brokenConfigs = new Set<string>();
@@ -166,8 +181,8 @@ function startServer(): void {
   }
 
   /** A configuration file was created, changed or deleted: every open document is checked again with what it now says. */
-  function configChanged(): void {
-    configs.forget();
+  async function configChanged(): Promise<void> {
+    (await supportReady()).configs.forget();
     reportedConfigs.clear();
     for (const uri of brokenConfigs) void connection.sendDiagnostics({ uri, diagnostics: [] });
     brokenConfigs.clear();
@@ -180,8 +195,9 @@ function startServer(): void {
    * after a timeout) with the document's configuration file laid over them.
    */
   async function settingsFor(uri: string): Promise<Settings> {
+    const { module, configs } = await supportReady();
     const found = configs.of(uri);
-    const settings = withConfig(await editorSettingsFor(uri), found);
+    const settings = module.withConfig(await editorSettingsFor(uri), found);
     reportBroken(found, settings.locale);
     return settings;
   }
@@ -229,7 +245,6 @@ function startServer(): void {
   }
 
   // The previous year's report -------------------------------------------------------------------------------------
-  const workspace = new WorkspaceThread(__filename, (m) => connection.console.error(m));
   /** For each open report: what its previous-year report was last looked for with (agency, year, named file). */
   const previousAsked = new Map<string, string>();
   /** For each open report: the other reports the analysis thread has for it (file and text). */
@@ -239,9 +254,10 @@ function startServer(): void {
    * Looks for the previous-year report of an open report in the workspace (or the file its configuration names), off
    * the typing path: the answer comes later, and the report is checked again where it changes what it is checked with.
    */
-  function lookForPrevious(uri: string, result: DiagnosticsResult): void {
+  async function lookForPrevious(uri: string, result: DiagnosticsResult): Promise<void> {
     if (!uri.startsWith('file:') || result.agency === undefined || result.year === undefined) return;
-    const named = namedPreviousReport(configs.of(uri));
+    const { module, configs, workspace } = await supportReady();
+    const named = module.namedPreviousReport(configs.of(uri));
     const key = `${result.agency}\0${result.year}\0${named ?? ''}`;
     if (previousAsked.get(uri) === key) return;
     previousAsked.set(uri, key);
@@ -285,7 +301,7 @@ function startServer(): void {
       if (!result.isReport) return clear(uri);
       published.add(uri);
       void connection.sendDiagnostics({ uri, version: document.version, diagnostics: result.diagnostics });
-      lookForPrevious(uri, result);
+      void lookForPrevious(uri, result);
     } catch (error) {
       connection.console.error(`govreport: checking ${uri} failed: ${error instanceof Error ? error.message : error}`);
     } finally {
@@ -337,7 +353,6 @@ function startServer(): void {
     uiLocale = localeOfUi(params.locale);
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     roots = folders.filter((uri) => uri.startsWith('file:')).map((uri) => fileURLToPath(uri));
-    configs = new DocumentConfigs(roots);
     watchesFiles = options.watchesFiles === true;
     canWatch = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     abilities = {
@@ -375,7 +390,7 @@ function startServer(): void {
   });
 
   connection.onDidChangeWatchedFiles(({ changes }) => {
-    if (changes.some((c) => isConfigFile(c.uri))) return configChanged();
+    if (changes.some((c) => CONFIG_FILE.test(c.uri))) return void configChanged();
     // A report file changed: the previous-year reports are looked for again (the index reads only what changed).
     previousAsked.clear();
     for (const document of documents.all()) schedule(document.uri, 0, 'save');
@@ -403,7 +418,7 @@ function startServer(): void {
     shutDown = true;
     for (const timer of timers.values()) clearTimeout(timer);
     timers.clear();
-    await Promise.all([analyzer.stop(), workspace.stop()]);
+    await Promise.all([analyzer.stop(), support?.then((s) => s.workspace.stop())]);
     return undefined;
   });
   // Requests of methods the server does not know: refused after shutdown, unknown before.
@@ -458,6 +473,7 @@ function startServer(): void {
       const settings = await settingsFor(params.uri);
       if (params.languageId === 'markdown' && settings.markdown === 'never') return { checked: false, problems: 0 };
       const open = documents.get(params.uri);
+      const { workspace } = await supportReady();
       const read = open || params.text !== undefined ? undefined : await workspace.read(fileURLToPath(params.uri), settings.locale);
       const text = open ? undefined : (params.text ?? read?.text);
       if (!open && text === undefined) return { checked: false, problems: 0, ...(read?.error !== undefined && { reason: read.error }) };
@@ -479,10 +495,8 @@ function startServer(): void {
     live(async (params) => {
       const locale = params.locale ?? uiLocale ?? 'zh-CN';
       const folders = params.folders.filter((uri) => uri.startsWith('file:')).map((uri) => fileURLToPath(uri));
-      const found = await workspace.files(folders, locale);
-      // A configuration's `ignores` leaves files out of the workspace check as out of a CLI folder walk.
-      const kept = found.files.filter((file) => !configs.ignores(file));
-      return { files: kept.map((file) => pathToFileURL(file).href), skipped: found.skipped + found.files.length - kept.length };
+      const found = await (await supportReady()).workspace.files(folders, locale);
+      return { files: found.files.map((file) => pathToFileURL(file).href), skipped: found.skipped };
     }),
   );
   connection.onRequest(

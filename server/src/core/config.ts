@@ -1,6 +1,5 @@
 // The UMD build (package main) requires its parts at run time, which a bundle cannot: the ESM build is bundled.
 import { type ParseError, parse as parseJsonc, printParseErrorCode } from 'jsonc-parser/lib/esm/main.js';
-import ignore, { type Ignore } from 'ignore';
 import * as z from 'zod/mini';
 import { editionSetting, localeSetting, severitySetting, type Settings, yearSetting } from '../shared/settings';
 import { RULE_IDS } from './rules';
@@ -119,17 +118,4 @@ export class ConfigLookup {
     }
     return null;
   }
-}
-
-const matchers = new Map<string, Ignore>();
-
-/**
- * Whether gitignore-syntax patterns (`.govreportignore`, a configuration's `ignores`) leave out a file, given by its
- * path relative to the folder the patterns belong to, with `/` between names.
- */
-export function ignoredBy(patterns: readonly string[], relative: string): boolean {
-  const key = patterns.join('\n');
-  let matcher = matchers.get(key);
-  if (!matcher) matchers.set(key, (matcher = ignore().add(patterns)));
-  return relative !== '' && matcher.ignores(relative);
 }

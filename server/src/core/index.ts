@@ -33,7 +33,7 @@ export {
   configJsonSchema,
   configSchema,
   type FoundConfig,
-  ignoredBy,
   readConfig,
 } from './config';
+export { ignoredBy } from './ignore';
 export { type Figure, figuresOf } from './figures';

@@ -1,8 +1,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { applyConfig, CONFIG_FILES, ConfigLookup, type FoundConfig, ignoredBy } from '../core';
+import { fileURLToPath } from 'node:url';
+import { applyConfig, ConfigLookup, type FoundConfig } from '../core';
 import type { Settings } from '../shared/settings';
+
+export { WorkspaceThread } from './workspaceThread';
 
 /** A configuration file's text; undefined where there is none (or it cannot be read: the editor goes on without it). */
 function readIfFile(file: string): string | undefined {
@@ -32,23 +34,9 @@ export class DocumentConfigs {
     return this.lookup.nearest(path.dirname(fileURLToPath(uri)));
   }
 
-  /** Whether the configuration file of a file on disk leaves it out of a workspace check (`ignores`). */
-  ignores(file: string): boolean {
-    const found = this.of(pathToFileURL(file).href);
-    const patterns = found?.result.ok ? found.result.config.ignores : undefined;
-    if (!patterns?.length) return false;
-    const relative = path.relative(path.dirname(found!.file), file);
-    return !relative.startsWith('..') && ignoredBy(patterns, relative.split(path.sep).join('/'));
-  }
-
   forget(): void {
     this.lookup.forget();
   }
-}
-
-/** Whether a file is a configuration file, by its name. */
-export function isConfigFile(uri: string): boolean {
-  return (CONFIG_FILES as readonly string[]).includes(uri.slice(uri.lastIndexOf('/') + 1));
 }
 
 /**

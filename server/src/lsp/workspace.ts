@@ -1,8 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parentPort } from 'node:worker_threads';
-import { agencyOf, parseReport, sameAgency } from '../core';
-import { readIgnoreFile } from '../cli/config';
+import { agencyOf, ConfigLookup, ignoredBy, parseReport, sameAgency } from '../core';
+import { nodeConfigHost, readIgnoreFile } from '../cli/config';
 import { CliError, collectInputs } from '../cli/files';
 import { messagesFor } from '../cli/messages';
 import { readReportFile } from '../cli/sources';
@@ -26,16 +26,27 @@ interface Entry {
 /** Each file's agency and year as last read, kept while the file's mtime and size stay the same. */
 const index = new Map<string, Entry>();
 
-/** The report files under the workspace folders, as the CLI walks a folder, less what `.govreportignore` leaves out. */
+/**
+ * The report files under the workspace folders, as the CLI walks a folder, less what `.govreportignore` (in a
+ * workspace folder) and the nearest configuration's `ignores` leave out.
+ */
 function walk(roots: readonly string[], locale: Locale): { files: string[]; skipped: number } {
   const m = messagesFor(locale);
+  const tops = new Set(roots.map((root) => path.resolve(root)));
+  const configs = new ConfigLookup(nodeConfigHost, (folder) => tops.has(folder));
+  const ignoredByConfig = (file: string) => {
+    const found = configs.nearest(path.dirname(file));
+    const patterns = found?.result.ok ? found.result.config.ignores : undefined;
+    const relative = patterns?.length ? path.relative(path.dirname(found!.file), file) : '';
+    return relative !== '' && !relative.startsWith('..') && ignoredBy(patterns!, relative.split(path.sep).join('/'));
+  };
   const files: string[] = [];
   let skipped = 0;
   for (const root of roots) {
     const ignored = readIgnoreFile(root);
     for (const input of collectInputs([root], m)) {
       if (input.error !== undefined) continue;
-      if (ignored?.(input.file)) skipped++;
+      if (ignored?.(input.file) || ignoredByConfig(input.file)) skipped++;
       else files.push(input.file);
     }
   }

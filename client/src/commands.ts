@@ -70,9 +70,9 @@ function languageOfFile(file: vscode.Uri): string {
  */
 export async function checkWorkspace(client: Promise<LanguageClient>): Promise<{ reports: number; problems: number }> {
   const folders = vscode.workspace.workspaceFolders ?? [];
-  const walked = (
-    await (await client).sendRequest(Requests.workspaceFiles, { folders: folders.map((f) => f.uri.toString()) })
-  ).files.map((uri) => vscode.Uri.parse(uri));
+  const walked = (await (await client).sendRequest(Requests.workspaceFiles, { folders: folders.map((f) => f.uri.toString()) })).files.map(
+    (uri) => vscode.Uri.parse(uri),
+  );
   // No exclude argument: then `files.exclude` applies (an explicit one would replace it).
   const shown = await vscode.workspace.findFiles(REPORT_FILES);
   const visible = new Map(shown.map((file) => [file.fsPath, file]));

@@ -1,7 +1,6 @@
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { isMainThread, workerData } from 'node:worker_threads';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import * as path from 'node:path';
 import {
   type CodeAction,
   CodeActionKind,
@@ -20,7 +19,6 @@ import {
   ResponseError,
   ShowMessageNotification,
   DidChangeWatchedFilesNotification,
-  DiagnosticSeverity,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { type Settings, readSettings } from './shared/settings';
@@ -40,18 +38,10 @@ import type { ClientAbilities } from './lsp/edits';
 import { localeOfUi, say } from './shared/i18n';
 import { runWorker } from './lsp/worker';
 import type { DiagnosticsResult } from './lsp/diagnostics';
-import type { DocumentConfigs } from './lsp/config';
-import type { OtherReport, WorkspaceThread } from './lsp/workspaceThread';
-import { contentKey } from './lsp/documents';
-import type { FoundConfig } from './core';
+import { EditorWorkspace } from './lsp/config';
 
 /** Import, export and reading drafts from disk: a bundle of its own (dist/files.js), loaded by the first such request. */
 const files = () => import('./lsp/files');
-/**
- * Configuration files and the handle on the workspace thread: a bundle of its own (dist/config.js, with the JSONC
- * parser and the configuration schema), loaded by the first check.
- */
-const configModule = () => import('./lsp/config');
 
 /** How long a `workspace/configuration` answer is awaited before the defaults apply (a late answer still counts). */
 const CONFIGURATION_TIMEOUT_MS = 1500;
@@ -62,11 +52,6 @@ else runWorker();
 
 /** `.govreport.json` and `.govreport.jsonc`, by a URI's end. */
 const CONFIG_FILE = /\/\.govreport\.jsonc?$/;
-
-/** Stands for the other reports given to the analysis of a document (which files, which texts). */
-function othersStamp(others: OtherReport[]): string {
-  return others.map((o) => `${o.file}\0${contentKey(o.text)}`).join('\0');
-}
 
 function startServer(): void {
   // Reads stdio, node IPC or a socket from the command line (`--stdio`, `--node-ipc`), as the client chose.
@@ -138,68 +123,31 @@ function startServer(): void {
     );
   }
 
-  // Configuration files ------------------------------------------------------------------------------------------
+  // Configuration files and the workspace ------------------------------------------------------------------------
   let roots: string[] = [];
-  let support: Promise<{ module: typeof import('./lsp/config'); configs: DocumentConfigs; workspace: WorkspaceThread }> | undefined;
-  /** The configuration files and the workspace thread, loaded and started on first use. */
-  const supportReady = () =>
-    (support ??= configModule().then((module) => ({
-      module,
-      configs: new module.DocumentConfigs(roots),
-      workspace: new module.WorkspaceThread(__filename, (m) => connection.console.error(m)),
-    })));
-  /** Broken configuration files already reported (file and problems), and those with diagnostics published. */
-  const reportedConfigs = new Set<string>();
-  const brokenConfigs = new Set<string>();
-
-  /** Tells once, in the user's language, that a configuration file is broken (it is left out meanwhile). */
-  function reportBroken(found: FoundConfig | undefined, locale: Settings['locale']): void {
-    if (!found || found.result.ok) return;
-    const problems = found.result.problems.join(locale === 'en' ? '; ' : '；');
-    const key = `${found.file}\0${problems}`;
-    if (reportedConfigs.has(key)) return;
-    reportedConfigs.add(key);
-    const message = say(
-      locale,
-      `配置文件 ${found.file} 有误，已忽略（改用编辑器设置）：${problems}`,
-      `The configuration file ${found.file} is invalid and is left out (the editor settings apply): ${problems}`,
-    );
-    void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
-    const uri = pathToFileURL(found.file).href;
-    brokenConfigs.add(uri);
-    void connection.sendDiagnostics({
-      uri,
-      diagnostics: [
-        {
-          range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-          severity: DiagnosticSeverity.Error,
-          source: 'govreport',
-          message: say(locale, `govreport 配置文件有误，已忽略：${problems}`, `Invalid govreport configuration, left out: ${problems}`),
-        },
-      ],
-    });
-  }
-
-  /** A configuration file was created, changed or deleted: every open document is checked again with what it now says. */
-  async function configChanged(): Promise<void> {
-    (await supportReady()).configs.forget();
-    reportedConfigs.clear();
-    for (const uri of brokenConfigs) void connection.sendDiagnostics({ uri, diagnostics: [] });
-    brokenConfigs.clear();
-    previousAsked.clear();
-    for (const document of documents.all()) schedule(document.uri, 0, 'save');
-  }
+  let around: EditorWorkspace | undefined;
+  /** The configuration files and the previous-year reports of the documents (the workspace thread starts on first use). */
+  const workspace = () =>
+    (around ??= new EditorWorkspace({
+      roots,
+      script: __filename,
+      log: (message) => connection.console.error(message),
+      warn: (message) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message }),
+      publish: (uri, diagnostics) => void connection.sendDiagnostics({ uri, diagnostics }),
+      isOpen: (uri) => !shutDown && documents.get(uri) !== undefined,
+      recheckWith: async (uri, others) => {
+        await analyzer.request('setOthers', undefined, undefined, { uri, others });
+        schedule(uri, 0, 'save');
+      },
+    }));
 
   /**
    * The settings of a document: the editor's (the defaults where the client fails to answer, or until it answers,
    * after a timeout) with the document's configuration file laid over them.
    */
   async function settingsFor(uri: string): Promise<Settings> {
-    const { module, configs } = await supportReady();
-    const found = configs.of(uri);
-    const settings = module.withConfig(await editorSettingsFor(uri), found);
-    reportBroken(found, settings.locale);
-    return settings;
+    const editor = await editorSettingsFor(uri);
+    return workspace().settingsFor(uri, editor);
   }
 
   /** The editor's settings of a document; the defaults where the client fails to answer, or until it answers (after a timeout). */
@@ -244,41 +192,6 @@ function startServer(): void {
     );
   }
 
-  // The previous year's report -------------------------------------------------------------------------------------
-  /** For each open report: what its previous-year report was last looked for with (agency, year, named file). */
-  const previousAsked = new Map<string, string>();
-  /** For each open report: the other reports the analysis thread has for it (file and text). */
-  const othersGiven = new Map<string, string>();
-
-  /**
-   * Looks for the previous-year report of an open report in the workspace (or the file its configuration names), off
-   * the typing path: the answer comes later, and the report is checked again where it changes what it is checked with.
-   */
-  async function lookForPrevious(uri: string, result: DiagnosticsResult): Promise<void> {
-    if (!uri.startsWith('file:') || result.agency === undefined || result.year === undefined) return;
-    const { module, configs, workspace } = await supportReady();
-    const named = module.namedPreviousReport(configs.of(uri));
-    const key = `${result.agency}\0${result.year}\0${named ?? ''}`;
-    if (previousAsked.get(uri) === key) return;
-    previousAsked.set(uri, key);
-    const self = fileURLToPath(uri);
-    workspace
-      .previous({ roots: roots.length ? roots : [path.dirname(self)], self, agency: result.agency, year: result.year, named })
-      .then(async (others) => {
-        if (shutDown || !documents.get(uri) || previousAsked.get(uri) !== key) return;
-        const given = othersStamp(others);
-        if ((othersGiven.get(uri) ?? '') === given) return;
-        othersGiven.set(uri, given);
-        await analyzer.request('setOthers', undefined, undefined, { uri, others });
-        schedule(uri, 0, 'save');
-      })
-      .catch((error: unknown) =>
-        connection.console.error(
-          `govreport: looking for the report before ${uri} failed: ${error instanceof Error ? error.message : error}`,
-        ),
-      );
-  }
-
   async function validate(uri: string, reason: 'change' | 'save'): Promise<void> {
     if (running.has(uri)) {
       rerun.set(uri, reason === 'save' ? 'save' : (rerun.get(uri) ?? reason));
@@ -301,7 +214,7 @@ function startServer(): void {
       if (!result.isReport) return clear(uri);
       published.add(uri);
       void connection.sendDiagnostics({ uri, version: document.version, diagnostics: result.diagnostics });
-      void lookForPrevious(uri, result);
+      void workspace().lookForPrevious(uri, result);
     } catch (error) {
       connection.console.error(`govreport: checking ${uri} failed: ${error instanceof Error ? error.message : error}`);
     } finally {
@@ -337,8 +250,7 @@ function startServer(): void {
     rerun.delete(uri);
     settingsCache.delete(uri);
     provisional.delete(uri);
-    previousAsked.delete(uri);
-    othersGiven.delete(uri);
+    around?.closed(uri);
     analyzer.close(uri);
     published.delete(uri);
     void connection.sendDiagnostics({ uri, diagnostics: [] });
@@ -390,9 +302,11 @@ function startServer(): void {
   });
 
   connection.onDidChangeWatchedFiles(({ changes }) => {
-    if (changes.some((c) => CONFIG_FILE.test(c.uri))) return void configChanged();
-    // A report file changed: the previous-year reports are looked for again (the index reads only what changed).
-    previousAsked.clear();
+    // Every open document is checked again: with what a configuration file now says, or to look again for the
+    // previous-year report where a report file changed.
+    const configChanged = changes.some((c) => CONFIG_FILE.test(c.uri));
+    if (configChanged) workspace().configChanged();
+    else workspace().reportsChanged();
     for (const document of documents.all()) schedule(document.uri, 0, 'save');
   });
 
@@ -418,7 +332,7 @@ function startServer(): void {
     shutDown = true;
     for (const timer of timers.values()) clearTimeout(timer);
     timers.clear();
-    await Promise.all([analyzer.stop(), support?.then((s) => s.workspace.stop())]);
+    await Promise.all([analyzer.stop(), around?.thread.stop()]);
     return undefined;
   });
   // Requests of methods the server does not know: refused after shutdown, unknown before.
@@ -473,8 +387,8 @@ function startServer(): void {
       const settings = await settingsFor(params.uri);
       if (params.languageId === 'markdown' && settings.markdown === 'never') return { checked: false, problems: 0 };
       const open = documents.get(params.uri);
-      const { workspace } = await supportReady();
-      const read = open || params.text !== undefined ? undefined : await workspace.read(fileURLToPath(params.uri), settings.locale);
+      const { thread } = workspace();
+      const read = open || params.text !== undefined ? undefined : await thread.read(fileURLToPath(params.uri), settings.locale);
       const text = open ? undefined : (params.text ?? read?.text);
       if (!open && text === undefined) return { checked: false, problems: 0, ...(read?.error !== undefined && { reason: read.error }) };
       const result = open
@@ -493,9 +407,8 @@ function startServer(): void {
   connection.onRequest(
     Requests.workspaceFiles,
     live(async (params) => {
-      const locale = params.locale ?? uiLocale ?? 'zh-CN';
       const folders = params.folders.filter((uri) => uri.startsWith('file:')).map((uri) => fileURLToPath(uri));
-      const found = await (await supportReady()).workspace.files(folders, locale);
+      const found = await workspace().thread.files(folders);
       return { files: found.files.map((file) => pathToFileURL(file).href), skipped: found.skipped };
     }),
   );

@@ -55,11 +55,10 @@ export function toDiagnostic(analysis: Analysis, finding: Finding): Diagnostic {
 function relatedInformation(analysis: Analysis, related: NonNullable<Finding['related']>): DiagnosticRelatedInformation[] {
   const other = analysis.others.find((o) => o.report.source === related.source);
   if (!other) return [];
-  const year = other.report.year?.value ?? '';
   return [
     {
       location: locationIn(other, related.span),
-      message: say(analysis.settings.locale, `${year}年度报告中比较的数字`, `The figure compared with in the ${year} report`),
+      message: say(analysis.settings.locale, '上一年度报告中比较的数字', 'The figure compared with, last year'),
     },
   ];
 }

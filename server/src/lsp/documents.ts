@@ -36,7 +36,7 @@ const othersByUri = new Map<string, { key: string; others: OtherDocument[] }>();
 export function setOthers(uri: string, others: OtherReport[]): void {
   if (others.length === 0) return void othersByUri.delete(uri);
   othersByUri.set(uri, {
-    key: others.map((o) => `${o.file}\0${contentKey(o.text)}`).join('\0'),
+    key: others.map((o) => o.key).join('\0'),
     others: others.map(({ file, name, text, origins }) => {
       const report = parseReport(text);
       report.source = name;

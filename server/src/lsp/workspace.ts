@@ -1,12 +1,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parentPort } from 'node:worker_threads';
-import { agencyOf, ConfigLookup, ignoredBy, parseReport, sameAgency } from '../core';
-import { nodeConfigHost, readIgnoreFile } from '../cli/config';
+import { agencyOf, ConfigLookup, type FoundConfig, ignoredBy, parseReport, readConfig, sameAgency } from '../core';
+import { nodeConfigHost, readIfFile, readIgnoreFile } from '../cli/config';
 import { CliError, collectInputs } from '../cli/files';
 import { messagesFor } from '../cli/messages';
 import { readReportFile } from '../cli/sources';
 import type { Locale } from '../shared/settings';
+import { contentKey } from './documents';
 import type { OtherReport, ReadFile, WorkspaceRequest, WorkspaceResponse } from './workspaceThread';
 
 /**
@@ -30,8 +31,9 @@ const index = new Map<string, Entry>();
  * The report files under the workspace folders, as the CLI walks a folder, less what `.govreportignore` (in a
  * workspace folder) and the nearest configuration's `ignores` leave out.
  */
-function walk(roots: readonly string[], locale: Locale): { files: string[]; skipped: number } {
-  const m = messagesFor(locale);
+function walk(roots: readonly string[]): { files: string[]; skipped: number } {
+  // The folders a walk cannot list are left out here (no message is shown for them).
+  const m = messagesFor('zh-CN');
   const tops = new Set(roots.map((root) => path.resolve(root)));
   const configs = new ConfigLookup(nodeConfigHost, (folder) => tops.has(folder));
   const ignoredByConfig = (file: string) => {
@@ -91,7 +93,7 @@ function nameOf(file: string, roots: readonly string[]): string {
 async function other(file: string, roots: readonly string[]): Promise<OtherReport | undefined> {
   const read = await readFile(file, 'zh-CN');
   if (read.text === undefined) return undefined;
-  return { file, name: nameOf(file, roots), text: read.text, origins: read.origins };
+  return { file, name: nameOf(file, roots), text: read.text, origins: read.origins, key: `${file}\0${contentKey(read.text)}` };
 }
 
 /**
@@ -105,7 +107,7 @@ async function previousReports(request: Extract<WorkspaceRequest, { kind: 'previ
     return found ? [found] : [];
   }
   const candidates: string[] = [];
-  for (const file of walk(roots, 'zh-CN').files) {
+  for (const file of walk(roots).files) {
     if (file === self) continue;
     const entry = await entryOf(file);
     if (entry?.year === year - 1 && entry.agency !== undefined && sameAgency(entry.agency, agency)) candidates.push(file);
@@ -114,14 +116,27 @@ async function previousReports(request: Extract<WorkspaceRequest, { kind: 'previ
   return others.filter((o) => o !== undefined);
 }
 
+/** A configuration file read and checked; one that cannot be read is a broken one (its reason said), one gone is none. */
+function configFile(file: string): FoundConfig | undefined {
+  let text: string | undefined;
+  try {
+    text = readIfFile(file);
+  } catch (error) {
+    return { file, result: { ok: false, problems: [(error as NodeJS.ErrnoException).code ?? String(error)] } };
+  }
+  return text === undefined ? undefined : { file, result: readConfig(text) };
+}
+
 async function handle(request: WorkspaceRequest): Promise<unknown> {
   switch (request.kind) {
     case 'files':
-      return walk(request.roots, request.locale);
+      return walk(request.roots);
     case 'read':
       return readFile(request.file, request.locale);
     case 'previous':
       return previousReports(request);
+    case 'config':
+      throw new Error('answered at once');
   }
 }
 
@@ -129,6 +144,12 @@ export function runWorkspaceThread(): void {
   // One request at a time, in order: a scan is never run twice at once.
   let queue = Promise.resolve();
   parentPort!.on('message', (message: { id: number; request: WorkspaceRequest }) => {
+    const { request } = message;
+    // A configuration file is read at once: a check waits for it, and must not wait for a scan.
+    if (request.kind === 'config') {
+      parentPort!.postMessage({ id: message.id, result: configFile(request.file) });
+      return;
+    }
     queue = queue.then(async () => {
       let response: WorkspaceResponse;
       try {

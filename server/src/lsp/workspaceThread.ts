@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import type { Origin } from '../core';
+import type { FoundConfig, Origin } from '../core';
 import type { Locale } from '../shared/settings';
 
 /** A report file of the workspace given to the checks across reports (the previous year's). */
@@ -12,12 +12,15 @@ export interface OtherReport {
   text: string;
   /** Where the text came from in a web page (lines and columns); absent for drafts, whose text is the file. */
   origins?: Origin[];
+  /** Stands for the file and its text (see `contentKey`). */
+  key: string;
 }
 
 export type ReadFile = { text: string; origins?: Origin[]; error?: undefined } | { text?: undefined; error: string };
 
 export type WorkspaceRequest =
-  | { kind: 'files'; roots: string[]; locale: Locale }
+  | { kind: 'files'; roots: string[] }
+  | { kind: 'config'; file: string }
   | { kind: 'read'; file: string; locale: Locale }
   | { kind: 'previous'; roots: string[]; self: string; agency: string; year: number; named?: string };
 
@@ -42,8 +45,13 @@ export class WorkspaceThread {
     private readonly log: (message: string) => void,
   ) {}
 
-  files(roots: string[], locale: Locale): Promise<{ files: string[]; skipped: number }> {
-    return this.post({ kind: 'files', roots, locale });
+  files(roots: string[]): Promise<{ files: string[]; skipped: number }> {
+    return this.post({ kind: 'files', roots });
+  }
+
+  /** A configuration file read and checked (answered before any scan under way); none where it is gone. */
+  readConfig(file: string): Promise<FoundConfig | undefined> {
+    return this.post({ kind: 'config', file });
   }
 
   read(file: string, locale: Locale): Promise<ReadFile> {

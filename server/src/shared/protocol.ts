@@ -1,6 +1,5 @@
 import { RequestType, RequestType0 } from 'vscode-languageserver-protocol';
 import type { TextEdit } from 'vscode-languageserver-types';
-import type { Locale } from './settings';
 
 /** Names and payloads shared by the language server and the VS Code client. */
 
@@ -117,7 +116,6 @@ export interface CheckDocumentResult {
 export interface WorkspaceFilesParams {
   /** The workspace folders (URIs). */
   folders: string[];
-  locale?: Locale;
 }
 export interface WorkspaceFilesResult {
   /** The report files the CLI would check in these folders (its walk, `.govreportignore`, the configurations' `ignores`). */

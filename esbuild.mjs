@@ -57,8 +57,8 @@ function writePreviewCss(tableCss) {
 const lazyFiles = {
   name: 'lazy-files',
   setup(build) {
-    build.onResolve({ filter: /^\.\/lsp\/files$/ }, (args) =>
-      /server[\\/]src[\\/]server\.ts$/.test(args.importer) ? { path: './files.js', external: true } : undefined,
+    build.onResolve({ filter: /^\.\/lsp\/(?:files|config)$/ }, (args) =>
+      /server[\\/]src[\\/]server\.ts$/.test(args.importer) ? { path: `./${args.path.slice(6)}.js`, external: true } : undefined,
     );
   },
 };
@@ -94,6 +94,8 @@ await Promise.all([
   // The Markdown preview's plugin (the core's table renderer), loaded by the client only when the preview asks for it.
   esbuild.build({ ...common, entryPoints: ['client/src/preview.ts'], outfile: 'dist/preview.js', plugins: [lazyReaders, lazyDocx] }),
   esbuild.build({ ...common, entryPoints: ['server/src/lsp/files.ts'], outfile: 'dist/files.js', plugins: [lazyReaders, lazyDocx] }),
+  // The server's configuration files and previous-year reports (the core comes from the server), loaded by the first check.
+  esbuild.build({ ...common, entryPoints: ['server/src/lsp/config.ts'], outfile: 'dist/config.js' }),
   tsImport('./server/src/core/publish/html.ts', import.meta.url).then((m) => writePreviewCss(m.TABLE_CSS)),
   // Snippets of the standard tables, generated from the core's standard data (never edited by hand).
   tsImport('./scripts/gen-snippets.ts', import.meta.url).then((m) => m.writeSnippets('snippets/govreport.code-snippets')),

@@ -21,7 +21,7 @@ export function activate(context: vscode.ExtensionContext): GovreportApi {
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
-  const initializationOptions: InitializationOptions = { snippetCommand: true, watchesFiles: true };
+  const initializationOptions: InitializationOptions = { snippetCommand: true };
   // The server's log and, with `govreport.trace.server`, the messages exchanged with it ("Show log").
   const log = vscode.window.createOutputChannel('govreport');
   const clientOptions: LanguageClientOptions = {

@@ -18,17 +18,16 @@ import {
   MessageType,
   ResponseError,
   ShowMessageNotification,
-  DidChangeWatchedFilesNotification,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { type Settings, readSettings } from './shared/settings';
 import {
   CONFIG_SECTION,
+  DIAGNOSTIC_SOURCE,
   FIX_ALL_KIND,
   INSERT_TABLE_KIND,
   type InitializationOptions,
   type NewReportResult,
-  REPORT_FILES,
   type ReportInfoResult,
   Requests,
   type StandardTablesResult,
@@ -38,10 +37,13 @@ import type { ClientAbilities } from './lsp/edits';
 import { localeOfUi, say } from './shared/i18n';
 import { runWorker } from './lsp/worker';
 import type { DiagnosticsResult } from './lsp/diagnostics';
-import { EditorWorkspace } from './lsp/config';
+import type { EditorWorkspace } from './lsp/config';
+import { applyConfig, CONFIG_FILES } from './core';
 
 /** Import, export and reading drafts from disk: a bundle of its own (dist/files.js), loaded by the first such request. */
 const files = () => import('./lsp/files');
+/** Configuration files and previous-year reports: a bundle of its own (dist/config.js), loaded by the first check. */
+const configModule = () => import('./lsp/config');
 
 /** How long a `workspace/configuration` answer is awaited before the defaults apply (a late answer still counts). */
 const CONFIGURATION_TIMEOUT_MS = 1500;
@@ -125,21 +127,27 @@ function startServer(): void {
 
   // Configuration files and the workspace ------------------------------------------------------------------------
   let roots: string[] = [];
-  let around: EditorWorkspace | undefined;
+  let around: Promise<EditorWorkspace> | undefined;
   /** The configuration files and the previous-year reports of the documents (the workspace thread starts on first use). */
   const workspace = () =>
-    (around ??= new EditorWorkspace({
-      roots,
-      script: __filename,
-      log: (message) => connection.console.error(message),
-      warn: (message) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message }),
-      publish: (uri, diagnostics) => void connection.sendDiagnostics({ uri, diagnostics }),
-      isOpen: (uri) => !shutDown && documents.get(uri) !== undefined,
-      recheckWith: async (uri, others) => {
-        await analyzer.request('setOthers', undefined, undefined, { uri, others });
-        schedule(uri, 0, 'save');
-      },
-    }));
+    (around ??= configModule().then(
+      ({ EditorWorkspace }) =>
+        new EditorWorkspace({
+          roots,
+          configFiles: CONFIG_FILES,
+          applyConfig,
+          script: __filename,
+          log: (message) => connection.console.error(message),
+          warn: (message) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message }),
+          publish: (uri, diagnostics) =>
+            void connection.sendDiagnostics({ uri, diagnostics: diagnostics.map((d) => ({ ...d, source: DIAGNOSTIC_SOURCE })) }),
+          isOpen: (uri) => !shutDown && documents.get(uri) !== undefined,
+          recheckWith: async (uri, others) => {
+            await analyzer.request('setOthers', undefined, undefined, { uri, others });
+            schedule(uri, 0, 'save');
+          },
+        }),
+    ));
 
   /**
    * The settings of a document: the editor's (the defaults where the client fails to answer, or until it answers,
@@ -147,7 +155,7 @@ function startServer(): void {
    */
   async function settingsFor(uri: string): Promise<Settings> {
     const editor = await editorSettingsFor(uri);
-    return workspace().settingsFor(uri, editor);
+    return (await workspace()).settingsFor(uri, editor);
   }
 
   /** The editor's settings of a document; the defaults where the client fails to answer, or until it answers (after a timeout). */
@@ -214,7 +222,7 @@ function startServer(): void {
       if (!result.isReport) return clear(uri);
       published.add(uri);
       void connection.sendDiagnostics({ uri, version: document.version, diagnostics: result.diagnostics });
-      void workspace().lookForPrevious(uri, result);
+      void workspace().then((w) => w.lookForPrevious(uri, result));
     } catch (error) {
       connection.console.error(`govreport: checking ${uri} failed: ${error instanceof Error ? error.message : error}`);
     } finally {
@@ -250,7 +258,7 @@ function startServer(): void {
     rerun.delete(uri);
     settingsCache.delete(uri);
     provisional.delete(uri);
-    around?.closed(uri);
+    void around?.then((w) => w.closed(uri));
     analyzer.close(uri);
     published.delete(uri);
     void connection.sendDiagnostics({ uri, diagnostics: [] });
@@ -265,8 +273,6 @@ function startServer(): void {
     uiLocale = localeOfUi(params.locale);
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     roots = folders.filter((uri) => uri.startsWith('file:')).map((uri) => fileURLToPath(uri));
-    watchesFiles = options.watchesFiles === true;
-    canWatch = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     abilities = {
       resolveEdit: params.capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true,
       snippetCommand: options.snippetCommand === true,
@@ -286,28 +292,20 @@ function startServer(): void {
     };
   });
 
-  let watchesFiles = false;
-  let canWatch = false;
   connection.onInitialized(() => {
     if (pullConfiguration)
       void connection.client.register(DidChangeConfigurationNotification.type, { section: CONFIG_SECTION }).catch(() => undefined);
-    // A client that does not watch the files itself (the VS Code client does) is asked to.
-    if (!watchesFiles && canWatch) {
-      void connection.client
-        .register(DidChangeWatchedFilesNotification.type, {
-          watchers: [{ globPattern: '**/.govreport.{json,jsonc}' }, { globPattern: REPORT_FILES }],
-        })
-        .catch(() => undefined);
-    }
   });
 
   connection.onDidChangeWatchedFiles(({ changes }) => {
     // Every open document is checked again: with what a configuration file now says, or to look again for the
     // previous-year report where a report file changed.
     const configChanged = changes.some((c) => CONFIG_FILE.test(c.uri));
-    if (configChanged) workspace().configChanged();
-    else workspace().reportsChanged();
-    for (const document of documents.all()) schedule(document.uri, 0, 'save');
+    void workspace().then((w) => {
+      if (configChanged) w.configChanged();
+      else w.reportsChanged();
+      for (const document of documents.all()) schedule(document.uri, 0, 'save');
+    });
   });
 
   connection.onDidChangeConfiguration((change) => {
@@ -332,7 +330,7 @@ function startServer(): void {
     shutDown = true;
     for (const timer of timers.values()) clearTimeout(timer);
     timers.clear();
-    await Promise.all([analyzer.stop(), around?.thread.stop()]);
+    await Promise.all([analyzer.stop(), around?.then((w) => w.thread.stop())]);
     return undefined;
   });
   // Requests of methods the server does not know: refused after shutdown, unknown before.
@@ -387,10 +385,10 @@ function startServer(): void {
       const settings = await settingsFor(params.uri);
       if (params.languageId === 'markdown' && settings.markdown === 'never') return { checked: false, problems: 0 };
       const open = documents.get(params.uri);
-      const { thread } = workspace();
+      const { thread } = await workspace();
       const read = open || params.text !== undefined ? undefined : await thread.read(fileURLToPath(params.uri), settings.locale);
       const text = open ? undefined : (params.text ?? read?.text);
-      if (!open && text === undefined) return { checked: false, problems: 0, ...(read?.error !== undefined && { reason: read.error }) };
+      if (!open && text === undefined) return { checked: false, problems: 0 };
       const result = open
         ? await analyzer.request<DiagnosticsResult>('diagnostics', snapshotOf(open), settings)
         : await analyzer.checkText<DiagnosticsResult>(params.uri, params.languageId, text!, settings);
@@ -408,7 +406,7 @@ function startServer(): void {
     Requests.workspaceFiles,
     live(async (params) => {
       const folders = params.folders.filter((uri) => uri.startsWith('file:')).map((uri) => fileURLToPath(uri));
-      const found = await workspace().thread.files(folders);
+      const found = await (await workspace()).thread.files(folders);
       return { files: found.files.map((file) => pathToFileURL(file).href), skipped: found.skipped };
     }),
   );

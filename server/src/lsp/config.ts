@@ -1,18 +1,18 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
-import { applyConfig, CONFIG_FILES, type FoundConfig } from '../core';
+import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
+import type { Config, FoundConfig } from '../core';
 import { say } from '../shared/i18n';
-import { DIAGNOSTIC_SOURCE } from '../shared/protocol';
 import type { Settings } from '../shared/settings';
 import type { DiagnosticsResult } from './diagnostics';
 import { type OtherReport, WorkspaceThread } from './workspaceThread';
 
 /**
  * What the language server knows of the files around an open document: its `.govreport.json(c)` and its
- * previous-year report in the workspace. Configuration files are found here and read by the workspace thread (the
- * JSONC parser stays out of the server's main bundle).
+ * previous-year report in the workspace. Configuration files are found here and read by the workspace thread. A
+ * bundle of its own (dist/config.js), loaded by the server's first check; it takes what it needs of the core from
+ * the server (`WorkspaceHost`), so loading it sets up no second core.
  */
 
 function isFile(file: string): boolean {
@@ -35,6 +35,9 @@ export interface WorkspaceHost {
   isOpen(uri: string): boolean;
   /** Gives the analysis of an open report the other reports it is checked with, and checks it again. */
   recheckWith(uri: string, others: OtherReport[]): Promise<void>;
+  /** The core's: the configuration file names (nearest folder first, `.jsonc` first), and how a file's settings apply. */
+  configFiles: readonly string[];
+  applyConfig(settings: Settings, config: Config): Settings;
 }
 
 export class EditorWorkspace {
@@ -82,7 +85,7 @@ export class EditorWorkspace {
       found = this.nearest.get(at);
       if (found !== undefined) break;
       passed.push(at);
-      found = CONFIG_FILES.map((name) => path.join(at, name)).find(isFile) ?? null;
+      found = this.host.configFiles.map((name) => path.join(at, name)).find(isFile) ?? null;
       const parent = path.dirname(at);
       if (found || parent === at || this.tops.has(at)) break;
       at = parent;
@@ -98,7 +101,7 @@ export class EditorWorkspace {
   async settingsFor(uri: string, editor: Settings): Promise<Settings> {
     const found = await this.configOf(uri);
     if (!found) return editor;
-    if (found.result.ok) return applyConfig(editor, found.result.config);
+    if (found.result.ok) return this.host.applyConfig(editor, found.result.config);
     this.reportBroken(found.file, found.result.problems, editor.locale);
     return editor;
   }
@@ -121,7 +124,6 @@ export class EditorWorkspace {
       {
         range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
         severity: DiagnosticSeverity.Error,
-        source: DIAGNOSTIC_SOURCE,
         message: say(locale, `govreport 配置文件有误，已忽略：${listed}`, `Invalid govreport configuration, left out: ${listed}`),
       },
     ]);

@@ -32,11 +32,6 @@ export interface InitializationOptions {
   debounceMs?: number;
   /** Settings for clients that cannot answer `workspace/configuration`. */
   settings?: unknown;
-  /**
-   * The client tells the server when `.govreport.json(c)` and report files change (`workspace/didChangeWatchedFiles`)
-   * on its own; otherwise the server asks for it where the client lets it register watchers.
-   */
-  watchesFiles?: boolean;
 }
 
 export interface FixData {
@@ -109,8 +104,6 @@ export interface CheckDocumentResult {
   /** False where the document is markdown that does not look like a report (or markdown is off). */
   checked: boolean;
   problems: number;
-  /** Why a file was not read (a binary file, a scan without text, a .doc to save as .docx). */
-  reason?: string;
 }
 
 export interface WorkspaceFilesParams {

@@ -284,7 +284,7 @@ step(
     await showProblems();
     for (const finding of carried) await problem(finding.message).waitFor({ timeout: 60_000 });
     // Each links to the figure of 2022 it was compared with: 四、结转下年度继续办理, line 65.
-    await page.locator('.markers-panel .monaco-list-row', { hasText: '2022.md[Ln 65' }).nth(1).waitFor();
+    await page.locator('.markers-panel .monaco-list-row', { hasText: '2022.md[Ln 65' }).first().waitFor();
     await screenshot('cross-year-found');
     writeFileSync(join(workspace, 'years', '.govreport.json'), JSON.stringify({ rules: { 'carry-over': 'off' } }));
     for (const finding of carried) await problem(finding.message).waitFor({ state: 'detached', timeout: 60_000 });

@@ -1,4 +1,4 @@
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { isMainThread, workerData } from 'node:worker_threads';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import {
@@ -53,7 +53,6 @@ else if ((workerData as { role?: string } | null)?.role === 'workspace') void fi
 else runWorker();
 
 /** `.govreport.json` and `.govreport.jsonc`, by a URI's end. */
-const CONFIG_FILE = /\/\.govreport\.jsonc?$/;
 
 function startServer(): void {
   // Reads stdio, node IPC or a socket from the command line (`--stdio`, `--node-ipc`), as the client chose.
@@ -300,10 +299,8 @@ function startServer(): void {
   connection.onDidChangeWatchedFiles(({ changes }) => {
     // Every open document is checked again: with what a configuration file now says, or to look again for the
     // previous-year report where a report file changed.
-    const configChanged = changes.some((c) => CONFIG_FILE.test(c.uri));
     void workspace().then((w) => {
-      if (configChanged) w.configChanged();
-      else w.reportsChanged();
+      w.filesChanged(changes.map((c) => c.uri));
       for (const document of documents.all()) schedule(document.uri, 0, 'save');
     });
   });
@@ -385,8 +382,7 @@ function startServer(): void {
       const settings = await settingsFor(params.uri);
       if (params.languageId === 'markdown' && settings.markdown === 'never') return { checked: false, problems: 0 };
       const open = documents.get(params.uri);
-      const { thread } = await workspace();
-      const read = open || params.text !== undefined ? undefined : await thread.read(fileURLToPath(params.uri), settings.locale);
+      const read = open || params.text !== undefined ? undefined : await (await workspace()).read(params.uri, settings.locale);
       const text = open ? undefined : (params.text ?? read?.text);
       if (!open && text === undefined) return { checked: false, problems: 0 };
       const result = open
@@ -405,9 +401,7 @@ function startServer(): void {
   connection.onRequest(
     Requests.workspaceFiles,
     live(async (params) => {
-      const folders = params.folders.filter((uri) => uri.startsWith('file:')).map((uri) => fileURLToPath(uri));
-      const found = await (await workspace()).thread.files(folders);
-      return { files: found.files.map((file) => pathToFileURL(file).href), skipped: found.skipped };
+      return (await workspace()).files(params.folders);
     }),
   );
   connection.onRequest(

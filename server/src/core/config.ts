@@ -27,10 +27,7 @@ export const configSchema = z.strictObject({
     ),
   ),
   previousReport: z.optional(
-    described(
-      z.string(),
-      '编辑器中与之比较的上一年度报告（相对于本文件所在目录）/ the previous-year report the editor compares with (relative to this file)',
-    ),
+    described(z.string(), '上一年度报告（编辑器用）/ previous-year report, for the editor (relative to this file)'),
   ),
   ignores: z.optional(
     described(

@@ -6,7 +6,8 @@ import type { Config, FoundConfig } from '../core';
 import { say } from '../shared/i18n';
 import type { Settings } from '../shared/settings';
 import type { DiagnosticsResult } from './diagnostics';
-import { type OtherReport, WorkspaceThread } from './workspaceThread';
+import type { WorkspaceFilesResult } from '../shared/protocol';
+import { type OtherReport, type ReadFile, WorkspaceThread } from './workspaceThread';
 
 /**
  * What the language server knows of the files around an open document: its `.govreport.json(c)` and its
@@ -44,7 +45,7 @@ export class EditorWorkspace {
   readonly thread: WorkspaceThread;
   /** The nearest configuration file of each folder looked at (null: none), and each file's reading. */
   private readonly nearest = new Map<string, string | null>();
-  private readonly read = new Map<string, Promise<FoundConfig | undefined>>();
+  private readonly configReads = new Map<string, Promise<FoundConfig | undefined>>();
   private readonly tops: Set<string>;
   /** Broken configuration files already reported (file and problems), and the URIs with a diagnostic published. */
   private readonly reported = new Set<string>();
@@ -66,13 +67,13 @@ export class EditorWorkspace {
   private configOf(uri: string): Promise<FoundConfig | undefined> {
     const file = uri.startsWith('file:') ? this.nearestFile(path.dirname(fileURLToPath(uri))) : undefined;
     if (file === undefined) return Promise.resolve(undefined);
-    let reading = this.read.get(file);
+    let reading = this.configReads.get(file);
     if (!reading) {
       reading = this.thread.readConfig(file).catch((error: unknown) => {
         this.host.log(`govreport: reading ${file} failed: ${error instanceof Error ? error.message : error}`);
         return undefined;
       });
-      this.read.set(file, reading);
+      this.configReads.set(file, reading);
     }
     return reading;
   }
@@ -129,19 +130,33 @@ export class EditorWorkspace {
     ]);
   }
 
-  /** A configuration file was created, changed or deleted: read again when next asked. */
-  configChanged(): void {
+  /**
+   * Files changed: a configuration file's change has every configuration read again when next asked; a report
+   * file's, the previous-year reports looked for again (the index reads only what changed).
+   */
+  filesChanged(uris: string[]): void {
+    if (uris.some((uri) => /\/\.govreport\.jsonc?$/.test(uri))) this.configChanged();
+    else this.asked.clear();
+  }
+
+  private configChanged(): void {
     this.nearest.clear();
-    this.read.clear();
+    this.configReads.clear();
     this.reported.clear();
     for (const uri of this.broken) this.host.publish(uri, []);
     this.broken.clear();
     this.asked.clear();
   }
 
-  /** A report file changed: the previous-year reports are looked for again (the index reads only what changed). */
-  reportsChanged(): void {
-    this.asked.clear();
+  /** A report file not open, as the checker reads it (`file:` URIs). */
+  read(uri: string, locale: Settings['locale']): Promise<ReadFile> {
+    return this.thread.read(fileURLToPath(uri), locale);
+  }
+
+  /** The report files the CLI would check in the workspace folders (URIs), and how many it would leave out. */
+  async files(folders: string[]): Promise<WorkspaceFilesResult> {
+    const found = await this.thread.files(folders.filter((uri) => uri.startsWith('file:')).map((uri) => fileURLToPath(uri)));
+    return { files: found.files.map((file) => pathToFileURL(file).href), skipped: found.skipped };
   }
 
   closed(uri: string): void {

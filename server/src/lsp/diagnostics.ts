@@ -1,5 +1,5 @@
 import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
-import { agencyOf, type Finding, locate } from '../core';
+import { agencyOf, type Finding } from '../core';
 import type { Severity } from '../shared/settings';
 import { DIAGNOSTIC_SOURCE, type DiagnosticData } from '../shared/protocol';
 import { existsSync } from 'node:fs';
@@ -58,16 +58,15 @@ function relatedInformation(analysis: Analysis, related: NonNullable<Finding['re
   return [
     {
       location: locationIn(other, related.span),
-      message: say(analysis.settings.locale, '上一年度报告中比较的数字', 'The figure compared with, last year'),
+      message: say(analysis.settings.locale, '比较的数字', 'The figure compared with'),
     },
   ];
 }
 
+/** A draft's cell; a web page, Word file or PDF as a whole (the cell's place there is not the draft text's). */
 function locationIn(other: OtherDocument, span: { start: number; end: number }): Location {
-  if (!other.origins) return { uri: other.uri, range: rangeOf(other.document, span) };
-  const at = other.origins.length ? locate(other.origins, span.start) : undefined;
-  const position = at?.line === undefined ? { line: 0, character: 0 } : { line: at.line - 1, character: (at.column ?? 1) - 1 };
-  return { uri: other.uri, range: { start: position, end: position } };
+  const start = { line: 0, character: 0 };
+  return { uri: other.uri, range: other.draft ? rangeOf(other.document, span) : { start, end: start } };
 }
 
 /** What the main thread learns from a check: the diagnostics, and the agency and year that find the previous report. */

@@ -1,7 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Range } from 'vscode-languageserver';
-import { check, type CheckResult, looksLikeReport, type Origin, parseReport, type Report, type Span } from '../core';
+import { check, type CheckResult, looksLikeReport, parseReport, type Report, type Span } from '../core';
 import type { Settings } from '../shared/settings';
 import { LANGUAGE_ID } from '../shared/protocol';
 import type { OtherReport } from './workspaceThread';
@@ -12,7 +12,8 @@ export interface OtherDocument {
   report: Report;
   /** Its text, for the positions of what the findings point at there. */
   document: TextDocument;
-  origins?: Origin[];
+  /** A draft (its text is the file), not a web page, Word file or PDF read into draft text. */
+  draft: boolean;
 }
 
 /** One document as the analysis sees it, with its check result for the settings it was last asked with. */
@@ -37,11 +38,11 @@ export function setOthers(uri: string, others: OtherReport[]): void {
   if (others.length === 0) return void othersByUri.delete(uri);
   othersByUri.set(uri, {
     key: others.map((o) => o.key).join('\0'),
-    others: others.map(({ file, name, text, origins }) => {
+    others: others.map(({ file, name, text, draft }) => {
       const report = parseReport(text);
       report.source = name;
       const uri = pathToFileURL(file).href;
-      return { uri, report, document: TextDocument.create(uri, 'govreport', 0, text), origins };
+      return { uri, report, document: TextDocument.create(uri, 'govreport', 0, text), draft };
     }),
   });
 }

@@ -93,7 +93,7 @@ function nameOf(file: string, roots: readonly string[]): string {
 async function other(file: string, roots: readonly string[]): Promise<OtherReport | undefined> {
   const read = await readFile(file, 'zh-CN');
   if (read.text === undefined) return undefined;
-  return { file, name: nameOf(file, roots), text: read.text, origins: read.origins, key: `${file}\0${contentKey(read.text)}` };
+  return { file, name: nameOf(file, roots), text: read.text, draft: !read.origins, key: `${file}\0${contentKey(read.text)}` };
 }
 
 /**

@@ -10,8 +10,8 @@ export interface OtherReport {
   name: string;
   /** Its text as the checker reads it. */
   text: string;
-  /** Where the text came from in a web page (lines and columns); absent for drafts, whose text is the file. */
-  origins?: Origin[];
+  /** A draft (its text is the file), not a web page, Word file or PDF read into draft text. */
+  draft: boolean;
   /** Stands for the file and its text (see `contentKey`). */
   key: string;
 }

@@ -1,6 +1,7 @@
 // The one build script: bundles the VS Code client, the language server and the CLI into dist/.
 import * as esbuild from 'esbuild';
-import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { tsImport } from 'tsx/esm/api';
 
 const common = {
@@ -37,6 +38,20 @@ const lazyDocx = {
   },
 };
 
+// jsonc-parser's ESM build declares no `sideEffects` (its enums are set up at load): the language server, which reads
+// no configuration file itself (its workspace thread does, in dist/files.js), leaves it out as unused.
+const jsoncUnusedDropped = {
+  name: 'jsonc-unused-dropped',
+  setup(build) {
+    build.onResolve({ filter: /^jsonc-parser\// }, async (args) => {
+      if (args.pluginData?.resolving) return undefined;
+      const { resolveDir, kind } = args;
+      const resolved = await build.resolve(args.path, { resolveDir, kind, pluginData: { resolving: true } });
+      return { ...resolved, sideEffects: false };
+    });
+  },
+};
+
 // The preview's styles: the published tables' CSS, with colours that read on the editor's dark themes too.
 function writePreviewCss(tableCss) {
   const dark = `
@@ -58,7 +73,7 @@ const lazyFiles = {
   name: 'lazy-files',
   setup(build) {
     build.onResolve({ filter: /^\.\/lsp\/(?:files|config)$/ }, (args) =>
-      /server[\\/]src[\\/]server\.ts$/.test(args.importer) ? { path: `./${args.path.slice(6)}.js`, external: true } : undefined,
+      /server[\\/]src[\\/]node\.ts$/.test(args.importer) ? { path: `./${args.path.slice(6)}.js`, external: true } : undefined,
     );
   },
 };
@@ -72,13 +87,30 @@ function copyChineseCMaps() {
 }
 copyChineseCMaps();
 
+// VS Code for the Web (package.json `browser`): the client as the web extension host loads it (CommonJS) and the
+// language server as the web worker it starts (a classic script). Browser code only, no Node polyfills: a module
+// with a `<name>.browser.ts` beside it is replaced by that one, and test/lsp/web-bundles.test.ts checks that no
+// Node built-in is left.
+const browserVariants = {
+  name: 'browser-variants',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.?\// }, (args) => {
+      const variant = join(args.resolveDir, `${args.path}.browser.ts`);
+      return existsSync(variant) ? { path: variant } : undefined;
+    });
+  },
+};
+const web = { ...common, platform: 'browser', target: 'es2022', plugins: [browserVariants, lazyReaders, lazyDocx] };
+
 await Promise.all([
+  esbuild.build({ ...web, entryPoints: ['client/src/browser.ts'], outfile: 'dist/web/client.js', format: 'cjs', external: ['vscode'] }),
+  esbuild.build({ ...web, entryPoints: ['server/src/browser.ts'], outfile: 'dist/web/server.js', format: 'iife' }),
   esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
   esbuild.build({
     ...common,
-    entryPoints: ['server/src/server.ts'],
+    entryPoints: ['server/src/node.ts'],
     outfile: 'dist/server.js',
-    plugins: [lazyReaders, lazyDocx, lazyFiles],
+    plugins: [lazyReaders, lazyDocx, lazyFiles, jsoncUnusedDropped],
   }),
   esbuild.build({
     ...common,

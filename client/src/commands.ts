@@ -63,22 +63,37 @@ function languageOfFile(file: vscode.Uri): string {
 }
 
 /**
- * Check all reports in the workspace: the files the CLI would check in a folder (its walk: drafts, .txt, web pages,
- * Word files, PDFs; `.govreportignore` and the configurations' `ignores`), less what `files.exclude` hides; those
- * that look like reports are counted, each one's findings to Problems, with progress. A file not open is read by the
- * server as the CLI reads it (GBK, UTF-16, the readers).
+ * Check all reports in the workspace, those that look like reports counted, each one's findings to Problems, with
+ * progress. Where the server reads files (`serverReadsFiles`: the desktop), the files the CLI would check in a folder
+ * (its walk: drafts, .txt, web pages, Word files, PDFs; `.govreportignore` and the configurations' `ignores`), less
+ * what `files.exclude` hides, read by the server as the CLI reads them (GBK, UTF-16, the readers). On the web, whose
+ * server has no file system, and for a virtual workspace's files: the markdown and .txt drafts as the editor finds
+ * them (node_modules and dot folders skipped as the CLI skips them), read here.
  */
-export async function checkWorkspace(client: Promise<LanguageClient>): Promise<{ reports: number; problems: number }> {
+export async function checkWorkspace(
+  client: Promise<LanguageClient>,
+  serverReadsFiles: boolean,
+): Promise<{ reports: number; problems: number }> {
   const folders = vscode.workspace.workspaceFolders ?? [];
-  const walked = (await (await client).sendRequest(Requests.workspaceFiles, { folders: folders.map((f) => f.uri.toString()) })).files.map(
-    (uri) => vscode.Uri.parse(uri),
-  );
+  const walked = serverReadsFiles
+    ? (await (await client).sendRequest(Requests.workspaceFiles, { folders: folders.map((f) => f.uri.toString()) })).files.map((uri) =>
+        vscode.Uri.parse(uri),
+      )
+    : [];
   // No exclude argument: then `files.exclude` applies (an explicit one would replace it).
   const shown = await vscode.workspace.findFiles(REPORT_FILES);
   const visible = new Map(shown.map((file) => [file.fsPath, file]));
-  // Folders the server cannot walk (a virtual workspace): their markdown and text drafts as the editor finds them.
-  const virtual = shown.filter((file) => file.scheme !== 'file' && /\.(?:md|txt)$/i.test(file.path));
-  const files = [...walked.flatMap((file) => visible.get(file.fsPath) ?? []), ...virtual];
+  const skipped = (file: vscode.Uri) =>
+    vscode.workspace
+      .asRelativePath(file, false)
+      .split('/')
+      .slice(0, -1)
+      .some((d) => d === 'node_modules' || d.startsWith('.'));
+  // Files the server does not walk: their markdown and text drafts as the editor finds them.
+  const unwalked = shown.filter(
+    (file) => (!serverReadsFiles || file.scheme !== 'file') && /\.(?:md|txt)$/i.test(file.path) && !skipped(file),
+  );
+  const files = [...walked.flatMap((file) => visible.get(file.fsPath) ?? []), ...unwalked];
   const open = new Map(vscode.workspace.textDocuments.map((d) => [d.uri.toString(), d]));
   let reports = 0;
   let problems = 0;
@@ -96,7 +111,7 @@ export async function checkWorkspace(client: Promise<LanguageClient>): Promise<{
         const document = open.get(file.toString());
         const text = document
           ? document.getText()
-          : file.scheme === 'file'
+          : serverReadsFiles && file.scheme === 'file'
             ? undefined
             : new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(file));
         const result = await server.sendRequest(Requests.checkDocument, {

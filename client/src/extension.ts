@@ -2,8 +2,8 @@ import * as vscode from 'vscode';
 import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import type MarkdownIt from 'markdown-it';
 import { CONFIG_SECTION, Commands, type InitializationOptions, LANGUAGE_ID, REPORT_FILES } from '../../server/src/shared/protocol';
-import { checkWorkspace, insertSnippet, insertStandardTable, newReport } from './commands';
-import { exportReport, importReport, previewReport } from './files';
+import { editorCommands, settingsMiddleware } from './common';
+import { exportReport, importReport } from './files';
 import { serverSettings, uiLocale } from './settings';
 import { reportStatus } from './status';
 import { offerLanguageForTextDrafts } from './text';
@@ -42,15 +42,7 @@ export function activate(context: vscode.ExtensionContext): GovreportApi {
     },
     initializationOptions,
     outputChannel: log,
-    middleware: {
-      workspace: {
-        configuration: async (params, token, next) => {
-          const answers = await next(params, token);
-          if (answers instanceof Error || !Array.isArray(answers)) return answers;
-          return params.items.map((item, i) => (item.section === CONFIG_SECTION ? serverSettings(item.scopeUri) : answers[i]));
-        },
-      },
-    },
+    middleware: settingsMiddleware,
   };
   client = new LanguageClient('govreport', 'govreport', serverOptions, clientOptions);
   // Not awaited: activation returns at once; commands wait for the server.
@@ -60,14 +52,8 @@ export function activate(context: vscode.ExtensionContext): GovreportApi {
     client,
     log,
     reportStatus(ready),
-    vscode.commands.registerCommand(Commands.newReport, () => newReport(ready)),
-    vscode.commands.registerCommand(Commands.insertStandardTable, () => insertStandardTable(ready)),
-    vscode.commands.registerCommand(Commands.checkWorkspace, () => checkWorkspace(ready)),
-    vscode.commands.registerCommand(Commands.insertSnippet, insertSnippet),
-    // Menus pass the file they were opened on; the palette passes nothing; tests pass a format.
-    vscode.commands.registerCommand(Commands.previewReport, (file?: unknown) =>
-      previewReport(file instanceof vscode.Uri ? file : undefined),
-    ),
+    ...editorCommands(ready, true),
+    // The explorer's menu passes the file it was opened on; tests pass a format.
     vscode.commands.registerCommand(Commands.importReport, (file?: unknown) =>
       importReport(ready, file instanceof vscode.Uri ? file : undefined),
     ),

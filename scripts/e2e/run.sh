@@ -83,7 +83,8 @@ say "code-server $CODE_SERVER_VERSION on 127.0.0.1:$PORT"
 
 # The tests run in their own process group, so Chromium, Neovim and the servers they start stop with it.
 export GOVREPORT_E2E_URL="http://127.0.0.1:$PORT" GOVREPORT_E2E_WORKSPACE="$WORKSPACE" GOVREPORT_E2E_RESULTS="$RESULTS" \
-  GOVREPORT_E2E_SERVER="$ROOT/dist/server.js" GOVREPORT_E2E_CHROMIUM="$(command -v chromium)"
+  GOVREPORT_E2E_SERVER="$ROOT/dist/server.js" GOVREPORT_E2E_CHROMIUM="$(command -v chromium)" \
+  GOVREPORT_E2E_VSIX="$VSIX" GOVREPORT_E2E_CODE_SERVER="$CODE_SERVER_BIN" GOVREPORT_E2E_NODE24_BIN="$NODE24_HOME/bin"
 cd "$ROOT"
 set +e
 setsid node --import tsx --test --test-concurrency=1 \

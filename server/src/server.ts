@@ -1,24 +1,20 @@
-import { fileURLToPath } from 'node:url';
-import { isMainThread, workerData } from 'node:worker_threads';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
 import {
   type CodeAction,
   CodeActionKind,
   type CompletionItem,
+  type Connection,
   type DocumentSymbol,
   type FoldingRange,
   type Hover,
-  ProposedFeatures,
   type TextEdit,
   TextDocumentSyncKind,
   TextDocuments,
-  createConnection,
   DidChangeConfigurationNotification,
   ErrorCodes,
   MessageType,
   ResponseError,
   ShowMessageNotification,
-} from 'vscode-languageserver/node';
+} from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { type Settings, readSettings } from './shared/settings';
 import {
@@ -31,36 +27,44 @@ import {
   type ReportInfoResult,
   Requests,
   type StandardTablesResult,
+  type StatsResult,
 } from './shared/protocol';
-import { Analyzer, snapshotOf } from './lsp/analyzer';
+import { type Analyzer, snapshotOf } from './lsp/analyzer';
 import type { ClientAbilities } from './lsp/edits';
 import { localeOfUi, say } from './shared/i18n';
-import { runWorker } from './lsp/worker';
 import type { DiagnosticsResult } from './lsp/diagnostics';
-import type { EditorWorkspace } from './lsp/config';
-import { applyConfig, CONFIG_FILES } from './core';
-
-/** Import, export and reading drafts from disk: a bundle of its own (dist/files.js), loaded by the first such request. */
-const files = () => import('./lsp/files');
-/** Configuration files and previous-year reports: a bundle of its own (dist/config.js), loaded by the first check. */
-const configModule = () => import('./lsp/config');
+import type { EditorWorkspace, WorkspaceHost } from './lsp/config';
 
 /** How long a `workspace/configuration` answer is awaited before the defaults apply (a late answer still counts). */
 const CONFIGURATION_TIMEOUT_MS = 1500;
 
-if (isMainThread) startServer();
-else if ((workerData as { role?: string } | null)?.role === 'workspace') void files().then((f) => f.runWorkspaceThread());
-else runWorker();
+/** What the LSP wiring lends the workspace: the workspace folders (URIs), how to tell the user, how to check again. */
+export type WorkspaceLent = Pick<WorkspaceHost, 'log' | 'warn' | 'publish' | 'isOpen' | 'recheckWith'> & { folders: string[] };
 
-/** `.govreport.json` and `.govreport.jsonc`, by a URI's end. */
+/** What the server's entry (server/src/node.ts, server/src/browser.ts) gives the LSP wiring below. */
+export interface ServerHost {
+  analyzer: Analyzer;
+  /** Import, export and reading drafts from disk; absent in the browser, where there is no file system. */
+  files?: () => Promise<typeof import('./lsp/files')>;
+  /** The process's figures for the stats request (Node only). */
+  processStats?: () => Omit<StatsResult, 'longestCheckMs' | 'longestCheckChars'>;
+  /**
+   * The configuration files and previous-year reports around the documents (Node: dist/config.js and its thread);
+   * absent in the browser, where a document's settings are the editor's and no previous-year report is looked for.
+   */
+  workspace?: (lent: WorkspaceLent) => Promise<EditorWorkspace>;
+}
 
-function startServer(): void {
-  // Reads stdio, node IPC or a socket from the command line (`--stdio`, `--node-ipc`), as the client chose.
-  const connection = createConnection(ProposedFeatures.all);
+export function startServer(connection: Connection, host: ServerHost): void {
   const documents = new TextDocuments(TextDocument);
-  const analyzer = new Analyzer(__filename, (m) => connection.console.error(m));
-  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
-  loopDelay.enable();
+  const { analyzer } = host;
+  const noFileSystem = (): never => {
+    throw new ResponseError(
+      ErrorCodes.InvalidRequest,
+      '网页版 VS Code 中不能导入、导出或读取磁盘上的文件 / Importing, exporting and reading files from disk are not available in VS Code for the Web',
+    );
+  };
+  const files = async () => (host.files ? host.files() : noFileSystem());
 
   let debounceMs = 200;
   let pullConfiguration = false;
@@ -125,17 +129,16 @@ function startServer(): void {
   }
 
   // Configuration files and the workspace ------------------------------------------------------------------------
-  let roots: string[] = [];
-  let around: Promise<EditorWorkspace> | undefined;
-  /** The configuration files and the previous-year reports of the documents (the workspace thread starts on first use). */
+  let folders: string[] = [];
+  let around: Promise<EditorWorkspace | undefined> | undefined;
+  /**
+   * The configuration files and the previous-year reports of the documents (the workspace thread starts on first
+   * use); none in the browser.
+   */
   const workspace = () =>
-    (around ??= configModule().then(
-      ({ EditorWorkspace }) =>
-        new EditorWorkspace({
-          roots,
-          configFiles: CONFIG_FILES,
-          applyConfig,
-          script: __filename,
+    (around ??= host.workspace
+      ? host.workspace({
+          folders,
           log: (message) => connection.console.error(message),
           warn: (message) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message }),
           publish: (uri, diagnostics) =>
@@ -145,8 +148,10 @@ function startServer(): void {
             await analyzer.request('setOthers', undefined, undefined, { uri, others });
             schedule(uri, 0, 'save');
           },
-        }),
-    ));
+        })
+      : Promise.resolve(undefined));
+  /** The workspace's file work (reading, listing), refused where there is no file system. */
+  const fileWorkspace = async () => (await workspace()) ?? noFileSystem();
 
   /**
    * The settings of a document: the editor's (the defaults where the client fails to answer, or until it answers,
@@ -154,7 +159,7 @@ function startServer(): void {
    */
   async function settingsFor(uri: string): Promise<Settings> {
     const editor = await editorSettingsFor(uri);
-    return (await workspace()).settingsFor(uri, editor);
+    return (await workspace())?.settingsFor(uri, editor) ?? editor;
   }
 
   /** The editor's settings of a document; the defaults where the client fails to answer, or until it answers (after a timeout). */
@@ -221,7 +226,7 @@ function startServer(): void {
       if (!result.isReport) return clear(uri);
       published.add(uri);
       void connection.sendDiagnostics({ uri, version: document.version, diagnostics: result.diagnostics });
-      void workspace().then((w) => w.lookForPrevious(uri, result));
+      void workspace().then((w) => w?.lookForPrevious(uri, result));
     } catch (error) {
       connection.console.error(`govreport: checking ${uri} failed: ${error instanceof Error ? error.message : error}`);
     } finally {
@@ -257,7 +262,7 @@ function startServer(): void {
     rerun.delete(uri);
     settingsCache.delete(uri);
     provisional.delete(uri);
-    void around?.then((w) => w.closed(uri));
+    void around?.then((w) => w?.closed(uri));
     analyzer.close(uri);
     published.delete(uri);
     void connection.sendDiagnostics({ uri, diagnostics: [] });
@@ -270,8 +275,7 @@ function startServer(): void {
     if (options.settings !== undefined) pushedSettings = options.settings;
     pullConfiguration = params.capabilities.workspace?.configuration === true;
     uiLocale = localeOfUi(params.locale);
-    const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
-    roots = folders.filter((uri) => uri.startsWith('file:')).map((uri) => fileURLToPath(uri));
+    folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     abilities = {
       resolveEdit: params.capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true,
       snippetCommand: options.snippetCommand === true,
@@ -300,6 +304,7 @@ function startServer(): void {
     // Every open document is checked again: with what a configuration file now says, or to look again for the
     // previous-year report where a report file changed.
     void workspace().then((w) => {
+      if (!w) return;
       w.filesChanged(changes.map((c) => c.uri));
       for (const document of documents.all()) schedule(document.uri, 0, 'save');
     });
@@ -327,7 +332,7 @@ function startServer(): void {
     shutDown = true;
     for (const timer of timers.values()) clearTimeout(timer);
     timers.clear();
-    await Promise.all([analyzer.stop(), around?.then((w) => w.thread.stop())]);
+    await Promise.all([analyzer.stop(), around?.then((w) => w?.thread.stop())]);
     return undefined;
   });
   // Requests of methods the server does not know: refused after shutdown, unknown before.
@@ -382,7 +387,7 @@ function startServer(): void {
       const settings = await settingsFor(params.uri);
       if (params.languageId === 'markdown' && settings.markdown === 'never') return { checked: false, problems: 0 };
       const open = documents.get(params.uri);
-      const read = open || params.text !== undefined ? undefined : await (await workspace()).read(params.uri, settings.locale);
+      const read = open || params.text !== undefined ? undefined : await (await fileWorkspace()).read(params.uri, settings.locale);
       const text = open ? undefined : (params.text ?? read?.text);
       if (!open && text === undefined) return { checked: false, problems: 0 };
       const result = open
@@ -401,7 +406,7 @@ function startServer(): void {
   connection.onRequest(
     Requests.workspaceFiles,
     live(async (params) => {
-      return (await workspace()).files(params.folders);
+      return (await fileWorkspace()).files(params.folders);
     }),
   );
   connection.onRequest(
@@ -424,8 +429,7 @@ function startServer(): void {
     Requests.stats,
     live(async () => {
       const worker = await analyzer.request<{ longestCheckMs: number; longestCheckChars: number }>('stats');
-      const memory = process.memoryUsage();
-      return { mainLoopMaxDelayMs: loopDelay.max / 1e6, ...worker, rssBytes: memory.rss, heapUsedBytes: memory.heapUsed };
+      return { ...worker, ...host.processStats?.() };
     }),
   );
 

@@ -1,7 +1,15 @@
-import { Worker } from 'node:worker_threads';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Settings } from '../shared/settings';
 import type { DocumentRef, WorkerMethod, WorkerRequest, WorkerResponse } from './worker';
+
+/** Where the analysis runs: a Node worker thread, or in-process in the browser's web worker. */
+export interface AnalysisPort {
+  postMessage(request: WorkerRequest): void;
+  on(event: 'message', listener: (response: WorkerResponse) => void): void;
+  on(event: 'error', listener: (error: Error) => void): void;
+  on(event: 'exit', listener: (code: number) => void): void;
+  terminate(): Promise<unknown>;
+}
 
 /** A document's text as it was when a request was made: the answer belongs to this text, whatever its version says. */
 export interface Snapshot {
@@ -21,7 +29,7 @@ export function snapshotOf(document: TextDocument): Snapshot {
  * dies is started again and given the texts anew.
  */
 export class Analyzer {
-  private worker!: Worker;
+  private worker!: AnalysisPort;
   private nextId = 1;
   // biome-ignore lint/suspicious/noExplicitAny: each request resolves with its own result type (request<T>)
   private readonly waiting = new Map<number, { resolve: (value: any) => void; reject: (error: Error) => void }>();
@@ -30,7 +38,7 @@ export class Analyzer {
   private stopped = false;
 
   constructor(
-    private readonly script: string,
+    private readonly open: () => AnalysisPort,
     private readonly log: (message: string) => void,
   ) {
     this.start();
@@ -38,7 +46,7 @@ export class Analyzer {
 
   private start(): void {
     this.sent.clear();
-    this.worker = new Worker(this.script);
+    this.worker = this.open();
     this.worker.on('message', (response: WorkerResponse) => {
       const waiter = this.waiting.get(response.id);
       if (!waiter) return;

@@ -2,12 +2,10 @@ import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
 import { agencyOf, type Finding } from '../core';
 import type { Severity } from '../shared/settings';
 import { DIAGNOSTIC_SOURCE, type DiagnosticData } from '../shared/protocol';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { say } from '../shared/i18n';
 import type { DiagnosticRelatedInformation, Location } from 'vscode-languageserver';
 import { type Analysis, type OtherDocument, rangeOf } from './documents';
+import { ruleHref } from './ruleDocs';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -15,21 +13,9 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   info: DiagnosticSeverity.Information,
 };
 
-/**
- * The README shipped beside the bundle: each rule has an `<a id="rule-id">` anchor there. In a repository it is
- * README.md; vsce packs it into the extension as readme.md.
- */
-const README = pathToFileURL(
-  ['README.md', 'readme.md'].map((name) => join(__dirname, '..', name)).find((file) => existsSync(file)) ??
-    join(__dirname, '..', 'README.md'),
-).href;
-
-export function ruleHref(rule: string): string {
-  return `${README}#${rule}`;
-}
-
 export function toDiagnostic(analysis: Analysis, finding: Finding): Diagnostic {
   const { document } = analysis;
+  const href = ruleHref(finding.rule);
   const data: DiagnosticData = {
     version: document.version,
     content: analysis.contentKey,
@@ -43,7 +29,7 @@ export function toDiagnostic(analysis: Analysis, finding: Finding): Diagnostic {
     range: rangeOf(document, finding.span),
     severity: SEVERITY[finding.severity],
     code: finding.rule,
-    codeDescription: { href: ruleHref(finding.rule) },
+    codeDescription: href ? { href } : undefined,
     source: DIAGNOSTIC_SOURCE,
     message: finding.message,
     data,

@@ -1,4 +1,3 @@
-import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Range } from 'vscode-languageserver';
 import { check, type CheckResult, looksLikeReport, parseReport, type Report, type Span } from '../core';
@@ -38,10 +37,9 @@ export function setOthers(uri: string, others: OtherReport[]): void {
   if (others.length === 0) return void othersByUri.delete(uri);
   othersByUri.set(uri, {
     key: others.map((o) => o.key).join('\0'),
-    others: others.map(({ file, name, text, draft }) => {
+    others: others.map(({ uri, name, text, draft }) => {
       const report = parseReport(text);
       report.source = name;
-      const uri = pathToFileURL(file).href;
       return { uri, report, document: TextDocument.create(uri, 'govreport', 0, text), draft };
     }),
   });

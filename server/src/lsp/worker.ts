@@ -1,4 +1,3 @@
-import { parentPort } from 'node:worker_threads';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { editionForYear, editionsToTry, followsFormat, isEdition, NEWEST_EDITION, renderReport } from '../core';
 import type { Settings } from '../shared/settings';
@@ -15,7 +14,8 @@ import { reportSnippet, standardTables, tableLabel, tableSnippet } from './snipp
 /**
  * The analysis thread: it holds a copy of each open document, checks it with the core and answers every request
  * that needs the parsed report. The server's main thread only routes messages, so a long check (a 1 MB draft)
- * never holds up the protocol.
+ * never holds up the protocol. In Node it runs in a worker thread (server/src/node.ts); in the browser the server is a
+ * web worker already and runs it in-process (server/src/browser.ts).
  */
 
 export interface DocumentRef {
@@ -138,17 +138,14 @@ function handle(request: WorkerRequest): unknown {
   return handlers[request.method](analysis, request.params);
 }
 
-export function runWorker(): void {
-  parentPort!.on('message', (request: WorkerRequest) => {
-    let response: WorkerResponse;
-    try {
-      response = { id: request.id, result: handle(request) };
-    } catch (error) {
-      response = {
-        id: request.id,
-        error: error instanceof Error ? { message: error.message, stack: error.stack } : { message: String(error) },
-      };
-    }
-    parentPort!.postMessage(response);
-  });
+/** The answer to one request, or the error it met (the analysis never throws at its caller). */
+export function respond(request: WorkerRequest): WorkerResponse {
+  try {
+    return { id: request.id, result: handle(request) };
+  } catch (error) {
+    return {
+      id: request.id,
+      error: error instanceof Error ? { message: error.message, stack: error.stack } : { message: String(error) },
+    };
+  }
 }

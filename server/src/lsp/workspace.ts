@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parentPort } from 'node:worker_threads';
 import { agencyOf, ConfigLookup, type FoundConfig, ignoredBy, parseReport, readConfig, sameAgency } from '../core';
 import { nodeConfigHost, readIfFile, readIgnoreFile } from '../cli/config';
@@ -93,7 +94,13 @@ function nameOf(file: string, roots: readonly string[]): string {
 async function other(file: string, roots: readonly string[]): Promise<OtherReport | undefined> {
   const read = await readFile(file, 'zh-CN');
   if (read.text === undefined) return undefined;
-  return { file, name: nameOf(file, roots), text: read.text, draft: !read.origins, key: `${file}\0${contentKey(read.text)}` };
+  return {
+    uri: pathToFileURL(file).href,
+    name: nameOf(file, roots),
+    text: read.text,
+    draft: !read.origins,
+    key: `${file}\0${contentKey(read.text)}`,
+  };
 }
 
 /**

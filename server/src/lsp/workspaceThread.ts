@@ -4,8 +4,8 @@ import type { Locale } from '../shared/settings';
 
 /** A report file of the workspace given to the checks across reports (the previous year's). */
 export interface OtherReport {
-  /** Its path on disk. */
-  file: string;
+  /** Its `file:` URI (made here: the analysis may run where there is no `node:url`). */
+  uri: string;
   /** How findings name it: its path from the workspace folder. */
   name: string;
   /** Its text as the checker reads it. */

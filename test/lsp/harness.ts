@@ -164,12 +164,16 @@ export class Session {
   }
 
   async stop(): Promise<void> {
-    const exited = new Promise((r) => (this.process.exitCode !== null ? r(null) : this.process.once('exit', r)));
-    try {
-      await Promise.race([this.connection.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]);
-      await this.connection.sendNotification('exit');
-    } catch {
-      // already gone
+    const gone = this.process.exitCode !== null || this.process.signalCode !== null;
+    const exited = new Promise((r) => (gone ? r(null) : this.process.once('exit', r)));
+    // A server that has exited is not written to (a write to its closed stdin fails after the test has ended).
+    if (!gone) {
+      try {
+        await Promise.race([this.connection.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]);
+        await this.connection.sendNotification('exit');
+      } catch {
+        // already gone
+      }
     }
     await Promise.race([exited, new Promise((r) => setTimeout(r, 2000))]);
     this.connection.dispose();

@@ -40,6 +40,20 @@ const lazyDocx = {
   },
 };
 
+// jsonc-parser's ESM build declares no `sideEffects` (its enums are set up at load): the language server, which reads
+// no configuration file itself (its workspace thread does, in dist/files.js), leaves it out as unused.
+const jsoncUnusedDropped = {
+  name: 'jsonc-unused-dropped',
+  setup(build) {
+    build.onResolve({ filter: /^jsonc-parser\// }, async (args) => {
+      if (args.pluginData?.resolving) return undefined;
+      const { resolveDir, kind } = args;
+      const resolved = await build.resolve(args.path, { resolveDir, kind, pluginData: { resolving: true } });
+      return { ...resolved, sideEffects: false };
+    });
+  },
+};
+
 // The preview's styles: the published tables' CSS, with colours that read on the editor's dark themes too.
 function writePreviewCss(tableCss) {
   const dark = `
@@ -81,8 +95,8 @@ function lazyModules(...lazies) {
 const lazyFiles = {
   name: 'lazy-files',
   setup(build) {
-    build.onResolve({ filter: /^\.\/lsp\/files$/ }, (args) =>
-      /server[\\/]src[\\/]node\.ts$/.test(args.importer) ? { path: './files.js', external: true } : undefined,
+    build.onResolve({ filter: /^\.\/lsp\/(?:files|config)$/ }, (args) =>
+      /server[\\/]src[\\/]node\.ts$/.test(args.importer) ? { path: `./${args.path.slice(6)}.js`, external: true } : undefined,
     );
   },
 };
@@ -166,7 +180,7 @@ await Promise.all([
     ...common,
     entryPoints: ['server/src/node.ts'],
     outfile: 'dist/server.js',
-    plugins: [lazyReaders, lazyDocx, lazyFiles, lazyRecalculate, lazyModules(OPENCC)],
+    plugins: [lazyReaders, lazyDocx, lazyFiles, lazyRecalculate, lazyModules(OPENCC), jsoncUnusedDropped],
   }),
   esbuild.build({
     ...common,
@@ -193,6 +207,8 @@ await Promise.all([
     outfile: 'dist/files.js',
     plugins: [lazyReaders, lazyDocx, lazyModules(OPENCC)],
   }),
+  // The server's configuration files and previous-year reports (the core comes from the server), loaded by the first check.
+  esbuild.build({ ...common, entryPoints: ['server/src/lsp/config.ts'], outfile: 'dist/config.js' }),
   tsImport('./server/src/core/publish/html.ts', import.meta.url).then((m) => writePreviewCss(m.TABLE_CSS)),
   // Snippets of the standard tables, generated from the core's standard data (never edited by hand).
   tsImport('./scripts/gen-snippets.ts', import.meta.url).then((m) => m.writeSnippets('snippets/govreport.code-snippets')),

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { HandleDiagnosticsSignature, LanguageClient } from 'vscode-languageclient/node';
-import { type InsertSnippetArgs, LANGUAGE_ID, Requests } from '../../server/src/shared/protocol';
+import { type InsertSnippetArgs, LANGUAGE_ID, REPORT_FILES, Requests } from '../../server/src/shared/protocol';
 
 const FIRST_FORMAT_YEAR = 2019;
 
@@ -77,30 +77,44 @@ export async function insertSnippet(args: InsertSnippetArgs): Promise<void> {
   await editor.insertSnippet(new vscode.SnippetString(args.snippet), new vscode.Position(args.line, args.character));
 }
 
-/** The language a draft not open in the editor is checked as, by its name. */
+/** The language a file not open in the editor is checked as, by its name (not markdown: checked if it looks like a report). */
 function languageOfFile(file: vscode.Uri): string {
   if (file.path.endsWith('.report.md')) return LANGUAGE_ID;
-  return file.path.toLowerCase().endsWith('.txt') ? 'plaintext' : 'markdown';
+  return file.path.toLowerCase().endsWith('.md') ? 'markdown' : 'plaintext';
 }
 
 /**
- * Check all reports in the workspace: markdown and .txt drafts (those that look like reports are counted), each
- * one's findings to Problems, with progress. `files.exclude` applies; node_modules and dot folders are skipped as
- * the CLI skips them. A file not open is read by the server, which decodes it as the CLI does (GBK, UTF-16), where it
- * can (`serverReadsFiles`: not on the web, whose server has no file system, nor for a virtual workspace's files).
+ * Check all reports in the workspace, those that look like reports counted, each one's findings to Problems, with
+ * progress. Where the server reads files (`serverReadsFiles`: the desktop), the files the CLI would check in a folder
+ * (its walk: drafts, .txt, web pages, Word files, PDFs; `.govreportignore` and the configurations' `ignores`), less
+ * what `files.exclude` hides, read by the server as the CLI reads them (GBK, UTF-16, the readers). On the web, whose
+ * server has no file system, and for a virtual workspace's files: the markdown and .txt drafts as the editor finds
+ * them (node_modules and dot folders skipped as the CLI skips them), read here.
  */
 export async function checkWorkspace(
   client: Promise<LanguageClient>,
   serverReadsFiles: boolean,
 ): Promise<{ reports: number; problems: number }> {
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  const walked = serverReadsFiles
+    ? (await (await client).sendRequest(Requests.workspaceFiles, { folders: folders.map((f) => f.uri.toString()) })).files.map((uri) =>
+        vscode.Uri.parse(uri),
+      )
+    : [];
   // No exclude argument: then `files.exclude` applies (an explicit one would replace it).
+  const shown = await vscode.workspace.findFiles(REPORT_FILES);
+  const visible = new Map(shown.map((file) => [file.fsPath, file]));
   const skipped = (file: vscode.Uri) =>
     vscode.workspace
       .asRelativePath(file, false)
       .split('/')
       .slice(0, -1)
       .some((d) => d === 'node_modules' || d.startsWith('.'));
-  const files = (await vscode.workspace.findFiles('**/*.{md,txt}')).filter((file) => !skipped(file));
+  // Files the server does not walk: their markdown and text drafts as the editor finds them.
+  const unwalked = shown.filter(
+    (file) => (!serverReadsFiles || file.scheme !== 'file') && /\.(?:md|txt)$/i.test(file.path) && !skipped(file),
+  );
+  const files = [...walked.flatMap((file) => visible.get(file.fsPath) ?? []), ...unwalked];
   const open = new Map(vscode.workspace.textDocuments.map((d) => [d.uri.toString(), d]));
   let reports = 0;
   let problems = 0;

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import type MarkdownIt from 'markdown-it';
-import { CONFIG_SECTION, Commands, type InitializationOptions, LANGUAGE_ID } from '../../server/src/shared/protocol';
+import { CONFIG_SECTION, Commands, type InitializationOptions, LANGUAGE_ID, REPORT_FILES } from '../../server/src/shared/protocol';
 import { ruleLinks } from './commands';
 import { editorCommands, settingsMiddleware } from './common';
 import { exportReport, importReport } from './files';
@@ -33,7 +33,15 @@ export function activate(context: vscode.ExtensionContext): GovreportApi {
       { language: 'markdown', scheme: 'untitled' },
       { language: 'plaintext', scheme: 'file', pattern: '**/*.txt' },
     ],
-    synchronize: { configurationSection: CONFIG_SECTION },
+    synchronize: {
+      configurationSection: CONFIG_SECTION,
+      // The server checks the open reports again when a configuration file changes, and looks for the previous-year
+      // report again when a report file does.
+      fileEvents: [
+        vscode.workspace.createFileSystemWatcher('**/.govreport.json{,c}'),
+        vscode.workspace.createFileSystemWatcher(REPORT_FILES),
+      ],
+    },
     initializationOptions,
     outputChannel: log,
     middleware: { ...settingsMiddleware, handleDiagnostics: rules.handleDiagnostics },

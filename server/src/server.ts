@@ -3,7 +3,6 @@ import {
   CodeActionKind,
   type CompletionItem,
   type Connection,
-  type Diagnostic,
   type DocumentSymbol,
   type FoldingRange,
   type Hover,
@@ -20,6 +19,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { type Settings, readSettings } from './shared/settings';
 import {
   CONFIG_SECTION,
+  DIAGNOSTIC_SOURCE,
   FIX_ALL_KIND,
   INSERT_TABLE_KIND,
   RECALCULATE_KIND,
@@ -34,14 +34,14 @@ import {
 import { type Analyzer, snapshotOf } from './lsp/analyzer';
 import type { ClientAbilities } from './lsp/edits';
 import { localeOfUi, say } from './shared/i18n';
+import type { DiagnosticsResult } from './lsp/diagnostics';
+import type { EditorWorkspace, WorkspaceHost } from './lsp/config';
 
 /** How long a `workspace/configuration` answer is awaited before the defaults apply (a late answer still counts). */
 const CONFIGURATION_TIMEOUT_MS = 1500;
 
-interface DiagnosticsResult {
-  isReport: boolean;
-  diagnostics: Diagnostic[];
-}
+/** What the LSP wiring lends the workspace: the workspace folders (URIs), how to tell the user, how to check again. */
+export type WorkspaceLent = Pick<WorkspaceHost, 'log' | 'warn' | 'publish' | 'isOpen' | 'recheckWith'> & { folders: string[] };
 
 /** What the server's entry (server/src/node.ts, server/src/browser.ts) gives the LSP wiring below. */
 export interface ServerHost {
@@ -50,18 +50,23 @@ export interface ServerHost {
   files?: () => Promise<typeof import('./lsp/files')>;
   /** The process's figures for the stats request (Node only). */
   processStats?: () => Omit<StatsResult, 'longestCheckMs' | 'longestCheckChars'>;
+  /**
+   * The configuration files and previous-year reports around the documents (Node: dist/config.js and its thread);
+   * absent in the browser, where a document's settings are the editor's and no previous-year report is looked for.
+   */
+  workspace?: (lent: WorkspaceLent) => Promise<EditorWorkspace>;
 }
 
 export function startServer(connection: Connection, host: ServerHost): void {
   const documents = new TextDocuments(TextDocument);
   const { analyzer } = host;
-  const files = async () => {
-    if (host.files) return host.files();
+  const noFileSystem = (): never => {
     throw new ResponseError(
       ErrorCodes.InvalidRequest,
       '网页版 VS Code 中不能导入、导出或读取磁盘上的文件 / Importing, exporting and reading files from disk are not available in VS Code for the Web',
     );
   };
+  const files = async () => (host.files ? host.files() : noFileSystem());
 
   let debounceMs = 200;
   let pullConfiguration = false;
@@ -125,8 +130,42 @@ export function startServer(connection: Connection, host: ServerHost): void {
     );
   }
 
-  /** The settings of a document; the defaults where the client fails to answer, or until it answers (after a timeout). */
+  // Configuration files and the workspace ------------------------------------------------------------------------
+  let folders: string[] = [];
+  let around: Promise<EditorWorkspace | undefined> | undefined;
+  /**
+   * The configuration files and the previous-year reports of the documents (the workspace thread starts on first
+   * use); none in the browser.
+   */
+  const workspace = () =>
+    (around ??= host.workspace
+      ? host.workspace({
+          folders,
+          log: (message) => connection.console.error(message),
+          warn: (message) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message }),
+          publish: (uri, diagnostics) =>
+            void connection.sendDiagnostics({ uri, diagnostics: diagnostics.map((d) => ({ ...d, source: DIAGNOSTIC_SOURCE })) }),
+          isOpen: (uri) => !shutDown && documents.get(uri) !== undefined,
+          recheckWith: async (uri, others) => {
+            await analyzer.request('setOthers', undefined, undefined, { uri, others });
+            schedule(uri, 0, 'save');
+          },
+        })
+      : Promise.resolve(undefined));
+  /** The workspace's file work (reading, listing), refused where there is no file system. */
+  const fileWorkspace = async () => (await workspace()) ?? noFileSystem();
+
+  /**
+   * The settings of a document: the editor's (the defaults where the client fails to answer, or until it answers,
+   * after a timeout) with the document's configuration file laid over them.
+   */
   async function settingsFor(uri: string): Promise<Settings> {
+    const editor = await editorSettingsFor(uri);
+    return (await workspace())?.settingsFor(uri, editor) ?? editor;
+  }
+
+  /** The editor's settings of a document; the defaults where the client fails to answer, or until it answers (after a timeout). */
+  async function editorSettingsFor(uri: string): Promise<Settings> {
     const cached = settingsCache.get(uri);
     if (cached) return cached;
     if (!pullConfiguration) {
@@ -189,6 +228,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
       if (!result.isReport) return clear(uri);
       published.add(uri);
       void connection.sendDiagnostics({ uri, version: document.version, diagnostics: result.diagnostics });
+      void workspace().then((w) => w?.lookForPrevious(uri, result));
     } catch (error) {
       connection.console.error(`govreport: checking ${uri} failed: ${error instanceof Error ? error.message : error}`);
     } finally {
@@ -224,6 +264,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
     rerun.delete(uri);
     settingsCache.delete(uri);
     provisional.delete(uri);
+    void around?.then((w) => w?.closed(uri));
     analyzer.close(uri);
     published.delete(uri);
     void connection.sendDiagnostics({ uri, diagnostics: [] });
@@ -236,6 +277,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
     if (options.settings !== undefined) pushedSettings = options.settings;
     pullConfiguration = params.capabilities.workspace?.configuration === true;
     uiLocale = localeOfUi(params.locale);
+    folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     abilities = {
       resolveEdit: params.capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true,
       snippetCommand: options.snippetCommand === true,
@@ -263,6 +305,16 @@ export function startServer(connection: Connection, host: ServerHost): void {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: CONFIG_SECTION }).catch(() => undefined);
   });
 
+  connection.onDidChangeWatchedFiles(({ changes }) => {
+    // Every open document is checked again: with what a configuration file now says, or to look again for the
+    // previous-year report where a report file changed.
+    void workspace().then((w) => {
+      if (!w) return;
+      w.filesChanged(changes.map((c) => c.uri));
+      for (const document of documents.all()) schedule(document.uri, 0, 'save');
+    });
+  });
+
   connection.onDidChangeConfiguration((change) => {
     const section = (change.settings as Record<string, unknown> | null)?.[CONFIG_SECTION];
     if (section !== undefined) pushedSettings = section;
@@ -285,7 +337,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
     shutDown = true;
     for (const timer of timers.values()) clearTimeout(timer);
     timers.clear();
-    await analyzer.stop();
+    await Promise.all([analyzer.stop(), around?.then((w) => w?.thread.stop())]);
     return undefined;
   });
   // Requests of methods the server does not know: refused after shutdown, unknown before.
@@ -340,16 +392,26 @@ export function startServer(connection: Connection, host: ServerHost): void {
       const settings = await settingsFor(params.uri);
       if (params.languageId === 'markdown' && settings.markdown === 'never') return { checked: false, problems: 0 };
       const open = documents.get(params.uri);
-      const text = open ? undefined : (params.text ?? (await (await files()).readDraftFile(params.uri)));
+      const read = open || params.text !== undefined ? undefined : await (await fileWorkspace()).read(params.uri, settings.locale);
+      const text = open ? undefined : (params.text ?? read?.text);
       if (!open && text === undefined) return { checked: false, problems: 0 };
       const result = open
         ? await analyzer.request<DiagnosticsResult>('diagnostics', snapshotOf(open), settings)
         : await analyzer.checkText<DiagnosticsResult>(params.uri, params.languageId, text!, settings);
+      // A web page's findings are placed on its lines, a Word file's or PDF's at its start.
+      if (read?.text !== undefined && read.origins)
+        result.diagnostics = (await files()).placeInSource(result.diagnostics, text!, read.origins);
       if (!open && result.isReport) {
         published.add(params.uri);
         void connection.sendDiagnostics({ uri: params.uri, diagnostics: result.diagnostics });
       }
       return { checked: result.isReport, problems: result.diagnostics.length };
+    }),
+  );
+  connection.onRequest(
+    Requests.workspaceFiles,
+    live(async (params) => {
+      return (await fileWorkspace()).files(params.folders);
     }),
   );
   connection.onRequest(

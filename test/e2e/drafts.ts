@@ -9,7 +9,10 @@ import { check, type Finding } from '../../server/src/core';
  * - table-2021.md: section 四 has its heading but no table;
  * - preview-2021.report.md: save-2021.md as a `.report.md` draft (the report language), for preview and export;
  * - pasted-2021.txt: save-2021.md saved as .txt (opens as plain text);
- * - report-2023.docx: test/fixtures/docx/canonical-2023.docx, a Word report to import.
+ * - report-2023.docx: test/fixtures/docx/canonical-2023.docx, a Word report to import;
+ * - years/2022.md, years/2023.md: test/fixtures/rules/carry-over/companion-2022-disagreeing.md and
+ *   examples/clean-2021.report.md, titled 示例县人民政府 (an agency no other draft here has): 2023 carries over 6 and 0
+ *   where 2022 carried 5 and 1 forward.
  */
 export const FIXTURES = join(__dirname, 'workspace');
 

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { type Browser, type Page, chromium } from 'playwright-core';
-import { check, readSource } from '../../server/src/core';
+import { check, parseReport, readSource } from '../../server/src/core';
 import { FIXTURES, findingOf, findingsOf, positionAt, readDraft } from './drafts';
 
 // Started by scripts/e2e/run.sh: code-server serving the packaged extension and a copy of test/e2e/workspace.
@@ -269,3 +269,28 @@ step('a .txt draft that looks like a report is checked, and the report language 
   await offer.getByRole('button', { name: 'Open as report' }).click();
   await page.locator('[id="status.editor.mode"]', { hasText: 'Government information disclosure annual report' }).waitFor();
 });
+
+step(
+  'two years of one agency in the workspace: the 2023 carry-over that disagrees with 2022; a .govreport.json turning the rule off removes it',
+  'cross-year',
+  async () => {
+    // What the core finds in 2023 given the 2022 report, named as the server names it (its path in the workspace).
+    const before = parseReport(readDraft('years/2022.md'));
+    before.source = 'years/2022.md';
+    const carried = check(readDraft('years/2023.md'), {}, { others: [before] }).findings.filter((f) => f.rule === 'carry-over');
+    assert.equal(carried.length, 2, 'the fixture pair disagrees in two columns');
+    await page.locator('.explorer-folders-view').getByRole('treeitem', { name: 'years', exact: true }).click();
+    await openDraft('2023.md');
+    await showProblems();
+    // Only the problems that name 2022.md: the other drafts' problems would push the second one out of view.
+    const filter = page.locator('.markers-panel-action-filter input, .viewpane-filter input').first();
+    await filter.fill('2022.md');
+    for (const finding of carried) await problem(finding.message).waitFor({ timeout: 60_000 });
+    // Each links to the figure of 2022 it was compared with: 四、结转下年度继续办理, line 65.
+    await page.locator('.markers-panel .monaco-list-row', { hasText: '2022.md[Ln 65' }).first().waitFor();
+    await screenshot('cross-year-found');
+    writeFileSync(join(workspace, 'years', '.govreport.json'), JSON.stringify({ rules: { 'carry-over': 'off' } }));
+    for (const finding of carried) await problem(finding.message).waitFor({ state: 'detached', timeout: 60_000 });
+    await filter.fill('');
+  },
+);

@@ -35,6 +35,8 @@ export interface StartOptions {
   initializationOptions?: Record<string, unknown>;
   capabilities?: ClientCapabilities;
   locale?: string;
+  /** The workspace folders (file: URIs); none by default. */
+  workspaceFolders?: string[];
 }
 
 /** The bundled server over stdio, driven as an editor would drive it. */
@@ -79,7 +81,8 @@ export class Session {
     const session = new Session(options);
     await session.connection.sendRequest('initialize', {
       processId: process.pid,
-      rootUri: null,
+      rootUri: options.workspaceFolders?.[0] ?? null,
+      workspaceFolders: options.workspaceFolders?.map((uri, i) => ({ uri, name: `folder${i}` })) ?? null,
       locale: options.locale,
       capabilities: options.capabilities ?? CAPABILITIES,
       initializationOptions: options.initializationOptions ?? {},

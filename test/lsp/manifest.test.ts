@@ -84,6 +84,7 @@ describe('package.json manifest', () => {
       'dist/server.js',
       'dist/preview.js',
       'dist/files.js',
+      'dist/config.js',
       'dist/publish/docx.js',
       'dist/readers/docx.js',
     ]) {

@@ -1,7 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import ignore, { type Ignore } from 'ignore';
-import { applyConfig, CONFIG_FILES, type Config, readConfig } from '../core';
+import { applyConfig, type Config, ConfigLookup, type FoundConfig, ignoredBy, readConfig } from '../core';
 import type { Settings } from '../shared/settings';
 import type { CliSettings, RunOptions } from './args';
 import { CliError } from './files';
@@ -12,12 +11,25 @@ interface Found {
   config: Config;
 }
 
+/** A file's text for the configuration lookup: undefined where there is no such file (or it is not a file). */
+export function readIfFile(file: string): string | undefined {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR') return undefined;
+    throw error;
+  }
+}
+
+export const nodeConfigHost = { read: readIfFile, dirname: path.dirname, join: path.join };
+
 /**
  * The settings each file is checked with: the nearest `.govreport.jsonc` / `.govreport.json` from the file's folder
  * upward (or the file `--config` names), with what the command line sets explicitly laid over it.
  */
 export class RunSettings {
-  private readonly byFolder = new Map<string, Found | null>();
+  private readonly lookup = new ConfigLookup({ ...nodeConfigHost, read: (file) => this.read(file) });
   private readonly named?: Found;
 
   constructor(
@@ -25,12 +37,19 @@ export class RunSettings {
     private readonly run: RunOptions,
     private readonly m: Messages,
   ) {
-    if (run.config !== undefined) this.named = this.load(path.resolve(run.config));
+    if (run.config !== undefined) {
+      const file = path.resolve(run.config);
+      const text = this.read(file);
+      if (text === undefined) throw new CliError(this.m.badConfig(file, 'ENOENT'));
+      this.named = this.usable({ file, result: readConfig(text) });
+    }
   }
 
   /** The configuration file that applies to `file`, if any. */
   configOf(file: string): Found | undefined {
-    return this.named ?? this.nearest(path.dirname(path.resolve(file))) ?? undefined;
+    if (this.named) return this.named;
+    const found = this.lookup.nearest(path.dirname(path.resolve(file)));
+    return found && this.usable(found);
   }
 
   settingsFor(file: string): Partial<Settings> {
@@ -44,59 +63,30 @@ export class RunSettings {
     const found = this.configOf(file);
     if (!found?.config.ignores?.length) return false;
     const relative = path.relative(path.dirname(found.file), path.resolve(file));
-    return (
-      !relative.startsWith('..') && !path.isAbsolute(relative) && matcher(found.config.ignores).ignores(relative.split(path.sep).join('/'))
-    );
+    return !relative.startsWith('..') && !path.isAbsolute(relative) && ignoredBy(found.config.ignores, relative.split(path.sep).join('/'));
   }
 
-  private nearest(folder: string): Found | null {
-    const cached = this.byFolder.get(folder);
-    if (cached !== undefined) return cached;
-    const name = CONFIG_FILES.map((n) => path.join(folder, n)).find((f) => isFile(f));
-    const parent = path.dirname(folder);
-    const found = name ? this.load(name) : parent === folder ? null : this.nearest(parent);
-    this.byFolder.set(folder, found);
-    return found;
-  }
-
-  private load(file: string): Found {
-    let text: string;
-    try {
-      text = fs.readFileSync(file, 'utf8');
-    } catch (error) {
-      throw new CliError(this.m.badConfig(file, (error as NodeJS.ErrnoException).code ?? String(error)));
-    }
-    const result = readConfig(text);
+  private usable({ file, result }: FoundConfig): Found {
     if (!result.ok) throw new CliError(this.m.badConfig(file, result.problems.join('; ')));
     return { file, config: result.config };
   }
-}
 
-const matchers = new Map<string, Ignore>();
-
-/** A gitignore-syntax matcher for a list of patterns (one per list). */
-function matcher(patterns: readonly string[]): Ignore {
-  const key = patterns.join('\n');
-  let m = matchers.get(key);
-  if (!m) matchers.set(key, (m = ignore().add(patterns)));
-  return m;
+  private read(file: string): string | undefined {
+    try {
+      return readIfFile(file);
+    } catch (error) {
+      throw new CliError(this.m.badConfig(file, (error as NodeJS.ErrnoException).code ?? String(error)));
+    }
+  }
 }
 
 /** `.govreportignore` in the working folder (gitignore syntax): files a folder walk or a glob leaves out. */
 export function readIgnoreFile(cwd: string): ((file: string) => boolean) | undefined {
-  const file = path.join(cwd, '.govreportignore');
-  if (!isFile(file)) return undefined;
-  const rules = matcher(fs.readFileSync(file, 'utf8').split(/\r?\n/));
+  const text = readIfFile(path.join(cwd, '.govreportignore'));
+  if (text === undefined) return undefined;
+  const patterns = text.split(/\r?\n/);
   return (given) => {
     const relative = path.relative(cwd, path.resolve(cwd, given));
-    return !relative.startsWith('..') && !path.isAbsolute(relative) && relative !== '' && rules.ignores(relative.split(path.sep).join('/'));
+    return !relative.startsWith('..') && !path.isAbsolute(relative) && ignoredBy(patterns, relative.split(path.sep).join('/'));
   };
-}
-
-function isFile(file: string): boolean {
-  try {
-    return fs.statSync(file).isFile();
-  } catch {
-    return false;
-  }
 }

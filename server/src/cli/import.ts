@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { arithmeticChanges, canonicalTables, importDraft, parseOptions, parseReport } from '../core';
+import { importAsDraft, parseOptions, parseReport } from '../core';
 import { readSettings } from '../shared/settings';
 import type { CliSettings } from './args';
 import { CliError, checkOutput, namedFile, noteDraft, writeAtomically } from './files';
@@ -46,13 +46,9 @@ async function importFile(
   if (output !== undefined) checkOutput(file, output, force, 'import', m);
   const source = await readReportFile(file, settings.locale, m);
   noteDraft(input, source.draft, io, m);
-  const result = importDraft(source.text, settings);
-  // A draft read from a web page, Word file or PDF gets canonical tables too, and names its source at the top.
-  const draft = source.draft ? result.text : `${m.importSource(path.basename(input))}\n\n${canonicalTables(result.text, settings)}`;
-  const { lost, gained } = arithmeticChanges(source.text, draft, settings);
-  if (lost.length || gained.length) {
-    throw new CliError(m.importChanged(input, [...new Set([...lost, ...gained].map((f) => f.rule))].join(', ')));
-  }
+  const result = importAsDraft(source.text, settings, source.draft ? undefined : m.importSource(path.basename(input)));
+  if (result.changed.length) throw new CliError(m.importChanged(input, result.changed.join(', ')));
+  const draft = result.text;
   if (output === undefined) io.out(draft);
   else writeAtomically(output, Buffer.from(draft, 'utf8'), m);
   if (source.draft) {

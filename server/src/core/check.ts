@@ -25,6 +25,8 @@ export interface Finding {
   suspects?: Suspect[];
   /** Preferred first. */
   fixes: Fix[];
+  /** Checks across reports: the other report (its `source`, as given to `check`) and the place there compared with. */
+  related?: { source?: string; span: Span };
 }
 
 export interface CheckResult {
@@ -106,6 +108,7 @@ export function check(text: string, input: Partial<Settings> | Settings = {}, op
       if (f.actual !== undefined) finding.actual = f.actual;
       if (f.terms) finding.terms = f.terms;
       if (f.suspects) finding.suspects = f.suspects;
+      if (f.related) finding.related = { source: f.related.report.source, span: f.related.span };
       findings.push(finding);
     }
   }

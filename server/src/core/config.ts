@@ -26,6 +26,9 @@ export const configSchema = z.strictObject({
       '各规则的严重程度（off：关闭）/ severity of each rule (off: turned off)',
     ),
   ),
+  previousReport: z.optional(
+    described(z.string(), '上一年度报告（编辑器用）/ previous-year report, for the editor (relative to this file)'),
+  ),
   ignores: z.optional(
     described(
       z.array(z.string()),
@@ -54,6 +57,62 @@ export function readConfig(text: string): ConfigResult {
 
 /** Settings with a configuration laid over them (the rule severities merged, rule by rule). */
 export function applyConfig<S extends Partial<Settings>>(settings: S, config: Config): S {
-  const { $schema: _, ignores: __, rules, ...rest } = config;
+  const { $schema: _, ignores: __, previousReport: ___, rules, ...rest } = config;
   return { ...settings, ...rest, ...(rules && { rules: { ...settings.rules, ...rules } as Settings['rules'] }) };
+}
+
+/** How the configuration lookup reads the file system (the core touches none itself). */
+export interface ConfigHost {
+  /** A file's text; undefined where there is no such file. May throw where the file exists but cannot be read. */
+  read(file: string): string | undefined;
+  dirname(folder: string): string;
+  join(folder: string, name: string): string;
+}
+
+export interface FoundConfig {
+  file: string;
+  result: ConfigResult;
+}
+
+/**
+ * The configuration file that applies in a folder: the nearest `.govreport.jsonc` / `.govreport.json` from it upward
+ * (nearest wins, like markdownlint-cli2), each folder looked at once until `forget`. `top` says where to stop (the
+ * workspace root in the editor; the file system's root otherwise).
+ */
+export class ConfigLookup {
+  private readonly byFolder = new Map<string, FoundConfig | null>();
+
+  constructor(
+    private readonly host: ConfigHost,
+    private readonly top: (folder: string) => boolean = () => false,
+  ) {}
+
+  nearest(folder: string): FoundConfig | undefined {
+    const passed: string[] = [];
+    let found: FoundConfig | null | undefined;
+    for (let at = folder; ; ) {
+      found = this.byFolder.get(at);
+      if (found !== undefined) break;
+      passed.push(at);
+      found = this.here(at);
+      const parent = this.host.dirname(at);
+      if (found || parent === at || this.top(at)) break;
+      at = parent;
+    }
+    for (const at of passed) this.byFolder.set(at, found ?? null);
+    return found ?? undefined;
+  }
+
+  forget(): void {
+    this.byFolder.clear();
+  }
+
+  private here(folder: string): FoundConfig | null {
+    for (const name of CONFIG_FILES) {
+      const file = this.host.join(folder, name);
+      const text = this.host.read(file);
+      if (text !== undefined) return { file, result: readConfig(text) };
+    }
+    return null;
+  }
 }

@@ -78,3 +78,23 @@ export function arithmeticChanges(before: string, after: string, settings: Parti
     });
   return { lost: unmatched(a, count(b)), gained: unmatched(b, count(a)) };
 }
+
+export interface ImportedReport extends ImportResult {
+  /**
+   * The arithmetic rules whose findings the conversion would change (empty where the figures come through as they
+   * were): a conversion that changes any is not to be used.
+   */
+  changed: string[];
+}
+
+/**
+ * What `govreport import` and the editor's "Import report…" make of a report's text: the canonical draft, and whether
+ * the conversion keeps what the arithmetic checks find. With `header` (a line naming the source file), the header is
+ * put at the top and the tables are rewritten as canonical markdown tables (a web page, Word file or PDF read).
+ */
+export function importAsDraft(source: string, settings: Partial<Settings>, header?: string): ImportedReport {
+  const result = importDraft(source, settings);
+  const text = header === undefined ? result.text : `${header}\n\n${canonicalTables(result.text, settings)}`;
+  const { lost, gained } = arithmeticChanges(source, text, settings);
+  return { ...result, text, changed: [...new Set([...lost, ...gained].map((f) => f.rule))] };
+}

@@ -5,7 +5,7 @@
 export { agencyOf, namedReport, previousYearReport, reportIdentity, sameAgency } from './agency';
 export { type CheckOptions, type CheckResult, type Finding, type Fix, check, parseOptions } from './check';
 export { applyEdits, compatibleFixes, fixAll, type FixOptions, type FixResult } from './fix';
-export { arithmeticChanges, canonicalTables, importDraft, type ImportResult } from './importDraft';
+export { arithmeticChanges, canonicalTables, type ImportedReport, importAsDraft, importDraft, type ImportResult } from './importDraft';
 export { looksLikeReport } from './looksLikeReport';
 export type * from './model';
 export { parseReport, type ParseOptions } from './parse/report';
@@ -23,6 +23,18 @@ export { formatNumber } from './rules/util';
 export * from './standard';
 export { isTextKind, locate, notCheckable, readSource, sourceKindOf } from './readers';
 export type { Origin, ReaderNote, SourceDocument, SourceKind, SourceLocation } from './readers';
-export { applyConfig, CONFIG_FILES, type Config, type ConfigResult, configJsonSchema, configSchema, readConfig } from './config';
+export {
+  applyConfig,
+  CONFIG_FILES,
+  type Config,
+  type ConfigHost,
+  ConfigLookup,
+  type ConfigResult,
+  configJsonSchema,
+  configSchema,
+  type FoundConfig,
+  readConfig,
+} from './config';
+export { ignoredBy } from './ignore';
 export { type Figure, figuresOf } from './figures';
 export { type LeftReason, type PartProblem, type Recalculation, recalculateTotals, type TotalChange, type TotalLeft } from './recalculate';

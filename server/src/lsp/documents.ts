@@ -1,8 +1,19 @@
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Range } from 'vscode-languageserver';
-import { check, type CheckResult, looksLikeReport, type Span } from '../core';
+import { check, type CheckResult, looksLikeReport, parseReport, type Report, type Span } from '../core';
 import type { Settings } from '../shared/settings';
 import { LANGUAGE_ID } from '../shared/protocol';
+import type { OtherReport } from './workspaceThread';
+
+/** A report of the workspace an open report is checked with (the previous year's), parsed once. */
+export interface OtherDocument {
+  uri: string;
+  report: Report;
+  /** Its text, for the positions of what the findings point at there. */
+  document: TextDocument;
+  /** A draft (its text is the file), not a web page, Word file or PDF read into draft text. */
+  draft: boolean;
+}
 
 /** One document as the analysis sees it, with its check result for the settings it was last asked with. */
 export interface Analysis {
@@ -15,6 +26,32 @@ export interface Analysis {
   checkMs: number;
   /** Stands for the text checked (see `contentKey`). */
   contentKey: string;
+  /** The reports of the workspace it was checked with. */
+  others: OtherDocument[];
+}
+
+/** The other reports each open document is checked with, as the main thread last found them, and their key. */
+const othersByUri = new Map<string, { key: string; others: OtherDocument[] }>();
+
+export function setOthers(uri: string, others: OtherReport[]): void {
+  if (others.length === 0) return void othersByUri.delete(uri);
+  othersByUri.set(uri, {
+    key: others.map((o) => o.key).join('\0'),
+    others: others.map(({ uri, name, text, draft }) => {
+      const report = parseReport(text);
+      report.source = name;
+      return { uri, report, document: TextDocument.create(uri, 'govreport', 0, text), draft };
+    }),
+  });
+}
+
+/** Stands for the other reports a document is checked with (part of its analysis's key). */
+export function othersKey(uri: string): string {
+  return othersByUri.get(uri)?.key ?? '';
+}
+
+export function forgetOthers(uri: string): void {
+  othersByUri.delete(uri);
 }
 
 export function isChecked(languageId: string, settings: Settings, result: CheckResult): boolean {
@@ -27,7 +64,8 @@ export function isChecked(languageId: string, settings: Settings, result: CheckR
 
 export function analyze(document: TextDocument, settings: Settings): Analysis {
   const started = performance.now();
-  const result = check(document.getText(), settings);
+  const others = othersByUri.get(document.uri)?.others ?? [];
+  const result = check(document.getText(), settings, { others: others.map((o) => o.report) });
   const checkMs = performance.now() - started;
   return {
     document,
@@ -36,6 +74,7 @@ export function analyze(document: TextDocument, settings: Settings): Analysis {
     isReport: isChecked(document.languageId, settings, result),
     checkMs,
     contentKey: contentKey(document.getText()),
+    others,
   };
 }
 

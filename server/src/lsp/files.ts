@@ -1,12 +1,12 @@
-import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
+import type { Diagnostic, Position } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
-  arithmeticChanges,
-  canonicalTables,
   check,
-  importDraft,
+  importAsDraft,
   isTextKind,
+  locate,
   notCheckable,
+  type Origin,
   readSource,
   renderReportDocx,
   renderReportHtml,
@@ -18,9 +18,9 @@ import type { ExportFormat, ExportReportResult, ImportReportParams, ImportReport
 import type { Settings } from '../shared/settings';
 
 /**
- * The server's own file work for the editor commands: reading a draft from disk as the CLI does (GBK, UTF-16),
- * importing any report file, exporting a report. A bundle of its own (dist/files.js), loaded by the server on the
- * first such request.
+ * The server's own file work for the editor commands: importing any report file, exporting a report, placing the
+ * findings of a file read by a reader; and the workspace thread (reading files as the CLI does, the previous-year
+ * index). A bundle of its own (dist/files.js), loaded by the server on the first such request.
  */
 
 /** The text of a draft's bytes, decoded as the CLI decodes drafts; undefined for a binary file. */
@@ -29,9 +29,26 @@ function decodeDraft(bytes: Uint8Array): string | undefined {
   return decoded.kind === 'text' ? decoded.text : undefined;
 }
 
-/** The text of a draft file on disk (a `file:` URI), or undefined where it is binary. */
-export async function readDraftFile(uri: string): Promise<string | undefined> {
-  return decodeDraft(await readFile(fileURLToPath(uri)));
+export { runWorkspaceThread } from './workspace';
+
+/**
+ * Diagnostics of a web page, Word file or PDF read into draft text, placed in the file: on the page's line and
+ * column where the text came from one, else at the file's start (the message says which table or page).
+ */
+export function placeInSource(diagnostics: Diagnostic[], text: string, origins: Origin[]): Diagnostic[] {
+  const document = TextDocument.create('', '', 0, text);
+  const place = (position: Position): Position => {
+    const at = origins.length ? locate(origins, document.offsetAt(position)) : undefined;
+    return at?.line === undefined ? { line: 0, character: 0 } : { line: at.line - 1, character: (at.column ?? 1) - 1 };
+  };
+  return diagnostics.map((d) => {
+    const start = place(d.range.start);
+    const end = place(d.range.end);
+    const ordered = end.line > start.line || (end.line === start.line && end.character >= start.character);
+    // Fixes edit the draft text, not the file: none is offered here.
+    const { data: _, ...rest } = d;
+    return { ...rest, range: { start, end: ordered ? end : start } };
+  });
 }
 
 /**
@@ -53,17 +70,14 @@ export async function importReport({ name, base64 }: ImportReportParams, setting
   const document = await readSource(bytes, name, decoded);
   const why = notCheckable(document);
   if (why) return { refused: say(locale, why.message.zh, why.message.en), notes: [], tables: 0 };
-  const source = document.text;
   const header = say(locale, `<!-- 导入自 ${name}（govreport） -->`, `<!-- imported from ${name} (govreport) -->`);
-  const text = `${header}\n\n${canonicalTables(importDraft(source, settings).text, settings)}`;
-  const { lost, gained } = arithmeticChanges(source, text, settings);
-  if (lost.length || gained.length) {
-    const rules = [...new Set([...lost, ...gained].map((f) => f.rule))].join(', ');
+  const { text, changed } = importAsDraft(document.text, settings, header);
+  if (changed.length) {
     return {
       refused: say(
         locale,
-        `转换会改变勾稽检查的结果（${rules}），未导入`,
-        `Converting would change what the arithmetic checks find (${rules}); not imported`,
+        `转换会改变勾稽检查的结果（${changed.join(', ')}），未导入`,
+        `Converting would change what the arithmetic checks find (${changed.join(', ')}); not imported`,
       ),
       notes: [],
       tables: 0,

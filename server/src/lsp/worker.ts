@@ -4,8 +4,8 @@ import type { Settings } from '../shared/settings';
 import type { NewReportParams, ReportInfoResult, StandardTableItem, StandardTablesResult } from '../shared/protocol';
 import { codeActions, insertEdition, recalculateReport, resolveCodeAction } from './actions';
 import { completions } from './completion';
-import { toDiagnostic } from './diagnostics';
-import { type Analysis, analyze } from './documents';
+import { diagnosticsOf } from './diagnostics';
+import { type Analysis, analyze, forgetOthers, othersKey, setOthers } from './documents';
 import { formatTables } from './format';
 import { hover } from './hover';
 import { documentSymbols, foldingRanges } from './outline';
@@ -49,7 +49,7 @@ let longestCheck = { ms: 0, chars: 0 };
 
 /** A document object stands for one text: a new one is made whenever the text is sent, so it keys the analysis. */
 function analysisOf(document: TextDocument, settings: Settings, store = true): Analysis {
-  const key = JSON.stringify(settings);
+  const key = `${JSON.stringify(settings)}\0${othersKey(document.uri)}`;
   const cached = analyses.get(document.uri);
   if (store && cached && cached.key === key && cached.analysis.document === document) return cached.analysis;
   const analysis = analyze(document, settings);
@@ -67,10 +67,9 @@ const withReport =
       analysis?.isReport ? f(analysis, params) : none;
 
 const handlers = {
-  diagnostics: ((analysis) => ({
-    isReport: analysis!.isReport,
-    diagnostics: analysis!.isReport ? analysis!.result.findings.map((f) => toDiagnostic(analysis!, f)) : [],
-  })) as Handler,
+  diagnostics: ((analysis) => diagnosticsOf(analysis!)) as Handler,
+  /** The other reports a document is checked with from now on (the previous year's, found by the main thread). */
+  setOthers: ((_, p) => setOthers(p.uri, p.others)) as Handler,
   codeActions: withReport((a, p) => codeActions(a, p.params, p.abilities), []),
   resolveCodeAction: ((a, p) => (a ? resolveCodeAction(a, p.action, p.abilities) : p.action)) as Handler,
   hover: withReport((a, p) => hover(a, p.position), null),
@@ -97,10 +96,7 @@ const handlers = {
     return { edition, text: p.snippet ? reportSnippet(edition, { year: p.year, cells: false }) : renderReport(edition, p.year) };
   }) as Handler,
   /** A document that is not open (workspace check): checked once, not kept. */
-  checkText: ((analysis) => ({
-    isReport: analysis!.isReport,
-    diagnostics: analysis!.isReport ? analysis!.result.findings.map((f) => toDiagnostic(analysis!, f)) : [],
-  })) as Handler,
+  checkText: ((analysis) => diagnosticsOf(analysis!)) as Handler,
   reportInfo: ((analysis) => {
     if (!analysis?.isReport) return { isReport: false, errors: 0, warnings: 0, infos: 0 } satisfies ReportInfoResult;
     const { report, findings } = analysis.result;
@@ -134,6 +130,7 @@ function handle(request: WorkerRequest): unknown {
   if (request.method === 'close') {
     documents.delete(request.document!.uri);
     analyses.delete(request.document!.uri);
+    forgetOthers(request.document!.uri);
     return null;
   }
   const keep = request.method !== 'checkText';

@@ -11,6 +11,8 @@ export const FIX_ALL_KIND = 'source.fixAll.govreport';
 export const INSERT_TABLE_KIND = 'refactor.insert.govreport';
 /** 重新计算合计: a rewrite the user chooses (it changes totals that may be right where a part is wrong), not a quick fix. */
 export const RECALCULATE_KIND = 'refactor.rewrite.govreport';
+/** The report files the workspace check reads and the previous-year lookup looks at (what the CLI reads). */
+export const REPORT_FILES = '**/*.{md,txt,html,htm,shtml,docx,pdf}';
 
 export const Commands = {
   newReport: 'govreport.newReport',
@@ -107,6 +109,17 @@ export interface CheckDocumentResult {
   problems: number;
 }
 
+export interface WorkspaceFilesParams {
+  /** The workspace folders (URIs). */
+  folders: string[];
+}
+export interface WorkspaceFilesResult {
+  /** The report files the CLI would check in these folders (its walk, `.govreportignore`, the configurations' `ignores`). */
+  files: string[];
+  /** Files the ignore file or a configuration's `ignores` left out. */
+  skipped: number;
+}
+
 export interface ImportReportParams {
   /** The file's URI (whose settings apply). */
   uri: string;
@@ -187,6 +200,8 @@ export const Requests = {
   standardTables: new RequestType<StandardTablesParams, StandardTablesResult, void>('govreport/standardTables'),
   /** Checks a document that is not open and publishes its diagnostics. */
   checkDocument: new RequestType<CheckDocumentParams, CheckDocumentResult, void>('govreport/checkDocument'),
+  /** The report files of the workspace folders, walked as the CLI walks a folder (the workspace check). */
+  workspaceFiles: new RequestType<WorkspaceFilesParams, WorkspaceFilesResult, void>('govreport/workspaceFiles'),
   /** A report file of any kind the checker reads, as a canonical draft (the editor's "Import report…"). */
   importReport: new RequestType<ImportReportParams, ImportReportResult, void>('govreport/importReport'),
   /** An open report as the Word file or the web page to publish. */

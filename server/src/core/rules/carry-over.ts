@@ -35,7 +35,8 @@ const rule: Rule = {
     table.def.columns.forEach((column, i) => {
       const cell = carriedOver.values[i];
       const actual = countOf(cell);
-      const expected = countOf(carriedForward.values[columnIndex(before, column.id)]);
+      const there = carriedForward.values[columnIndex(before, column.id)];
+      const expected = countOf(there);
       if (actual === undefined || expected === undefined || actual === expected) return;
       findings.push({
         span: cell.span.end > cell.span.start ? cell.span : carriedOver.span,
@@ -45,6 +46,7 @@ const rule: Rule = {
         ),
         expected,
         actual,
+        related: { report: previous, span: there.span.end > there.span.start ? there.span : carriedForward.span },
       });
     });
     return findings;

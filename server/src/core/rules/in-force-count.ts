@@ -36,7 +36,8 @@ const rule: Rule = {
       if (!before) continue;
       for (const row of table.rows) {
         const lastRow = row.def && findRow(before, row.def.id);
-        const last = lastRow && countOf(lastRow.values[columnIndex(before, 'inForce')]);
+        const lastCell = lastRow?.values[columnIndex(before, 'inForce')];
+        const last = countOf(lastCell);
         const [added, removed, actual] = [issued, repealed, inForce].map((i) => countOf(row.values[i]));
         if (last === undefined || added === undefined || removed === undefined || actual === undefined) continue;
         const expected = last + added - removed;
@@ -52,6 +53,7 @@ const rule: Rule = {
           expected,
           actual,
           terms: [last, added, removed],
+          related: { report: previous, span: lastCell!.span.end > lastCell!.span.start ? lastCell!.span : lastRow!.span },
         });
       }
     }

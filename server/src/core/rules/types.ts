@@ -33,6 +33,8 @@ export interface RuleFinding {
   fixes?: RuleFix[];
   /** A check that could not be made, told at info severity whatever the rule's (no problem was found). */
   note?: boolean;
+  /** Checks across reports: the other report compared with, and the place there (the cell) the finding rests on. */
+  related?: { report: Report; span: Span };
 }
 
 export interface Rule {

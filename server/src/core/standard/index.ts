@@ -107,6 +107,11 @@ function entriesOf<T extends { label: string; variants: string[] }>(defs: T[]): 
 }
 
 const MIN_CUT_LABEL = 6;
+/**
+ * Labels remembered per label set before the memo starts again: a table of 10,000 distinct column labels (tried
+ * against several tables) must still hit it, while a long-running server's memory stays bounded.
+ */
+const MEMO_LIMIT = 50_000;
 const matches = new WeakMap<Entry<unknown>[], Map<string, LabelMatch<unknown> | undefined>>();
 
 /** Exact key first, then a known variant, then the nearest label within the typo allowance (memoized per key). */
@@ -115,7 +120,7 @@ function matchLabel<T>(entries: Entry<T>[], text: string): LabelMatch<T> | undef
   let memo = matches.get(entries) as Map<string, LabelMatch<T> | undefined> | undefined;
   if (!memo) matches.set(entries, (memo = new Map()));
   if (memo.has(key)) return memo.get(key);
-  if (memo.size >= 5_000) memo.clear();
+  if (memo.size >= MEMO_LIMIT) memo.clear();
   const match = matchKey(entries, key);
   memo.set(key, match);
   return match;

@@ -109,10 +109,13 @@ async function bigDrafts(): Promise<{ name: string; size: number; syncCheckMs: n
 
 /** Loads dist/client.js against a stand-in `vscode` module and times `activate` (it does not wait for the server). */
 function activation(): { loadMs: number; activateMs: number } {
-  const stub: any = new Proxy(() => {}, {
+  // A function target (not an arrow): the client's classes extend vscode's, so the stand-in must be constructible.
+  function stubTarget() {}
+  const stub: any = new Proxy(stubTarget, {
     get: (_, key) => (key === 'then' ? undefined : key === Symbol.toPrimitive ? () => '' : stub),
     apply: () => stub,
     construct: () => stub,
+    set: () => true,
   });
   // The module's top-level names, as @types/vscode declares them (the bundle copies them off the module object).
   const declarations = readFileSync(join(ROOT, 'node_modules', '@types', 'vscode', 'index.d.ts'), 'utf8');

@@ -67,6 +67,15 @@ describe('real consecutive reports (test/fixtures/corpus)', () => {
     assert.match(findings.find((f) => f.rule === 'in-force-count')!.message, /未核对现行有效件数/);
   });
 
+  it('many copies of the year before: the note counts them all and names the first three (a batch can hold hundreds)', async () => {
+    const previous = await corpusReport('pingtan-jiaojian-2023');
+    const copies = Array.from({ length: 7 }, (_, i) => check(previous.text, {}, { source: `copy-${i}.md` }).report);
+    const document = await readSource(readFileSync(join(CORPUS, 'pingtan-jiaojian-2024.html')), 'pingtan-jiaojian-2024.html');
+    const note = check(document.text, {}, { others: copies }).findings.find((f) => f.rule === 'carry-over')!;
+    assert.match(note.message, /2023年度的报告有 7 份（“copy-0\.md”、“copy-1\.md”、“copy-2\.md”等）/);
+    assert.doesNotMatch(note.message, /copy-3/);
+  });
+
   it('交通与建设局 2025 chains to 2024 (23 + 1 − 0 = 24; carried over 0 = 0)', async () => {
     assert.deepEqual(await crossYear('pingtan-jiaojian-2025', ['pingtan-jiaojian-2024', 'pingtan-jiaojian-2023']), []);
   });

@@ -24,6 +24,7 @@ export class Companions {
   private readonly entries = new Map<string, Entry>();
   private readonly byYear = new Map<number, Entry[]>();
   private readonly kept = new Map<string, Report>();
+  private readonly names = new Map<string, Report>();
 
   private constructor(
     private readonly settings: RunSettings,
@@ -73,7 +74,7 @@ export class Companions {
     if (!self) return [];
     const candidates = (this.byYear.get(self.year - 1) ?? []).filter((entry) => sameAgency(entry.agency, self.agency));
     // Several candidates are only named (the rules compare with none of them): no need to read them again.
-    if (candidates.length > 1) return candidates.map((entry) => namedReport(entry.file, entry.agency, entry.year));
+    if (candidates.length > 1) return candidates.map((entry) => this.named(entry));
     const reports: Report[] = [];
     for (const entry of candidates) {
       let other = this.kept.get(entry.file);
@@ -86,6 +87,13 @@ export class Companions {
       reports.push(other);
     }
     return reports;
+  }
+
+  /** A report known by its file, agency and year only, made once per file. */
+  private named(entry: Entry): Report {
+    let report = this.names.get(entry.file);
+    if (!report) this.names.set(entry.file, (report = namedReport(entry.file, entry.agency, entry.year)));
+    return report;
   }
 
   /** A file's report as its checks will see it; undefined for a file that cannot be read (reported when it is checked). */

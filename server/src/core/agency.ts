@@ -81,13 +81,17 @@ export function previousYearReport(report: Report, others: readonly Report[]): R
 
 /** Where several reports could be last year's: the note that a comparison was not made, naming them. */
 export function severalCandidates(candidates: readonly Report[], compared: { zh: string; en: string }): { zh: string; en: string } {
-  const names = candidates.map(reportName);
+  const names = candidates.slice(0, NAMED_CANDIDATES).map(reportName);
+  const more = candidates.length > NAMED_CANDIDATES;
   const year = candidates[0].year?.value;
   return {
-    zh: `同一机关${year}年度的报告有 ${candidates.length} 份（${names.map((n) => n.zh).join('、')}），无法确定与哪一份比较，未核对${compared.zh}`,
-    en: `The run holds ${candidates.length} reports of the same agency for ${year} (${names.map((n) => n.en).join(', ')}): which one to compare with is unclear, so ${compared.en} were not compared`,
+    zh: `同一机关${year}年度的报告有 ${candidates.length} 份（${names.map((n) => n.zh).join('、')}${more ? '等' : ''}），无法确定与哪一份比较，未核对${compared.zh}`,
+    en: `The run holds ${candidates.length} reports of the same agency for ${year} (${names.map((n) => n.en).join(', ')}${more ? ', …' : ''}): which one to compare with is unclear, so ${compared.en} were not compared`,
   };
 }
+
+/** How many of several candidates a note names (a batch may hold hundreds of copies of one report). */
+const NAMED_CANDIDATES = 3;
 
 /** How a finding names another report: its file, else its year. */
 export function reportName(report: Report): { zh: string; en: string } {
